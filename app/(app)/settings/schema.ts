@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { emailAddress } from '@/lib/mail/address';
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .max(max, `${label} can be at most ${max} characters.`)
+    .transform((v) => v.trim() || null);
+
+export const settingsSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Enter your name: it signs your letters and names you in the From line.')
+    .max(100, 'Your name can be at most 100 characters.')
+    .refine((v) => !/[\r\n<>"]/.test(v), 'Your name cannot contain line breaks, quotes or angle brackets.'),
+  signature: optionalText(1000, 'The closing'),
+  replyTo: z
+    .string()
+    .trim()
+    .transform((v) => v || undefined)
+    .pipe(emailAddress.optional())
+    .transform((v) => v ?? null),
+});
+
+export type SettingsFields = keyof z.input<typeof settingsSchema>;

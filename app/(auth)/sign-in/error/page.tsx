@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { ButtonLink } from '@/components/ui/button';
+
+export const metadata: Metadata = { title: 'Sign-in problem' };
+
+const messages: Record<string, { title: string; body: string }> = {
+  Verification: {
+    title: 'This sign-in link can’t be used',
+    body: 'It has expired, has already been used, or was sent to a different address. Links work once, for 15 minutes. Ask for a new one below.',
+  },
+  AccessDenied: { title: 'Sign-in was refused', body: 'This account cannot sign in. If that seems wrong, ask for a new link.' },
+  OAuthAccountNotLinked: {
+    title: 'Use the method you signed up with',
+    body: 'This address already has an account. Sign in with the method you used before.',
+  },
+  EmailSignin: { title: 'We could not send the mail', body: 'Sending the sign-in mail failed. Try again in a minute.' },
+};
+const fallback = { title: 'Sign-in didn’t work', body: 'Something went wrong while signing you in. Please try again.' };
+
+export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
+  const { error } = await searchParams;
+  const { title, body } = (typeof error === 'string' && messages[error]) || fallback;
+  return (
+    <>
+      <h1 className="text-2xl font-semibold tracking-tight text-stone-900">{title}</h1>
+      <p className="mt-3 text-stone-700" role="alert">
+        {body}
+      </p>
+      <ButtonLink href="/sign-in" className="mt-6">
+        Get a new sign-in link
+      </ButtonLink>
+    </>
+  );
+}

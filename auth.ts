@@ -1,0 +1,58 @@
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import NextAuth from 'next-auth';
+import type { Provider } from 'next-auth/providers';
+import GitHub from 'next-auth/providers/github';
+import Google from 'next-auth/providers/google';
+import { getDatabase } from '@/db';
+import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { env } from '@/env';
+import { authSecret } from '@/lib/auth/secret';
+import { emailProvider } from '@/lib/auth/sign-in-link';
+import { safeRedirect } from '@/lib/auth/safe-redirect';
+
+/** Which sign-in methods are on: email always, GitHub and Google when configured. */
+export function oauthProviders(): { id: 'github' | 'google'; name: string }[] {
+  const e = env();
+  return [
+    ...(e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET ? [{ id: 'github' as const, name: 'GitHub' }] : []),
+    ...(e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET ? [{ id: 'google' as const, name: 'Google' }] : []),
+  ];
+}
+
+function providers(): Provider[] {
+  const e = env();
+  // Both providers only hand over verified addresses, so an OAuth sign-in may
+  // join the account an earlier magic link created for the same address.
+  const oauth = oauthProviders().map(({ id }) =>
+    id === 'github'
+      ? GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET, allowDangerousEmailAccountLinking: true })
+      : Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET, allowDangerousEmailAccountLinking: true }),
+  );
+  return [emailProvider(), ...oauth];
+}
+
+// A function config, so the database is opened on the first request rather
+// than when `next build` imports this module.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  // Auth.js builds its own URLs from AUTH_URL when set, and from the request's
+  // Host header otherwise; pin it to the configured app URL.
+  process.env.AUTH_URL ??= env().appUrl;
+  return {
+    adapter: DrizzleAdapter(getDatabase().db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    basePath: '/api/auth',
+    secret: authSecret(),
+    trustHost: true,
+    session: { strategy: 'database', maxAge: 30 * 24 * 60 * 60 },
+    providers: providers(),
+    pages: { signIn: '/sign-in', verifyRequest: '/sign-in/check-email', error: '/sign-in/error' },
+    callbacks: {
+      session: ({ session, user }) => ({ ...session, user: { ...session.user, id: user.id } }),
+      redirect: ({ url }) => safeRedirect(url, env().appUrl),
+    },
+  };
+});

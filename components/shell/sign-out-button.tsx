@@ -1,0 +1,16 @@
+'use client';
+
+import { useActionState } from 'react';
+import { SubmitButton } from '@/components/ui/submit-button';
+import type { ActionState } from '@/lib/actions/action';
+
+export function SignOutButton({ action }: { action: (state: ActionState, data: FormData) => Promise<ActionState> }) {
+  const [, formAction] = useActionState(action, { ok: false });
+  return (
+    <form action={formAction}>
+      <SubmitButton variant="ghost" pendingLabel="Signing out…">
+        Sign out
+      </SubmitButton>
+    </form>
+  );
+}

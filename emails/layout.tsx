@@ -1,0 +1,35 @@
+import { Body, Container, Head, Html, Preview, Section, Text } from '@react-email/components';
+import type { ReactNode } from 'react';
+
+/** The frame every Afterword email shares: plain, readable, and light on markup. */
+export function EmailLayout({ preview, children }: { preview: string; children: ReactNode }) {
+  return (
+    <Html lang="en">
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={body}>
+        <Container style={container}>
+          <Section>{children}</Section>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export function EmailFooter({ children }: { children: ReactNode }) {
+  return <Text style={footer}>{children}</Text>;
+}
+
+const body = {
+  backgroundColor: '#f6f5f2',
+  fontFamily: '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif',
+  color: '#1c1917',
+};
+const container = {
+  backgroundColor: '#ffffff',
+  margin: '32px auto',
+  padding: '32px',
+  maxWidth: '560px',
+  borderRadius: '8px',
+};
+const footer = { color: '#78716c', fontSize: '13px', lineHeight: '20px', marginTop: '24px' };

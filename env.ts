@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable Afterword reads, validated once. A missing or
+ * malformed value stops start-up with a message naming the variable, instead
+ * of failing later inside a request.
+ */
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const url = (name: string) =>
+  optional.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+    message: `${name} must be an http(s) URL`,
+  });
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+      message: 'DATABASE_URL must start with postgres:// or postgresql://',
+    }),
+    DATA_DIR: z.string().trim().min(1).default('.data'),
+    APP_URL: url('APP_URL'),
+    AUTH_URL: url('AUTH_URL'),
+    AUTH_SECRET: optional.refine((v) => v === undefined || v.length >= 32, {
+      message: 'AUTH_SECRET must be at least 32 characters (openssl rand -base64 33)',
+    }),
+    RESEND_API_KEY: optional.refine((v) => v === undefined || v.startsWith('re_'), {
+      message: 'RESEND_API_KEY must start with re_',
+    }),
+    RESEND_BASE_URL: url('RESEND_BASE_URL'),
+    MAIL_FROM: optional.refine((v) => v === undefined || /^[^\r\n<>]+@[^\s\r\n<>]+$/.test(v), {
+      message: 'MAIL_FROM must be a bare address such as letters@example.com',
+    }),
+    AUTH_GITHUB_ID: optional,
+    AUTH_GITHUB_SECRET: optional,
+    AUTH_GOOGLE_ID: optional,
+    AUTH_GOOGLE_SECRET: optional,
+  })
+  .superRefine((env, ctx) => {
+    if (env.RESEND_API_KEY && !env.MAIL_FROM) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_FROM'],
+        message: 'MAIL_FROM is required with RESEND_API_KEY: an address on your verified Resend domain',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: 'AUTH_SECRET is required in production (generate one with: openssl rand -base64 33)',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.RESEND_API_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['RESEND_API_KEY'],
+        message:
+          'RESEND_API_KEY is required in production: the local outbox shows every mail to anyone who can reach the app',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema> & { appUrl: string; mailMode: 'resend' | 'outbox' };
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+    );
+  }
+  const env = result.data;
+  const appUrl = (env.APP_URL ?? env.AUTH_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+  return { ...env, appUrl, mailMode: env.RESEND_API_KEY ? 'resend' : 'outbox' };
+}
+
+const cache = globalThis as unknown as { __afterwordEnv?: Env };
+
+/** The validated environment, parsed on first use. */
+export function env(): Env {
+  cache.__afterwordEnv ??= parseEnv(process.env);
+  return cache.__afterwordEnv;
+}

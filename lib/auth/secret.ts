@@ -1,0 +1,29 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { env } from '@/env';
+
+const holder = globalThis as unknown as { __afterwordAuthSecret?: string };
+
+/**
+ * AUTH_SECRET when set. In development without one, a secret is generated once
+ * and kept in the data folder, so sessions survive restarts with zero setup.
+ * Production refuses to start without one (see env.ts).
+ */
+export function authSecret(): string {
+  const { AUTH_SECRET, DATA_DIR, NODE_ENV } = env();
+  if (AUTH_SECRET) return AUTH_SECRET;
+  if (NODE_ENV === 'production') throw new Error('AUTH_SECRET is required in production');
+  if (holder.__afterwordAuthSecret) return holder.__afterwordAuthSecret;
+
+  const file = path.join(DATA_DIR, 'auth-secret');
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  try {
+    fs.writeFileSync(file, crypto.randomBytes(33).toString('base64'), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  holder.__afterwordAuthSecret = fs.readFileSync(file, 'utf8').trim();
+  return holder.__afterwordAuthSecret;
+}

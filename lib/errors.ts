@@ -1,0 +1,43 @@
+/** An expected failure, with a message written for the person who hit it. */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  '57P01', // admin shutdown
+  '57P03', // cannot connect now
+  '3D000', // database does not exist
+]);
+
+/** True when the error, or anything it wraps, says the database cannot be reached. */
+export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return true;
+  if (Array.isArray(errors) && errors.some((e) => isDatabaseUnreachable(e, depth + 1))) return true;
+  return isDatabaseUnreachable(cause, depth + 1);
+}
+
+export const DATABASE_UNREACHABLE_MESSAGE =
+  'Afterword cannot reach its database right now. Nothing you typed was saved; try again in a minute.';
+
+/** Logs an unexpected error with what was being done, and returns words for the person. */
+export function describeUnexpected(context: string, error: unknown): string {
+  if (isDatabaseUnreachable(error)) {
+    console.error(`[${context}] database unreachable:`, error);
+    return DATABASE_UNREACHABLE_MESSAGE;
+  }
+  console.error(`[${context}] unexpected error:`, error);
+  return 'Something went wrong on our side and nothing was saved. Please try again.';
+}

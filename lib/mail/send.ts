@@ -1,0 +1,113 @@
+import 'server-only';
+import { Resend } from 'resend';
+import { z } from 'zod';
+import { db } from '@/db';
+import { outboxMessages } from '@/db/schema';
+import { env } from '@/env';
+import { emailAddress, formatMailbox } from './address';
+
+const noLineBreaks = (label: string) =>
+  z.string().refine((v) => !/[\r\n]/.test(v), { message: `${label} cannot contain line breaks` });
+
+const tag = z.object({
+  name: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/),
+  value: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/),
+});
+
+/** One message, as the rest of the app hands it over. */
+export const outgoingMail = z.object({
+  /** Shown as "<fromName> via Afterword"; the address is always MAIL_FROM. */
+  fromName: noLineBreaks('A sender name').max(100).optional(),
+  to: z.array(emailAddress).min(1),
+  cc: z.array(emailAddress).default([]),
+  replyTo: emailAddress.optional(),
+  subject: noLineBreaks('A subject').pipe(z.string().min(1).max(300)),
+  html: z.string().min(1),
+  text: z.string().min(1),
+  tags: z.array(tag).min(1),
+  /** Resend keys a request to its body: a retry must reuse the key and the exact body. */
+  idempotencyKey: z.string().min(1).max(256),
+});
+export type OutgoingMail = z.input<typeof outgoingMail>;
+
+export type MailSent = { ok: true; id: string; via: 'resend' | 'outbox'; headers: Record<string, string> };
+export type MailNotSent = {
+  ok: false;
+  /**
+   * - rate_limited: 429; wait `retryAfterSeconds`.
+   * - retry: a 5xx or a concurrent request with the same key; try again later.
+   * - unknown: no answer (network failure or timeout); it may have been sent,
+   *   so only a retry with the same key and body is safe.
+   * - conflict: same key, different body; a bug, never retried with a new key.
+   * - rejected: Resend refused the message (422 or another 4xx); final.
+   */
+  outcome: 'rate_limited' | 'retry' | 'unknown' | 'conflict' | 'rejected';
+  status: number | null;
+  message: string;
+  retryAfterSeconds?: number;
+  headers: Record<string, string>;
+};
+export type MailResult = MailSent | MailNotSent;
+
+const SEND_TIMEOUT_MS = 15_000;
+const OUTBOX_FROM = 'letters@afterword.local';
+
+/** The one way mail leaves Afterword: Resend when configured, else the local outbox. */
+export async function sendMail(input: OutgoingMail): Promise<MailResult> {
+  const mail = outgoingMail.parse(input);
+  const config = env();
+  const fromAddress = config.MAIL_FROM ?? OUTBOX_FROM;
+  const from = formatMailbox(mail.fromName ? `${mail.fromName} via Afterword` : 'Afterword', fromAddress);
+
+  if (config.mailMode === 'outbox') {
+    // The key is unique: a repeated request returns the first message, as Resend would.
+    const [inserted] = await db
+      .insert(outboxMessages)
+      .values({ ...mail, from, replyTo: mail.replyTo ?? null })
+      .onConflictDoNothing({ target: outboxMessages.idempotencyKey })
+      .returning({ id: outboxMessages.id });
+    const id =
+      inserted?.id ??
+      (await db.query.outboxMessages.findFirst({
+        columns: { id: true },
+        where: (m, { eq }) => eq(m.idempotencyKey, mail.idempotencyKey),
+      }))!.id;
+    return { ok: true, id, via: 'outbox', headers: {} };
+  }
+
+  const resend = new Resend(config.RESEND_API_KEY);
+  const { data, error, headers } = await resend.emails.send(
+    {
+      from,
+      to: mail.to,
+      cc: mail.cc.length ? mail.cc : undefined,
+      replyTo: mail.replyTo,
+      subject: mail.subject,
+      html: mail.html,
+      text: mail.text,
+      tags: mail.tags,
+    },
+    { idempotencyKey: mail.idempotencyKey, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
+  );
+  const responseHeaders = headers ?? {};
+  if (data?.id && !error) return { ok: true, id: data.id, via: 'resend', headers: responseHeaders };
+  return classifyFailure(error, responseHeaders);
+}
+
+type ResendError = { statusCode?: number | null; name?: string; message?: string } | null;
+
+export function classifyFailure(error: ResendError, headers: Record<string, string>): MailNotSent {
+  const status = error?.statusCode ?? null;
+  const message = error?.message ?? 'Resend gave no answer';
+  const base = { ok: false as const, status, message, headers };
+  if (status === null) return { ...base, outcome: 'unknown' };
+  if (status === 429) {
+    const retryAfter = Number(headers['retry-after']);
+    return { ...base, outcome: 'rate_limited', retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : 1 };
+  }
+  if (status === 409) {
+    return { ...base, outcome: error?.name === 'concurrent_idempotent_requests' ? 'retry' : 'conflict' };
+  }
+  if (status >= 500) return { ...base, outcome: 'retry' };
+  return { ...base, outcome: 'rejected' };
+}

@@ -1,0 +1,30 @@
+import { getDatabase } from '@/db';
+import { DatabaseInUseError } from '@/db/lock';
+import { migrateDatabase } from '@/db/migrate';
+import { env, EnvError } from '@/env';
+
+/**
+ * Server start-up: check the environment, take the database (and on PGlite
+ * its lock), and apply migrations. Any failure stops the server with a
+ * message that says what to fix, rather than failing request by request.
+ */
+export async function startServer() {
+  try {
+    const config = env();
+    const handle = getDatabase();
+    const started = Date.now();
+    await migrateDatabase(handle);
+    console.info(
+      `[afterword] ${handle.kind} database ready in ${Date.now() - started} ms; mail goes to ${
+        config.mailMode === 'resend' ? 'Resend' : `the local outbox at ${config.appUrl}/outbox`
+      }`,
+    );
+  } catch (error) {
+    if (error instanceof EnvError || error instanceof DatabaseInUseError) {
+      console.error(`\n[afterword] cannot start. ${error.message}\n`);
+    } else {
+      console.error('\n[afterword] cannot start:', error, '\n');
+    }
+    process.exit(1);
+  }
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  parseJson,
+  toReceivedEmail,
+  validateBatch,
+  validateEmail,
+  type ParseResult,
+  type ValidEmail,
+} from './email-schema';
+import type { Fault } from './faults';
+import {
+  defaultErrorFor,
+  headerValue,
+  readBody,
+  resendError,
+  sendError,
+  sendJson,
+  type ResendError,
+} from './http-helpers';
+import { fingerprint, MAX_IDEMPOTENCY_KEY_LENGTH } from './idempotency-store';
+import type { ServerState } from './server-state';
+
+export type SendPath = '/emails' | '/emails/batch';
+
+function checkAuth(req: IncomingMessage, expectedKey: string | undefined): ResendError | null {
+  const header = headerValue(req, 'authorization');
+  const key = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  if (!key) {
+    return resendError(401, 'missing_api_key', 'Missing API key in the authorization header.');
+  }
+  const valid = expectedKey === undefined ? key.startsWith('re_') : key === expectedKey;
+  return valid ? null : resendError(401, 'invalid_api_key', 'API key is invalid.');
+}
+
+function faultError(fault: Extract<Fault, { kind: 'status' }>): ResendError {
+  const fallback = defaultErrorFor(fault.status);
+  return resendError(fault.status, fault.name ?? fallback.name, fault.message ?? fallback.message);
+}
+
+type Accepted = { emails: ValidEmail[]; body: (ids: string[]) => unknown };
+
+function parseSend(path: SendPath, rawBody: string, req: IncomingMessage): ParseResult<Accepted> {
+  const json = parseJson(rawBody);
+  if (!json.ok) return json;
+  if (path === '/emails') {
+    const email = validateEmail(json.value);
+    if (!email.ok) return email;
+    return { ok: true, value: { emails: [email.value], body: ([id]) => ({ id }) } };
+  }
+  const mode = headerValue(req, 'x-batch-validation') === 'permissive' ? 'permissive' : 'strict';
+  const batch = validateBatch(json.value, mode);
+  if (!batch.ok) return batch;
+  const errors = batch.errors;
+  const body = (ids: string[]) => ({
+    data: ids.map((id) => ({ id })),
+    ...(mode === 'permissive' ? { errors } : {}),
+  });
+  return { ok: true, value: { emails: batch.emails, body } };
+}
+
+/**
+ * The order mirrors what a client can observe from Resend: auth first, then an
+ * injected fault (as if the failure happened before Resend looked at the body),
+ * then idempotency, then validation.
+ */
+export async function handleSend(
+  state: ServerState,
+  path: SendPath,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  state.countPost();
+  const rawBody = await readBody(req);
+
+  const authError = checkAuth(req, state.apiKey);
+  if (authError) return sendError(res, authError);
+
+  const fault = state.faults.take();
+  if (fault?.kind === 'status') {
+    const headers = state.rateLimitHeaders();
+    if (fault.status === 429) {
+      headers['retry-after'] = String(fault.retryAfter ?? 1);
+      headers['ratelimit-remaining'] = '0';
+    }
+    return sendError(res, faultError(fault), headers);
+  }
+
+  const key = headerValue(req, 'idempotency-key') ?? null;
+  if (key !== null && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+    return sendError(
+      res,
+      resendError(400, 'invalid_idempotency_key', 'The key must be between 1-256 chars.'),
+    );
+  }
+  if (key !== null) {
+    const claim = state.idempotency.claim(key, fingerprint(path, rawBody));
+    if (claim.kind === 'replay') {
+      return sendJson(res, claim.status, claim.body, state.rateLimitHeaders());
+    }
+    if (claim.kind === 'mismatch') {
+      const message = 'Same idempotency key used with a different request payload.';
+      return sendError(res, resendError(409, 'invalid_idempotent_request', message));
+    }
+    if (claim.kind === 'in-flight') {
+      const message = 'Same idempotency key used while original request is still in progress.';
+      return sendError(res, resendError(409, 'concurrent_idempotent_requests', message));
+    }
+  }
+
+  // The key stays claimed: to Resend the original request is still running.
+  if (fault?.kind === 'hang') return state.hold(res);
+
+  const parsed = parseSend(path, rawBody, req);
+  if (!parsed.ok) {
+    if (key !== null) state.idempotency.release(key);
+    return sendError(res, resendError(422, 'validation_error', parsed.message));
+  }
+
+  const received = parsed.value.emails.map((email) => toReceivedEmail(email, randomUUID(), key));
+  state.record(received);
+  const body = parsed.value.body(received.map((email) => email.id));
+  if (key !== null) state.idempotency.complete(key, 200, body);
+
+  if (fault?.kind === 'hang-after-accept') return state.hold(res);
+  sendJson(res, 200, body, state.rateLimitHeaders());
+}

@@ -1,0 +1,84 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleControl } from './control-routes';
+import type { ReceivedEmail } from './email-schema';
+import { handleSend, type SendPath } from './email-routes';
+import type { Fault } from './faults';
+import { defaultErrorFor, sendError } from './http-helpers';
+import { ServerState } from './server-state';
+
+export type { ReceivedEmail } from './email-schema';
+export type { Fault } from './faults';
+
+export type ResendServerOptions = {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** When set, only this key is accepted; otherwise any `re_...` key is. */
+  apiKey?: string;
+};
+
+export type ResendTestServer = {
+  url: string;
+  port: number;
+  emails(): ReceivedEmail[];
+  reset(): void;
+  failNext(fault: Fault, times?: number): void;
+  requests(): number;
+  close(): Promise<void>;
+};
+
+const SEND_PATHS: readonly string[] = ['/emails', '/emails/batch'] satisfies SendPath[];
+
+function isSendPath(path: string): path is SendPath {
+  return SEND_PATHS.includes(path);
+}
+
+async function route(state: ServerState, req: IncomingMessage, res: ServerResponse) {
+  const method = req.method ?? 'GET';
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname.replace(/\/+$/, '') || '/';
+
+  if (await handleControl(state, method, path, req, res)) return;
+  if (isSendPath(path)) {
+    if (method === 'POST') return handleSend(state, path, req, res);
+    return sendError(res, defaultErrorFor(405), { allow: 'POST' });
+  }
+  sendError(res, defaultErrorFor(404));
+}
+
+/** Starts a Resend look-alike on loopback; point the SDK at `url` via `baseUrl` or RESEND_BASE_URL. */
+export function startResendServer(options: ResendServerOptions = {}): Promise<ResendTestServer> {
+  const state = new ServerState(options.apiKey);
+  const server = createServer((req, res) => {
+    route(state, req, res).catch((error: unknown) => {
+      if (res.headersSent || res.destroyed) return;
+      const message = error instanceof Error ? error.message : String(error);
+      sendError(res, { ...defaultErrorFor(500), message: `Test server failure: ${message}` });
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      const { address, port } = server.address() as AddressInfo;
+      const host = address.includes(':') ? `[${address}]` : address;
+      resolve({
+        url: `http://${host}:${port}`,
+        port,
+        emails: () => state.emails(),
+        reset: () => state.reset(),
+        failNext: (fault, times = 1) => state.faults.add(fault, times),
+        requests: () => state.requests(),
+        close: () =>
+          new Promise<void>((done, fail) => {
+            // Hanging requests and idle keep-alive sockets would otherwise keep
+            // close() waiting, and the test run with it.
+            state.releaseHeld();
+            server.close((error) => (error ? fail(error) : done()));
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
