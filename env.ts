@@ -93,3 +93,8 @@ export function env(): Env {
   cache.__afterwordEnv ??= parseEnv(process.env);
   return cache.__afterwordEnv;
 }
+
+/** Tests change the environment between cases; this makes the next env() re-read it. */
+export function resetEnv() {
+  cache.__afterwordEnv = undefined;
+}
