@@ -2,6 +2,7 @@ import { getDatabase } from '@/db';
 import { DatabaseInUseError } from '@/db/lock';
 import { migrateDatabase } from '@/db/migrate';
 import { env, EnvError } from '@/env';
+import { isDatabaseUnreachable } from '@/lib/errors';
 
 /**
  * Server start-up: check the environment, take the database (and on PGlite
@@ -22,6 +23,9 @@ export async function startServer() {
   } catch (error) {
     if (error instanceof EnvError || error instanceof DatabaseInUseError) {
       console.error(`\n[afterword] cannot start. ${error.message}\n`);
+    } else if (isDatabaseUnreachable(error)) {
+      const { code, message } = error as { code?: string; message?: string };
+      console.error(`\n[afterword] cannot start: the database at DATABASE_URL cannot be reached (${code}: ${message}).\n`);
     } else {
       console.error('\n[afterword] cannot start:', error, '\n');
     }
