@@ -3,7 +3,10 @@ export function sameSitePath(url: string, appUrl: string): string | null {
   try {
     const base = new URL(appUrl);
     const target = new URL(url, base);
-    return target.origin === base.origin ? `${target.pathname}${target.search}${target.hash}` : null;
+    if (target.origin !== base.origin) return null;
+    // `/..//evil.example` resolves to the path `//evil.example`, which a
+    // browser reads as another host when it is used as a redirect target.
+    return `${target.pathname.replace(/^\/+/, '/')}${target.search}${target.hash}`;
   } catch {
     return null;
   }

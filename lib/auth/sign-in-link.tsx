@@ -1,7 +1,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import type { EmailConfig } from 'next-auth/providers/email';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { signInThrottle } from '@/db/schema';
 import SignInEmail from '@/emails/sign-in';
@@ -69,6 +69,16 @@ export async function sendSignInLink({ email, url, token }: { email: string; url
     console.info(`[auth] sign-in mail to ${email} skipped: one was sent less than a minute ago`);
     return;
   }
+  try {
+    await deliverSignInLink({ email, url, token });
+  } catch (error) {
+    // The person is told it failed, so asking again at once must send, not be throttled.
+    await db.delete(signInThrottle).where(eq(signInThrottle.email, email));
+    throw error;
+  }
+}
+
+async function deliverSignInLink({ email, url, token }: { email: string; url: string; token: string }) {
   const link = confirmPageUrl(url);
   const { html, text } = await renderEmail(
     <SignInEmail url={link} email={email} minutesValid={SIGN_IN_LINK_MINUTES} />,

@@ -53,7 +53,10 @@ const SEND_TIMEOUT_MS = 15_000;
 const OUTBOX_FROM = 'letters@afterword.local';
 
 /** The one way mail leaves Afterword: Resend when configured, else the local outbox. */
-export async function sendMail(input: OutgoingMail): Promise<MailResult> {
+export async function sendMail(
+  input: OutgoingMail,
+  options: { timeoutMs?: number } = {},
+): Promise<MailResult> {
   const mail = outgoingMail.parse(input);
   const config = env();
   const fromAddress = config.MAIL_FROM ?? OUTBOX_FROM;
@@ -87,7 +90,7 @@ export async function sendMail(input: OutgoingMail): Promise<MailResult> {
       text: mail.text,
       tags: mail.tags,
     },
-    { idempotencyKey: mail.idempotencyKey, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
+    { idempotencyKey: mail.idempotencyKey, signal: AbortSignal.timeout(options.timeoutMs ?? SEND_TIMEOUT_MS) },
   );
   const responseHeaders = headers ?? {};
   if (data?.id && !error) return { ok: true, id: data.id, via: 'resend', headers: responseHeaders };

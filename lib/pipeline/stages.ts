@@ -1,0 +1,29 @@
+import type { ApplicationStage } from '@/db/schema';
+
+/** The pipeline in board order: the path forward, then the ways an application ends. */
+export const STAGES: readonly { id: ApplicationStage; label: string; ending: boolean }[] = [
+  { id: 'wishlist', label: 'Wishlist', ending: false },
+  { id: 'applied', label: 'Applied', ending: false },
+  { id: 'interviewing', label: 'Interviewing', ending: false },
+  { id: 'offer', label: 'Offer', ending: false },
+  { id: 'accepted', label: 'Accepted', ending: true },
+  { id: 'rejected', label: 'Rejected', ending: true },
+  { id: 'withdrawn', label: 'Withdrawn', ending: true },
+  { id: 'declined', label: 'Declined', ending: true },
+  { id: 'ghosted', label: 'Ghosted', ending: true },
+];
+
+export const STAGE_IDS = STAGES.map((s) => s.id) as [ApplicationStage, ...ApplicationStage[]];
+
+export function stageLabel(stage: ApplicationStage): string {
+  return STAGES.find((s) => s.id === stage)?.label ?? stage;
+}
+
+export function isEnding(stage: ApplicationStage): boolean {
+  return STAGES.find((s) => s.id === stage)?.ending ?? false;
+}
+
+/** Logging an interview moves an application that has not got that far yet. */
+export function stageAfterInterview(stage: ApplicationStage): ApplicationStage | null {
+  return stage === 'wishlist' || stage === 'applied' ? 'interviewing' : null;
+}

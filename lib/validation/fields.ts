@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * Field rules shared by every form and by CSV import, so a value is judged
+ * the same way wherever it comes from. Empty optional fields become null.
+ */
+
+const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
+
+export const requiredText = (label: string, max = 200) =>
+  z
+    .string({ error: `Enter ${label.toLowerCase()}.` })
+    .trim()
+    .min(1, `Enter ${label.toLowerCase()}.`)
+    .max(max, `${label} can be at most ${max} characters.`)
+    .refine(noControl, `${label} contains characters that cannot be stored.`);
+
+/** Single-line: names, positions, companies. Line breaks would break mail headers and CSV. */
+export const requiredLine = (label: string, max = 200) =>
+  requiredText(label, max).refine((v) => !/[\r\n]/.test(v), `${label} must be on one line.`);
+
+export const optionalText = (label: string, max = 5000) =>
+  z
+    .string()
+    .max(max, `${label} can be at most ${max} characters.`)
+    .refine(noControl, `${label} contains characters that cannot be stored.`)
+    .optional()
+    .transform((v) => v?.trim() || null);
+
+export const optionalLine = (label: string, max = 200) =>
+  optionalText(label, max).refine((v) => v === null || !/[\r\n]/.test(v), `${label} must be on one line.`);
+
+export const optionalUrl = (label: string) =>
+  z
+    .string()
+    .max(2000, `${label} can be at most 2000 characters.`)
+    .optional()
+    .transform((v) => v?.trim() || null)
+    .refine((v) => v === null || isHttpUrl(v), `${label} must be a web address starting with http:// or https://.`);
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && Boolean(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** A calendar date (YYYY-MM-DD) that is not after today; "today" is generous by a day for time zones. */
+export const optionalPastDate = (label: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || null)
+    .refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), `${label} must be a date like 2026-03-14.`)
+    .refine((v) => v === null || Date.parse(`${v}T00:00:00Z`) <= Date.now() + 24 * 3600 * 1000, `${label} cannot be in the future.`)
+    .refine((v) => v === null || v >= '1990-01-01', `${label} is too far in the past.`);
+
+/** Form ids arrive as strings; anything that is not a uuid behaves like a missing row. */
+export const id = z.uuid({ error: 'That item could not be found.' });
