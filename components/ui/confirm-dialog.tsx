@@ -17,11 +17,10 @@ export function ConfirmDialog({
   trigger: string;
   title: string;
   children: ReactNode;
-  /** The form (with its hidden inputs and action) that the confirm button submits. */
-  form: (close: () => void) => ReactNode;
+  /** The confirming form: its own submit button and action do the work (usually ending in a redirect). */
+  form: ReactNode;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const close = () => dialog.current?.close();
   return (
     <>
       <Button type="button" variant="secondary" className="text-red-800" onClick={() => dialog.current?.showModal()}>
@@ -37,10 +36,10 @@ export function ConfirmDialog({
         </h2>
         <div className="mt-2 text-sm text-stone-700">{children}</div>
         <div className="mt-6 flex flex-wrap justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={close}>
+          <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
             Cancel
           </Button>
-          {form(close)}
+          {form}
         </div>
       </dialog>
     </>
