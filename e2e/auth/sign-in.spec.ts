@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { sql, uniqueEmail } from '../helpers/db';
 import { mailTo, signInLinkFor } from '../helpers/mail';
+import { appUrl } from '../helpers/urls';
 
 test('a new person signs in by magic link, saves settings, signs out and is kept out', async ({ page }) => {
   const email = uniqueEmail('newcomer');
@@ -11,7 +12,7 @@ test('a new person signs in by magic link, saves settings, signs out and is kept
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
 
   const link = await signInLinkFor(email);
-  expect(link.startsWith('http://localhost:3100/sign-in/confirm?')).toBe(true);
+  expect(link.startsWith(`${appUrl}/sign-in/confirm?`)).toBe(true);
   const [mail] = await mailTo(email);
   expect(mail.html).toContain('/sign-in/confirm?');
   expect(mail.from).toContain('letters@afterword.test');
@@ -47,7 +48,7 @@ test('a new person signs in by magic link, saves settings, signs out and is kept
 });
 
 test('a stale session cookie is not a session: pages check on the server', async ({ page, context }) => {
-  await context.addCookies([{ name: 'authjs.session-token', value: 'forged', url: 'http://localhost:3100' }]);
+  await context.addCookies([{ name: 'authjs.session-token', value: 'forged', url: appUrl }]);
   await page.goto('/settings');
   await expect(page).toHaveURL(/\/sign-in$/);
 });
@@ -73,7 +74,7 @@ test('after sign-in, a person lands where they were going on this site, never el
   expect(link).not.toContain('evil.example');
   await page.goto(link);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/localhost:3100\/dashboard$/);
+  await expect(page).toHaveURL(`${appUrl}/dashboard`);
 });
 
 test('a malformed address is refused next to its field and nothing is sent', async ({ page }) => {
