@@ -1,0 +1,146 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { db } from '@/db';
+import { outboxMessages, signInThrottle } from '@/db/schema';
+import { confirmPageUrl, emailProvider, sendSignInLink } from '@/lib/auth/sign-in-link';
+import { startResendServer, type ResendTestServer } from '../resend-server/server';
+import { restoreEnv, useOutboxMode, useResendMode } from '../helpers/mail-mode';
+import { setupTestDatabase } from '../support/database';
+
+setupTestDatabase();
+
+/** The URL Auth.js hands to sendVerificationRequest. */
+function authCallback(email: string, token: string, callbackUrl = 'http://localhost:3000/dashboard') {
+  const query = new URLSearchParams({ callbackUrl, token, email });
+  return `http://localhost:3000/api/auth/callback/email?${query}`;
+}
+
+async function outbox() {
+  return db.select().from(outboxMessages).orderBy(outboxMessages.createdAt);
+}
+
+beforeEach(() => {
+  // The module logs every link and every skip; keep the test output readable.
+  vi.spyOn(console, 'info').mockImplementation(() => {});
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  restoreEnv();
+});
+
+describe('confirmPageUrl', () => {
+  it('points at APP_URL, keeps the token and email, and drops a foreign callback', () => {
+    const url = confirmPageUrl(
+      'http://evil.example:9999/api/auth/callback/email?callbackUrl=http%3A%2F%2Fevil.example%2Fx&token=abc&email=a%40x.com',
+    );
+
+    expect(url).toBe('http://localhost:3000/sign-in/confirm?token=abc&email=a%40x.com');
+  });
+
+  it('keeps a same-site callback as a path', () => {
+    const url = confirmPageUrl(authCallback('a@x.com', 'abc', 'http://localhost:3000/settings'));
+
+    expect(url).toBe('http://localhost:3000/sign-in/confirm?token=abc&email=a%40x.com&callbackUrl=%2Fsettings');
+  });
+
+  it('leaves out a callback to the site root', () => {
+    expect(confirmPageUrl(authCallback('a@x.com', 'abc', 'http://localhost:3000/'))).toBe(
+      'http://localhost:3000/sign-in/confirm?token=abc&email=a%40x.com',
+    );
+  });
+});
+
+describe('sendSignInLink in outbox mode', () => {
+  beforeEach(useOutboxMode);
+
+  it('sends one mail whose link opens the confirm page, not the token callback', async () => {
+    await sendSignInLink({ email: 'ada@example.com', url: authCallback('ada@example.com', 'tok-1'), token: 'tok-1' });
+
+    const rows = await outbox();
+    expect(rows).toHaveLength(1);
+    const [row] = rows;
+    const confirm = 'http://localhost:3000/sign-in/confirm?token=tok-1&email=ada%40example.com&callbackUrl=%2Fdashboard';
+    expect(row!.to).toEqual(['ada@example.com']);
+    expect(row!.subject).toBe('Your Afterword sign-in link');
+    expect(row!.html.replaceAll('&amp;', '&')).toContain(`href="${confirm}"`);
+    expect(row!.text).toContain(confirm);
+    expect(row!.html).not.toContain('/api/auth/callback');
+    expect(row!.text).not.toContain('/api/auth/callback');
+    expect(row!.tags).toEqual([{ name: 'category', value: 'sign_in' }]);
+  });
+
+  it('sends at most one mail a minute to an address, silently', async () => {
+    await sendSignInLink({ email: 'ada@example.com', url: authCallback('ada@example.com', 'tok-1'), token: 'tok-1' });
+
+    await expect(
+      sendSignInLink({ email: 'ada@example.com', url: authCallback('ada@example.com', 'tok-2'), token: 'tok-2' }),
+    ).resolves.toBeUndefined();
+    expect(await outbox()).toHaveLength(1);
+
+    await db
+      .update(signInThrottle)
+      .set({ lastSentAt: sql`now() - interval '2 minutes'` })
+      .where(eq(signInThrottle.email, 'ada@example.com'));
+    await sendSignInLink({ email: 'ada@example.com', url: authCallback('ada@example.com', 'tok-3'), token: 'tok-3' });
+
+    const rows = await outbox();
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.text).toContain('token=tok-3');
+  });
+
+  it('does not throttle a different address', async () => {
+    await sendSignInLink({ email: 'ada@example.com', url: authCallback('ada@example.com', 'tok-1'), token: 'tok-1' });
+    await sendSignInLink({ email: 'grace@example.com', url: authCallback('grace@example.com', 'tok-2'), token: 'tok-2' });
+
+    expect((await outbox()).map((row) => row.to)).toEqual([['ada@example.com'], ['grace@example.com']]);
+  });
+});
+
+describe('sendSignInLink in Resend mode', () => {
+  let server: ResendTestServer;
+
+  beforeAll(async () => {
+    server = await startResendServer();
+  });
+  beforeEach(() => {
+    server.reset();
+    useResendMode(server.url);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('throws when Resend fails, so Auth.js shows an error instead of "check your email"', async () => {
+    server.failNext({ kind: 'status', status: 500 });
+
+    await expect(
+      sendSignInLink({ email: 'ada@example.com', url: authCallback('ada@example.com', 'tok-1'), token: 'tok-1' }),
+    ).rejects.toThrow('The sign-in mail could not be sent');
+    expect(server.emails()).toHaveLength(0);
+  });
+
+  it('lets the person ask again at once after a failed send', async () => {
+    server.failNext({ kind: 'status', status: 500 });
+    await expect(
+      sendSignInLink({ email: 'ada@example.com', url: authCallback('ada@example.com', 'tok-1'), token: 'tok-1' }),
+    ).rejects.toThrow();
+
+    await sendSignInLink({ email: 'ada@example.com', url: authCallback('ada@example.com', 'tok-2'), token: 'tok-2' });
+
+    const emails = server.emails();
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.text).toContain('token=tok-2');
+    expect(emails[0]!.idempotencyKey).toMatch(/^sign-in-[0-9a-f]{64}$/);
+  });
+});
+
+describe('emailProvider', () => {
+  it('makes links last 15 minutes and refuses look-alike addresses', () => {
+    const provider = emailProvider();
+
+    expect(provider.maxAge).toBe(900);
+    expect(provider.normalizeIdentifier!('Ada@Example.com')).toBe('ada@example.com');
+    expect(() => provider.normalizeIdentifier!('a＠x.com')).toThrow(/look-alike/);
+  });
+});

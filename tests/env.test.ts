@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { env, EnvError, parseEnv, resetEnv } from '@/env';
+
+const SECRET = 'a-secret-that-is-at-least-thirty-two-characters-long';
+const RESEND = { RESEND_API_KEY: 're_live_123', MAIL_FROM: 'letters@afterword.example' };
+
+function problemsOf(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    expect((error as EnvError).message).toContain('Invalid environment');
+    return (error as EnvError).problems;
+  }
+  throw new Error('expected parseEnv to throw');
+}
+
+describe('parseEnv', () => {
+  it('runs with nothing set: development, outbox mail, localhost, .data', () => {
+    const parsed = parseEnv({});
+
+    expect(parsed).toMatchObject({
+      NODE_ENV: 'development',
+      mailMode: 'outbox',
+      appUrl: 'http://localhost:3000',
+      DATA_DIR: '.data',
+    });
+    expect(parsed.DATABASE_URL).toBeUndefined();
+    expect(parsed.RESEND_API_KEY).toBeUndefined();
+  });
+
+  it('treats empty and blank values as unset', () => {
+    const parsed = parseEnv({ DATABASE_URL: '', RESEND_API_KEY: '  ', APP_URL: '' });
+
+    expect(parsed.DATABASE_URL).toBeUndefined();
+    expect(parsed.mailMode).toBe('outbox');
+    expect(parsed.appUrl).toBe('http://localhost:3000');
+  });
+
+  it('accepts postgres:// and postgresql:// URLs', () => {
+    expect(parseEnv({ DATABASE_URL: 'postgres://u@h/db' }).DATABASE_URL).toBe('postgres://u@h/db');
+    expect(parseEnv({ DATABASE_URL: 'postgresql://u@h/db' }).DATABASE_URL).toBe('postgresql://u@h/db');
+  });
+
+  it('names DATABASE_URL when it is not a Postgres URL', () => {
+    expect(problemsOf({ DATABASE_URL: 'mysql://x' })).toEqual([
+      'DATABASE_URL: DATABASE_URL must start with postgres:// or postgresql://',
+    ]);
+  });
+
+  it('names MAIL_FROM when RESEND_API_KEY comes without it', () => {
+    const problems = problemsOf({ RESEND_API_KEY: 're_123' });
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^MAIL_FROM: MAIL_FROM is required with RESEND_API_KEY/);
+  });
+
+  it('refuses a MAIL_FROM with a display name, since the app adds its own', () => {
+    expect(problemsOf({ ...RESEND, MAIL_FROM: 'Afterword <letters@afterword.example>' })[0]).toMatch(/^MAIL_FROM:/);
+  });
+
+  it('refuses a RESEND_API_KEY that is not a Resend key', () => {
+    expect(problemsOf({ ...RESEND, RESEND_API_KEY: 'sk_123' })).toEqual([
+      'RESEND_API_KEY: RESEND_API_KEY must start with re_',
+    ]);
+  });
+
+  it('switches to Resend when the key and sender are set', () => {
+    expect(parseEnv(RESEND).mailMode).toBe('resend');
+  });
+
+  it('names AUTH_SECRET when production has none', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', ...RESEND });
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^AUTH_SECRET: AUTH_SECRET is required in production/);
+  });
+
+  it('names AUTH_SECRET when it is too short to be safe', () => {
+    expect(problemsOf({ AUTH_SECRET: 'short' })[0]).toMatch(/^AUTH_SECRET: AUTH_SECRET must be at least 32 characters/);
+  });
+
+  it('names RESEND_API_KEY when production would use the outbox', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', AUTH_SECRET: SECRET });
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^RESEND_API_KEY: RESEND_API_KEY is required in production/);
+  });
+
+  it('lists every problem at once', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'mysql://x' });
+
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['DATABASE_URL', 'AUTH_SECRET', 'RESEND_API_KEY']);
+  });
+
+  it('starts in production with a secret, a Resend key and a sender', () => {
+    expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: SECRET, ...RESEND })).toMatchObject({
+      NODE_ENV: 'production',
+      mailMode: 'resend',
+    });
+  });
+
+  it('strips trailing slashes from APP_URL, and falls back to AUTH_URL', () => {
+    expect(parseEnv({ APP_URL: 'https://afterword.example/' }).appUrl).toBe('https://afterword.example');
+    expect(parseEnv({ APP_URL: 'https://afterword.example/app//' }).appUrl).toBe('https://afterword.example/app');
+    expect(parseEnv({ AUTH_URL: 'https://auth.example/' }).appUrl).toBe('https://auth.example');
+    expect(parseEnv({ APP_URL: 'https://a.example', AUTH_URL: 'https://b.example' }).appUrl).toBe('https://a.example');
+  });
+
+  it('names APP_URL when it is not an http(s) URL', () => {
+    expect(problemsOf({ APP_URL: 'localhost:3000' })).toEqual(['APP_URL: APP_URL must be an http(s) URL']);
+  });
+});
+
+describe('env', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    resetEnv();
+  });
+
+  it('reads process.env once, until resetEnv', () => {
+    vi.stubEnv('APP_URL', 'https://first.example/');
+    resetEnv();
+    expect(env().appUrl).toBe('https://first.example');
+
+    vi.stubEnv('APP_URL', 'https://second.example');
+    expect(env().appUrl).toBe('https://first.example');
+
+    resetEnv();
+    expect(env().appUrl).toBe('https://second.example');
+  });
+});

@@ -1,0 +1,178 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import { db } from '@/db';
+import { outboxMessages } from '@/db/schema';
+import { sendMail, type OutgoingMail } from '@/lib/mail/send';
+import { startResendServer, type ResendTestServer } from '../resend-server/server';
+import { restoreEnv, TEST_MAIL_FROM, useOutboxMode, useResendMode } from '../helpers/mail-mode';
+import { setupTestDatabase } from '../support/database';
+
+setupTestDatabase();
+
+const letter: OutgoingMail = {
+  fromName: 'Ada Lovelace',
+  to: ['Grace@Example.com'],
+  cc: ['alan@example.com', 'Joan@Example.com'],
+  replyTo: 'ada@lovelace.example',
+  subject: 'Thank you for Tuesday',
+  html: '<p>Thank you for meeting me.</p>',
+  text: 'Thank you for meeting me.',
+  tags: [
+    { name: 'category', value: 'thank_you' },
+    { name: 'letter_id', value: 'l-42' },
+  ],
+  idempotencyKey: 'letter-42',
+};
+
+afterEach(restoreEnv);
+
+describe('outbox mode', () => {
+  beforeEach(useOutboxMode);
+
+  it('stores the message with every part and the sender as display name', async () => {
+    const result = await sendMail(letter);
+
+    expect(result).toMatchObject({ ok: true, via: 'outbox' });
+    const rows = await db.select().from(outboxMessages);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      id: result.ok ? result.id : 'not sent',
+      idempotencyKey: 'letter-42',
+      from: '"Ada Lovelace via Afterword" <letters@afterword.local>',
+      to: ['grace@example.com'],
+      cc: ['alan@example.com', 'joan@example.com'],
+      replyTo: 'ada@lovelace.example',
+      subject: 'Thank you for Tuesday',
+      html: '<p>Thank you for meeting me.</p>',
+      text: 'Thank you for meeting me.',
+      tags: letter.tags,
+    });
+  });
+
+  it('signs as Afterword without a sender name, with no cc or reply-to', async () => {
+    await sendMail({ ...letter, fromName: undefined, cc: undefined, replyTo: undefined });
+
+    const [row] = await db.select().from(outboxMessages);
+    expect(row).toMatchObject({ from: '"Afterword" <letters@afterword.local>', cc: [], replyTo: null });
+  });
+
+  it('returns the first message for a repeated idempotency key and stores it once', async () => {
+    const first = await sendMail(letter);
+    const second = await sendMail(letter);
+
+    expect(first.ok && second.ok).toBe(true);
+    expect(second.ok && second.id).toBe(first.ok && first.id);
+    expect(await db.select().from(outboxMessages)).toHaveLength(1);
+  });
+});
+
+describe('Resend mode', () => {
+  let server: ResendTestServer;
+
+  beforeAll(async () => {
+    server = await startResendServer();
+  });
+  beforeEach(() => {
+    server.reset();
+    useResendMode(server.url);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('hands Resend the key, tags, both parts, cc, reply-to and the From name', async () => {
+    const result = await sendMail(letter);
+
+    const emails = server.emails();
+    expect(emails).toHaveLength(1);
+    expect(result).toEqual({ ok: true, id: emails[0]!.id, via: 'resend', headers: expect.any(Object) });
+    expect(emails[0]).toMatchObject({
+      idempotencyKey: 'letter-42',
+      from: `"Ada Lovelace via Afterword" <${TEST_MAIL_FROM}>`,
+      to: ['grace@example.com'],
+      cc: ['alan@example.com', 'joan@example.com'],
+      replyTo: ['ada@lovelace.example'],
+      subject: 'Thank you for Tuesday',
+      html: '<p>Thank you for meeting me.</p>',
+      text: 'Thank you for meeting me.',
+      tags: letter.tags,
+    });
+    expect(await db.select().from(outboxMessages)).toHaveLength(0);
+  });
+
+  it('sends the same key and body once and returns the same id', async () => {
+    const first = await sendMail(letter);
+    const second = await sendMail(letter);
+
+    expect(second.ok && second.id).toBe(first.ok && first.id);
+    expect(server.emails()).toHaveLength(1);
+  });
+
+  it('reports a 429 as rate_limited with the Retry-After seconds', async () => {
+    server.failNext({ kind: 'status', status: 429, retryAfter: 7 });
+
+    const result = await sendMail(letter);
+
+    expect(result).toMatchObject({ ok: false, outcome: 'rate_limited', status: 429, retryAfterSeconds: 7 });
+    expect(server.emails()).toHaveLength(0);
+  });
+
+  it('reports a 500 as retry', async () => {
+    server.failNext({ kind: 'status', status: 500 });
+
+    expect(await sendMail(letter)).toMatchObject({ ok: false, outcome: 'retry', status: 500 });
+  });
+
+  it('reports a 422 as rejected with Resend’s message', async () => {
+    server.failNext({ kind: 'status', status: 422, name: 'validation_error', message: 'The domain is not verified.' });
+
+    expect(await sendMail(letter)).toMatchObject({
+      ok: false,
+      outcome: 'rejected',
+      status: 422,
+      message: 'The domain is not verified.',
+    });
+  });
+
+  it('reports the same key with a different body as a conflict and sends nothing more', async () => {
+    await sendMail(letter);
+
+    const result = await sendMail({ ...letter, subject: 'Thank you for Wednesday' });
+
+    expect(result).toMatchObject({ ok: false, outcome: 'conflict', status: 409 });
+    expect(server.emails().map((email) => email.subject)).toEqual(['Thank you for Tuesday']);
+  });
+
+  it.each([
+    ['a subject', { subject: 'Hello\nBcc: evil@x.com' }],
+    ['a sender name', { fromName: 'Ada\nBcc: evil@x.com' }],
+    ['a sender name with CR', { fromName: 'Ada\rLovelace' }],
+  ])('refuses %s with a line break before anything reaches Resend', async (_label, change) => {
+    await expect(sendMail({ ...letter, ...change })).rejects.toBeInstanceOf(ZodError);
+    expect(server.requests()).toBe(0);
+  });
+
+  it('reports no answer as unknown, and a retry meets the first request still in flight', async () => {
+    server.failNext({ kind: 'hang' });
+
+    const first = await sendMail(letter, { timeoutMs: 300 });
+    expect(first).toMatchObject({ ok: false, outcome: 'unknown', status: null });
+
+    // Resend still holds the key, so the retry cannot become a second email.
+    const retry = await sendMail(letter, { timeoutMs: 2_000 });
+    expect(retry).toMatchObject({ ok: false, outcome: 'retry', status: 409 });
+    expect(server.emails()).toHaveLength(0);
+  });
+
+  it('recovers the id of a message accepted without an answer by retrying with the same key', async () => {
+    server.failNext({ kind: 'hang-after-accept' });
+
+    const first = await sendMail(letter, { timeoutMs: 300 });
+    expect(first).toMatchObject({ ok: false, outcome: 'unknown', status: null });
+
+    const retry = await sendMail(letter, { timeoutMs: 2_000 });
+    const emails = server.emails();
+    expect(emails).toHaveLength(1);
+    expect(retry).toMatchObject({ ok: true, via: 'resend', id: emails[0]!.id });
+  });
+});
