@@ -7,7 +7,7 @@ export class DatabaseInUseError extends Error {
     super(
       `The embedded database in ${dir} is in use by another Afterword process ` +
         '(a server, seed script or migration). Stop that process first, or set DATABASE_URL ' +
-        'to use a PostgreSQL server instead.',
+        'to use a PostgreSQL server instead. (If that process crashed, the lock frees itself within two minutes.)',
     );
     this.name = 'DatabaseInUseError';
   }
@@ -24,8 +24,10 @@ export function lockDataDir(dir: string): () => void {
   try {
     return lockfile.lockSync(dir, {
       lockfilePath: path.join(dir, 'afterword.lock'),
-      stale: 30_000,
-      update: 10_000,
+      // Generous: a busy PGlite can block the event loop for many seconds, and
+      // a lock judged stale while its owner lives would let a second process in.
+      stale: 120_000,
+      update: 5_000,
       realpath: false,
       onCompromised: (error) => {
         // The process was too busy to refresh the lock; another one may now

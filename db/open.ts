@@ -48,7 +48,13 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   }
 
   const release = config.dataDir ? lockDataDir(config.dataDir) : () => {};
-  const client = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+  let client: PGlite;
+  try {
+    client = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+  } catch (error) {
+    release();
+    throw error;
+  }
   return {
     db: drizzlePglite(client, { schema }) as unknown as Database,
     kind: 'pglite',

@@ -26,7 +26,10 @@ function addressProblem(value: string): string | null {
   if (/["<>()[\]\\]/.test(value)) return 'An email address cannot contain quotes or brackets.';
   const parts = value.split('@');
   if (parts.length !== 2 || !parts[0] || !parts[1]) return 'Enter an address like name@example.com.';
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(parts[1])) return 'The part after @ must be a domain, like example.com.';
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(parts[1])) {
+    return 'The part after @ must be a domain, like example.com.';
+  }
+  if (/^\.|\.\.|\.$/.test(parts[0])) return 'The part before @ cannot start or end with a dot, or have two in a row.';
   return null;
 }
 

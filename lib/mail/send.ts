@@ -1,5 +1,6 @@
 import 'server-only';
 import { Resend } from 'resend';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db';
 import { outboxMessages } from '@/db/schema';
@@ -62,23 +63,9 @@ export async function sendMail(
   const fromAddress = config.MAIL_FROM ?? OUTBOX_FROM;
   const from = formatMailbox(mail.fromName ? `${mail.fromName} via Afterword` : 'Afterword', fromAddress);
 
-  if (config.mailMode === 'outbox') {
-    // The key is unique: a repeated request returns the first message, as Resend would.
-    const [inserted] = await db
-      .insert(outboxMessages)
-      .values({ ...mail, from, replyTo: mail.replyTo ?? null })
-      .onConflictDoNothing({ target: outboxMessages.idempotencyKey })
-      .returning({ id: outboxMessages.id });
-    const id =
-      inserted?.id ??
-      (await db.query.outboxMessages.findFirst({
-        columns: { id: true },
-        where: (m, { eq }) => eq(m.idempotencyKey, mail.idempotencyKey),
-      }))!.id;
-    return { ok: true, id, via: 'outbox', headers: {} };
-  }
+  if (config.mailMode === 'outbox') return keepInOutbox({ ...mail, from, replyTo: mail.replyTo ?? null });
 
-  const resend = new Resend(config.RESEND_API_KEY);
+  const resend = new Resend(config.RESEND_API_KEY, { baseUrl: config.RESEND_BASE_URL });
   const { data, error, headers } = await resend.emails.send(
     {
       from,
@@ -95,6 +82,26 @@ export async function sendMail(
   const responseHeaders = headers ?? {};
   if (data?.id && !error) return { ok: true, id: data.id, via: 'resend', headers: responseHeaders };
   return classifyFailure(error, responseHeaders);
+}
+
+/**
+ * The local outbox behaves like Resend's idempotency: the same key and body
+ * return the first message; the same key with another body is a conflict.
+ */
+async function keepInOutbox(message: typeof outboxMessages.$inferInsert): Promise<MailResult> {
+  const [inserted] = await db
+    .insert(outboxMessages)
+    .values(message)
+    .onConflictDoNothing({ target: outboxMessages.idempotencyKey })
+    .returning({ id: outboxMessages.id });
+  if (inserted) return { ok: true, id: inserted.id, via: 'outbox', headers: {} };
+
+  const [first] = await db.select().from(outboxMessages).where(eq(outboxMessages.idempotencyKey, message.idempotencyKey));
+  const same = (['from', 'to', 'cc', 'replyTo', 'subject', 'html', 'text'] as const).every(
+    (field) => JSON.stringify(first[field] ?? null) === JSON.stringify(message[field] ?? (field === 'cc' ? [] : null)),
+  );
+  if (same) return { ok: true, id: first.id, via: 'outbox', headers: {} };
+  return classifyFailure({ statusCode: 409, name: 'invalid_idempotent_request', message: 'Same idempotency key, different body' }, {});
 }
 
 type ResendError = { statusCode?: number | null; name?: string; message?: string } | null;

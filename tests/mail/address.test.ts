@@ -76,3 +76,16 @@ describe('formatMailbox', () => {
     expect(formatMailbox(' "\r\n" ', 'ada@example.com')).toBe('ada@example.com');
   });
 });
+
+describe('malformed domains and local parts', () => {
+  it.each([
+    ['a@-x.com', /must be a domain/],
+    ['a@x-.com', /must be a domain/],
+    ['a..b@x.com', /two in a row/],
+    ['.a@x.com', /start or end with a dot/],
+  ])('refuses %s', (value, message) => {
+    const result = emailAddress.safeParse(value);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(message);
+  });
+});

@@ -64,6 +64,15 @@ describe('outbox mode', () => {
     expect(second.ok && second.id).toBe(first.ok && first.id);
     expect(await db.select().from(outboxMessages)).toHaveLength(1);
   });
+
+  it('refuses the same key with a different body as a conflict, as Resend does', async () => {
+    await sendMail(letter);
+    const changed = await sendMail({ ...letter, text: 'A different body.' });
+
+    expect(changed).toMatchObject({ ok: false, outcome: 'conflict', status: 409 });
+    const rows = await db.select().from(outboxMessages);
+    expect(rows.map((r) => r.text)).toEqual(['Thank you for meeting me.']);
+  });
 });
 
 describe('Resend mode', () => {
