@@ -11,6 +11,8 @@ const shared = {
   test: {
     include: ['tests/**/*.test.{ts,tsx}', 'lib/**/*.test.{ts,tsx}', 'db/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // next-auth imports `next/server` without an extension; inlining lets Vite resolve it.
+    server: { deps: { inline: ['next-auth'] } },
     testTimeout: 20_000,
     hookTimeout: 60_000,
     globalSetup: ['tests/support/global-setup.ts'],
