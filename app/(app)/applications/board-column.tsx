@@ -37,7 +37,6 @@ export const tableHref = (stage: ApplicationStage, showArchived: boolean) =>
 function Count({ count }: { count: number }) {
   return (
     <span className="rounded-full bg-white px-2 text-xs font-medium text-stone-700 ring-1 ring-stone-300">
-      <span className="sr-only">: </span>
       {count}
       <span className="sr-only"> {count === 1 ? 'application' : 'applications'}</span>
     </span>
@@ -66,7 +65,7 @@ export function BoardColumn({
     <section
       aria-labelledby={headingId}
       {...dropZone(column.stage, drop)}
-      className={`w-[80vw] max-w-72 shrink-0 snap-start rounded-lg border bg-stone-100 p-2 sm:w-72 ${highlight(highlighted)}`}
+      className={`w-[80vw] max-w-72 shrink-0 snap-start rounded-lg border bg-stone-100 p-2 sm:w-56 ${highlight(highlighted)}`}
     >
       <h2 id={headingId} className="flex items-center justify-between gap-2 px-1 pb-2 text-sm font-semibold text-stone-900">
         {stageLabel(column.stage)}
@@ -112,7 +111,7 @@ export function EndedColumns({
   drop: DropHandlers;
 }) {
   return (
-    <section aria-labelledby="column-ended" className="w-56 shrink-0 snap-start rounded-lg border border-stone-200 bg-stone-100 p-2">
+    <section aria-labelledby="column-ended" className="w-44 shrink-0 snap-start rounded-lg border border-stone-200 bg-stone-100 p-2 sm:w-40">
       <h2 id="column-ended" className="px-1 pb-1 text-sm font-semibold text-stone-900">
         Ended
       </h2>
@@ -123,7 +122,7 @@ export function EndedColumns({
             <Link
               id={`stage-link-${column.stage}`}
               href={tableHref(column.stage, showArchived)}
-              className="flex items-center justify-between gap-2 rounded-md bg-white px-3 py-3 text-sm text-stone-900 hover:bg-stone-50"
+              className="flex items-center justify-between gap-2 rounded-md bg-white px-2 py-3 text-sm text-stone-900 hover:bg-stone-50"
             >
               {stageLabel(column.stage)}
               <Count count={column.count} />

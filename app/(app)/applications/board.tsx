@@ -111,7 +111,8 @@ export function Board({ columns, now, showArchived }: { columns: BoardColumnStat
         role="region"
         aria-label="Pipeline board"
         tabIndex={0}
-        className="snap-x snap-mandatory overflow-x-auto pb-4 focus-visible:outline-offset-4"
+        // relative: the sr-only text of cards far to the right must be clipped here, not widen the page.
+        className="relative snap-x snap-mandatory overflow-x-auto pb-4 focus-visible:outline-offset-4"
       >
         <div className="flex w-max items-start gap-3">
           {expanded.map((column) => (

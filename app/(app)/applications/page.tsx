@@ -67,12 +67,12 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
     cards: cardStages.includes(s.id) ? cards.filter((c) => c.stage === s.id) : null,
   }));
   const archivedCount = STAGES.reduce((sum, s) => sum + counts.archived[s.id], 0);
-  const toggle = 'rounded-md px-2 py-1 font-medium text-accent underline hover:bg-accent-soft';
+  const toggle = 'py-1 font-medium text-accent underline hover:no-underline';
 
   return (
     <>
       <ApplicationsHeader view="board" description={description} />
-      <p className="mb-2 flex flex-wrap gap-x-3 gap-y-1 text-sm text-stone-700">
+      <p className="mb-2 flex flex-wrap gap-x-5 gap-y-1 text-sm text-stone-700">
         <Link href={showHref({ ...show, ended: !show.ended })} className={toggle}>
           {show.ended ? 'Fold ended stages into one column' : 'Show ended stages as columns'}
         </Link>

@@ -7,7 +7,13 @@ import { FormMessage } from '@/components/ui/form-message';
 import { STAGES } from '@/lib/pipeline/stages';
 import { updateSelectedApplications } from '../actions';
 
-type Selection = { isSelected: (id: string) => boolean; toggle: (id: string, on: boolean) => void; all: boolean; some: boolean; setAll: (on: boolean) => void };
+type Selection = {
+  isSelected: (id: string) => boolean;
+  toggle: (id: string, on: boolean) => void;
+  all: boolean;
+  some: boolean;
+  setAll: (on: boolean) => void;
+};
 
 const SelectionContext = createContext<Selection | null>(null);
 
@@ -18,11 +24,27 @@ function useSelection() {
 }
 
 /** A submit button of the bulk form that says it is working when it is the one that was pressed. */
-function IntentButton({ intent, children, pendingLabel, primary }: { intent: string; children: ReactNode; pendingLabel: string; primary?: boolean }) {
+function IntentButton({
+  intent,
+  children,
+  pendingLabel,
+  primary,
+}: {
+  intent: string;
+  children: ReactNode;
+  pendingLabel: string;
+  primary?: boolean;
+}) {
   const { pending, data } = useFormStatus();
   const mine = pending && data?.get('intent') === intent;
   return (
-    <button type="submit" name="intent" value={intent} disabled={pending} className={buttonClass(primary ? 'primary' : 'secondary')}>
+    <button
+      type="submit"
+      name="intent"
+      value={intent}
+      disabled={pending}
+      className={buttonClass(primary ? 'primary' : 'secondary')}
+    >
       {mine ? pendingLabel : children}
     </button>
   );
@@ -64,43 +86,45 @@ export function BulkActions({ pageIds, children }: { pageIds: string[]; children
     <SelectionContext value={selection}>
       <form action={formAction} aria-label="Selected applications" noValidate>
         <input type="hidden" name="ids" value={chosen.join(',')} />
-        <div className="mb-3 flex flex-wrap items-end gap-2 rounded-lg border border-stone-200 bg-white p-3">
-          <p className="w-full text-sm font-medium text-stone-800 sm:w-auto sm:self-center" aria-live="polite">
-            {chosen.length === 0 ? 'Select applications below to change them together.' : `${chosen.length} selected`}
-          </p>
-          <div className="sm:ml-auto">
-            <label htmlFor="bulk-stage" className="block text-sm font-medium text-stone-800">
-              Move selected to
-            </label>
-            <select
-              id="bulk-stage"
-              name="stage"
-              defaultValue={state.values?.stage ?? ''}
-              aria-invalid={stageError ? true : undefined}
-              aria-describedby={stageError ? 'bulk-stage-error' : undefined}
-              className={`mt-1 block rounded-md border bg-white px-3 py-2 text-base shadow-sm sm:text-sm ${stageError ? 'border-red-600' : 'border-stone-300'}`}
-            >
-              <option value="">Choose a stage…</option>
-              {STAGES.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
+        {pageIds.length > 0 && (
+          <div className="mb-3 flex flex-wrap items-end gap-2 rounded-lg border border-stone-200 bg-white p-3">
+            <p className="w-full text-sm font-medium text-stone-800 sm:w-auto sm:self-center" aria-live="polite">
+              {chosen.length === 0 ? 'Select applications below to change them together.' : `${chosen.length} selected`}
+            </p>
+            <div className="sm:ml-auto">
+              <label htmlFor="bulk-stage" className="block text-sm font-medium text-stone-800">
+                Move selected to
+              </label>
+              <select
+                id="bulk-stage"
+                name="stage"
+                defaultValue={state.values?.stage ?? ''}
+                aria-invalid={stageError ? true : undefined}
+                aria-describedby={stageError ? 'bulk-stage-error' : undefined}
+                className={`mt-1 block rounded-md border bg-white px-3 py-2 text-base shadow-sm sm:text-sm ${stageError ? 'border-red-600' : 'border-stone-300'}`}
+              >
+                <option value="">Choose a stage…</option>
+                {STAGES.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <IntentButton intent="move" pendingLabel="Moving…" primary>
+              Move
+            </IntentButton>
+            <IntentButton intent="archive" pendingLabel="Archiving…">
+              Archive
+            </IntentButton>
+            <IntentButton intent="unarchive" pendingLabel="Unarchiving…">
+              Unarchive
+            </IntentButton>
+            <p id="bulk-stage-error" aria-live="polite" className="w-full text-sm text-red-700 empty:hidden">
+              {[...(idsError ?? []), ...(stageError ?? [])].join(' ')}
+            </p>
           </div>
-          <IntentButton intent="move" pendingLabel="Moving…" primary>
-            Move
-          </IntentButton>
-          <IntentButton intent="archive" pendingLabel="Archiving…">
-            Archive
-          </IntentButton>
-          <IntentButton intent="unarchive" pendingLabel="Unarchiving…">
-            Unarchive
-          </IntentButton>
-          <p id="bulk-stage-error" aria-live="polite" className="w-full text-sm text-red-700 empty:hidden">
-            {[...(idsError ?? []), ...(stageError ?? [])].join(' ')}
-          </p>
-        </div>
+        )}
         <FormMessage ok={state.ok} message={state.message} />
         {children}
       </form>
@@ -117,7 +141,14 @@ export function SelectAllCheckbox() {
   }, [some, all]);
   return (
     <>
-      <input ref={box} id="select-all" type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} className="size-5 accent-stone-900" />
+      <input
+        ref={box}
+        id="select-all"
+        type="checkbox"
+        checked={all}
+        onChange={(e) => setAll(e.target.checked)}
+        className="size-5 accent-stone-900"
+      />
       <label htmlFor="select-all" className="sr-only">
         Select all on this page
       </label>

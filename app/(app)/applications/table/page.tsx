@@ -71,11 +71,10 @@ export default async function ApplicationsTablePage({ searchParams }: { searchPa
     );
   } else {
     body = (
-      // Keyed by the URL so that a new page or search starts with nothing selected.
-      <BulkActions key={tableHref(query, {})} pageIds={rows.map((r) => r.id)}>
+      <>
         <ApplicationsTable rows={rows} query={query} caption={caption} />
         <Pagination query={query} total={total} pageSize={TABLE_PAGE_SIZE} />
-      </BulkActions>
+      </>
     );
   }
 
@@ -83,7 +82,11 @@ export default async function ApplicationsTablePage({ searchParams }: { searchPa
     <>
       <ApplicationsHeader view="table" description="Every application in one list: search, sort, and change several at once." />
       <TableFilters query={query} filtered={filtered} />
-      {body}
+      {/* Around the empty states too, so "Moved 2 applications" stays on screen when they leave this list.
+          Keyed by the URL so that a new page or search starts with nothing selected. */}
+      <BulkActions key={tableHref(query, {})} pageIds={rows.map((r) => r.id)}>
+        {body}
+      </BulkActions>
     </>
   );
 }

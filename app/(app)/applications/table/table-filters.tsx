@@ -25,9 +25,9 @@ export function TableFilters({ query, filtered }: { query: TableQuery; filtered:
       action="/applications/table"
       role="search"
       aria-label="Search and filter applications"
-      className="mb-4 grid gap-3 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end"
+      className="mb-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-stone-200 bg-white p-3 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]"
     >
-      <div className="sm:col-span-2 lg:col-span-1">
+      <div className="col-span-2 lg:col-span-1">
         <label htmlFor="table-q" className={label}>
           Search
         </label>
@@ -65,7 +65,7 @@ export function TableFilters({ query, filtered }: { query: TableQuery; filtered:
         <select id="table-archived" name="archived" defaultValue={query.archived} className={control}>
           <option value="hide">Not archived</option>
           <option value="only">Archived only</option>
-          <option value="all">Archived and not</option>
+          <option value="all">All</option>
         </select>
       </div>
       <div>
