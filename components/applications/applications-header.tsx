@@ -2,6 +2,17 @@ import Link from 'next/link';
 import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 
+export function AddAndImportLinks() {
+  return (
+    <>
+      <ButtonLink href="/applications/new">Add an application</ButtonLink>
+      <ButtonLink href="/applications/import" variant="secondary">
+        Import CSV
+      </ButtonLink>
+    </>
+  );
+}
+
 /**
  * The header the board and the table share: adding, importing and exporting
  * applications, and the switch between the two views of the same pipeline.
@@ -18,10 +29,7 @@ export function ApplicationsHeader({ view, description }: { view: 'board' | 'tab
         description={description}
         actions={
           <div className="flex flex-wrap gap-2">
-            <ButtonLink href="/applications/new">Add an application</ButtonLink>
-            <ButtonLink href="/applications/import" variant="secondary">
-              Import CSV
-            </ButtonLink>
+            <AddAndImportLinks />
             {/* A download, not a page: a plain link so the router does not prefetch it. */}
             <a href="/applications/export" className={buttonClass('secondary')}>
               Export CSV

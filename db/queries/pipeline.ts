@@ -45,6 +45,16 @@ const primaryContact = (userId: string) =>
     .where(and(eq(applicationContacts.userId, userId), eq(applicationContacts.isPrimary, true)))
     .as('primary_contact');
 
+/** What a card and a table row both show; callers join companies and `primary` to applications. */
+const listColumns = (primary: ReturnType<typeof primaryContact>) => ({
+  id: applications.id,
+  company: companies.name,
+  position: applications.position,
+  stage: applications.stage,
+  archived: applications.archived,
+  primaryContact: primary.name,
+});
+
 /**
  * The cards of the board: for each of `stages`, the `perColumn` applications
  * most recently moved there. One query: a window function ranks the person's
@@ -74,15 +84,7 @@ export async function boardCards(
     .as('ranked');
   const primary = primaryContact(userId);
   return db
-    .select({
-      id: applications.id,
-      company: companies.name,
-      position: applications.position,
-      stage: applications.stage,
-      archived: applications.archived,
-      stageChangedAt: applications.stageChangedAt,
-      primaryContact: primary.name,
-    })
+    .select({ ...listColumns(primary), stageChangedAt: applications.stageChangedAt })
     .from(ranked)
     .innerJoin(applications, and(eq(applications.id, ranked.id), eq(applications.userId, userId)))
     .innerJoin(companies, eq(companies.id, applications.companyId))
@@ -164,16 +166,7 @@ export async function applicationsTable(userId: string, query: TableQuery, pageS
   const primary = primaryContact(userId);
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select({
-        id: applications.id,
-        company: companies.name,
-        position: applications.position,
-        stage: applications.stage,
-        archived: applications.archived,
-        appliedOn: applications.appliedOn,
-        updatedAt: applications.updatedAt,
-        primaryContact: primary.name,
-      })
+      .select({ ...listColumns(primary), appliedOn: applications.appliedOn, updatedAt: applications.updatedAt })
       .from(applications)
       .innerJoin(companies, eq(companies.id, applications.companyId))
       .leftJoin(primary, eq(primary.applicationId, applications.id))

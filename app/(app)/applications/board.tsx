@@ -64,6 +64,14 @@ export function Board({ columns, now, showArchived }: { columns: BoardColumnStat
   const keyboard = useKeyboardMove({ stages: STAGE_IDS, onDrop: (card, to) => move(card, to, 'handle'), narrate: setNarration });
   const highlighted = keyboard.lifted?.target ?? dropTarget;
 
+  // The stage chosen with the arrow keys may be off screen (a phone, or unfolded endings): bring it into view.
+  const keyboardTarget = keyboard.lifted?.target;
+  useEffect(() => {
+    if (!keyboardTarget) return;
+    const target = document.getElementById(`column-${keyboardTarget}`) ?? document.getElementById(`stage-link-${keyboardTarget}`);
+    target?.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'smooth' });
+  }, [keyboardTarget]);
+
   const drop = {
     onDragOver: (stage: ApplicationStage) => {
       if (!dragging) return false;

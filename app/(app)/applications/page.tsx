@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApplicationsHeader } from '@/components/applications/applications-header';
-import { ButtonLink } from '@/components/ui/button';
-import { EmptyState } from '@/components/ui/empty-state';
+import { NoApplications } from '@/components/applications/no-applications';
 import { boardCards, stageCounts } from '@/db/queries/pipeline';
 import { requireUser } from '@/lib/auth/user';
 import { STAGES } from '@/lib/pipeline/stages';
@@ -40,23 +39,13 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
     return (
       <>
         <ApplicationsHeader view="board" description={description} />
-        <EmptyState
-          title="No applications yet"
-          action={
-            <div className="flex flex-wrap justify-center gap-2">
-              <ButtonLink href="/applications/new">Add an application</ButtonLink>
-              <ButtonLink href="/applications/import" variant="secondary">
-                Import CSV
-              </ButtonLink>
-            </div>
-          }
-        >
+        <NoApplications>
           <p>
             Every job you are considering or have applied for goes here, as a card on a board that runs from wishlist to
             offer. Move cards along as things happen; each move is kept as history, and the interviews and people you
             meet hang off each application, ready for the thank-you letter.
           </p>
-        </EmptyState>
+        </NoApplications>
       </>
     );
   }

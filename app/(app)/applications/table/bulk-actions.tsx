@@ -2,9 +2,9 @@
 
 import { createContext, use, useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
+import { StageOptions } from '@/components/applications/stage-options';
 import { buttonClass } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
-import { STAGES } from '@/lib/pipeline/stages';
 import { updateSelectedApplications } from '../actions';
 
 type Selection = {
@@ -103,12 +103,7 @@ export function BulkActions({ pageIds, children }: { pageIds: string[]; children
                 aria-describedby={stageError ? 'bulk-stage-error' : undefined}
                 className={`mt-1 block rounded-md border bg-white px-3 py-2 text-base shadow-sm sm:text-sm ${stageError ? 'border-red-600' : 'border-stone-300'}`}
               >
-                <option value="">Choose a stage…</option>
-                {STAGES.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.label}
-                  </option>
-                ))}
+                <StageOptions empty="Choose a stage…" />
               </select>
             </div>
             <IntentButton intent="move" pendingLabel="Moving…" primary>

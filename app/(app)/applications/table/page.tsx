@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApplicationsHeader } from '@/components/applications/applications-header';
+import { NoApplications } from '@/components/applications/no-applications';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { applicationsTable, stageCounts, TABLE_PAGE_SIZE } from '@/db/queries/pipeline';
@@ -29,19 +30,9 @@ export default async function ApplicationsTablePage({ searchParams }: { searchPa
   let body;
   if (total === 0 && !filtered && !archivedOnly) {
     body = (
-      <EmptyState
-        title="No applications yet"
-        action={
-          <div className="flex flex-wrap justify-center gap-2">
-            <ButtonLink href="/applications/new">Add an application</ButtonLink>
-            <ButtonLink href="/applications/import" variant="secondary">
-              Import CSV
-            </ButtonLink>
-          </div>
-        }
-      >
+      <NoApplications>
         <p>Every job you apply for, or mean to, is listed here once you add it: search it, sort it, and change many at once.</p>
-      </EmptyState>
+      </NoApplications>
     );
   } else if (archivedOnly) {
     body = (

@@ -1,8 +1,8 @@
 import Form from 'next/form';
 import Link from 'next/link';
+import { StageOptions } from '@/components/applications/stage-options';
 import { Button } from '@/components/ui/button';
 import type { TableQuery } from '@/db/queries/pipeline';
-import { STAGES } from '@/lib/pipeline/stages';
 
 const control = 'mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm sm:text-sm';
 const label = 'block text-sm font-medium text-stone-800';
@@ -50,12 +50,7 @@ export function TableFilters({ query, filtered }: { query: TableQuery; filtered:
           Stage
         </label>
         <select id="table-stage" name="stage" defaultValue={query.stage ?? ''} className={control}>
-          <option value="">All stages</option>
-          {STAGES.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
+          <StageOptions empty="All stages" />
         </select>
       </div>
       <div>
