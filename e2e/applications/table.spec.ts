@@ -77,6 +77,8 @@ test('pages of 25 with a total, and a friendly answer past the end', async ({ pa
   await expect(page.getByRole('heading', { name: 'There is no page 9' })).toBeVisible();
   await page.goto('/applications/table?page=abc&sort=nonsense&stage=hired');
   await expect(rowNames(page)).toHaveCount(25);
+  expect((await page.goto('/applications/table?q=%00Bulk'))?.status()).toBe(200);
+  await expect(page.getByText('1–25 of 27 applications · page 1 of 2')).toBeVisible();
 });
 
 test('the table passes an accessibility scan, and fits a phone', async ({ page, user }) => {

@@ -9,7 +9,11 @@ export const DEFAULT_DIR: Record<TableSort, 'asc' | 'desc'> = { updated: 'desc',
 
 // A bookmarked or hand-edited URL never fails: anything unknown falls back to the default.
 const params = z.object({
-  q: z.string().catch('').transform((v) => v.trim().slice(0, 200)),
+  // Control characters (a NUL above all) would make Postgres refuse the query.
+  q: z
+    .string()
+    .catch('')
+    .transform((v) => v.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 200)),
   stage: z.enum(STAGE_IDS).nullable().catch(null),
   archived: z.enum(['hide', 'only', 'all']).catch('hide'),
   sort: z.enum(TABLE_SORTS).catch('updated'),
