@@ -47,13 +47,21 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/** True for a real YYYY-MM-DD day: Date.parse alone accepts 2026-02-31, which Postgres refuses. */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
 /** A calendar date (YYYY-MM-DD) that is not after today; "today" is generous by a day for time zones. */
 export const optionalPastDate = (label: string) =>
   z
     .string()
     .optional()
     .transform((v) => v?.trim() || null)
-    .refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), `${label} must be a date like 2026-03-14.`)
+    // abort: a value that is not a date gets that one message, not "in the future" as well.
+    .refine((v) => v === null || isCalendarDate(v), { message: `${label} must be a date like 2026-03-14.`, abort: true })
     .refine((v) => v === null || Date.parse(`${v}T00:00:00Z`) <= Date.now() + 24 * 3600 * 1000, `${label} cannot be in the future.`)
     .refine((v) => v === null || v >= '1990-01-01', `${label} is too far in the past.`);
 

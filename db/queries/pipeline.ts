@@ -1,0 +1,197 @@
+import 'server-only';
+import { and, asc, count, desc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { db } from '@/db';
+import { applicationContacts, applications, companies, contacts, type ApplicationStage } from '@/db/schema';
+
+/*
+ * The lists behind the applications board and table. Each is one or two SQL
+ * statements whatever the number of applications: counts come from GROUP BY
+ * and cards are capped per column in SQL, never loaded into JS to be counted.
+ */
+
+export type StageCounts = Record<ApplicationStage, number>;
+
+const emptyCounts = (): StageCounts => ({
+  wishlist: 0,
+  applied: 0,
+  interviewing: 0,
+  offer: 0,
+  accepted: 0,
+  rejected: 0,
+  withdrawn: 0,
+  declined: 0,
+  ghosted: 0,
+});
+
+/** How many applications sit in each stage, kept apart for archived and not archived. */
+export async function stageCounts(userId: string) {
+  const rows = await db
+    .select({ stage: applications.stage, archived: applications.archived, count: count() })
+    .from(applications)
+    .where(eq(applications.userId, userId))
+    .groupBy(applications.stage, applications.archived);
+  const active = emptyCounts();
+  const archived = emptyCounts();
+  for (const row of rows) (row.archived ? archived : active)[row.stage] = row.count;
+  return { active, archived };
+}
+
+// The primary contact, found through the one-primary-per-application index.
+const primaryContact = (userId: string) =>
+  db
+    .select({ applicationId: applicationContacts.applicationId, name: contacts.name })
+    .from(applicationContacts)
+    .innerJoin(contacts, eq(contacts.id, applicationContacts.contactId))
+    .where(and(eq(applicationContacts.userId, userId), eq(applicationContacts.isPrimary, true)))
+    .as('primary_contact');
+
+/** What a card and a table row both show; callers join companies and `primary` to applications. */
+const listColumns = (primary: ReturnType<typeof primaryContact>) => ({
+  id: applications.id,
+  company: companies.name,
+  position: applications.position,
+  stage: applications.stage,
+  archived: applications.archived,
+  primaryContact: primary.name,
+});
+
+/**
+ * The cards of the board: for each of `stages`, the `perColumn` applications
+ * most recently moved there. One query: a window function ranks the person's
+ * applications per stage, and only the kept ones are joined to their names.
+ */
+export async function boardCards(
+  userId: string,
+  options: { stages: readonly ApplicationStage[]; includeArchived: boolean; perColumn?: number },
+) {
+  if (options.stages.length === 0) return [];
+  const perColumn = options.perColumn ?? 50;
+  const ranked = db
+    .select({
+      id: applications.id,
+      rank: sql<number>`row_number() over (partition by ${applications.stage} order by ${applications.stageChangedAt} desc, ${applications.id} desc)`.as(
+        'rank',
+      ),
+    })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.userId, userId),
+        options.includeArchived ? undefined : eq(applications.archived, false),
+        inArray(applications.stage, [...options.stages]),
+      ),
+    )
+    .as('ranked');
+  const primary = primaryContact(userId);
+  return db
+    .select({ ...listColumns(primary), stageChangedAt: applications.stageChangedAt })
+    .from(ranked)
+    .innerJoin(applications, and(eq(applications.id, ranked.id), eq(applications.userId, userId)))
+    .innerJoin(companies, eq(companies.id, applications.companyId))
+    .leftJoin(primary, eq(primary.applicationId, applications.id))
+    .where(sql`${ranked.rank} <= ${perColumn}`)
+    .orderBy(desc(applications.stageChangedAt), desc(applications.id));
+}
+
+export type BoardCard = Awaited<ReturnType<typeof boardCards>>[number];
+
+export const TABLE_SORTS = ['updated', 'applied', 'company', 'stage'] as const;
+export type TableSort = (typeof TABLE_SORTS)[number];
+export type TableArchived = 'hide' | 'only' | 'all';
+
+export type TableQuery = {
+  q: string;
+  stage: ApplicationStage | null;
+  archived: TableArchived;
+  sort: TableSort;
+  dir: 'asc' | 'desc';
+  page: number;
+};
+
+export const TABLE_PAGE_SIZE = 25;
+
+/** `%` and `_` typed by the person are searched for literally. */
+function containsPattern(text: string) {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function tableWhere(userId: string, query: TableQuery): SQL | undefined {
+  const pattern = query.q ? containsPattern(query.q) : null;
+  return and(
+    eq(applications.userId, userId),
+    query.stage ? eq(applications.stage, query.stage) : undefined,
+    query.archived === 'all' ? undefined : eq(applications.archived, query.archived === 'only'),
+    pattern
+      ? or(
+          ilike(companies.name, pattern),
+          ilike(applications.position, pattern),
+          // EXISTS, not a join: an application with three matching contacts is still one row.
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(applicationContacts)
+              .innerJoin(contacts, eq(contacts.id, applicationContacts.contactId))
+              .where(
+                and(
+                  eq(applicationContacts.userId, userId),
+                  eq(applicationContacts.applicationId, applications.id),
+                  ilike(contacts.name, pattern),
+                ),
+              ),
+          ),
+        )
+      : undefined,
+  );
+}
+
+function tableOrder(query: TableQuery): SQL[] {
+  const by = query.dir === 'asc' ? asc : desc;
+  // Ties are broken by id so that paging never shows a row twice or skips one.
+  switch (query.sort) {
+    case 'applied':
+      return [sql`${applications.appliedOn} ${query.dir === 'asc' ? sql`asc` : sql`desc`} nulls last`, desc(applications.updatedAt), desc(applications.id)];
+    case 'company':
+      return [by(sql`lower(${companies.name})`), asc(sql`lower(${applications.position})`), desc(applications.id)];
+    case 'stage':
+      // The stage enum is declared in pipeline order, so it sorts that way.
+      return [by(applications.stage), desc(applications.stageChangedAt), desc(applications.id)];
+    default:
+      return [by(applications.updatedAt), by(applications.id)];
+  }
+}
+
+/** One page of the applications table and how many match in all: two queries, run together. */
+export async function applicationsTable(userId: string, query: TableQuery, pageSize = TABLE_PAGE_SIZE) {
+  const where = tableWhere(userId, query);
+  const primary = primaryContact(userId);
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({ ...listColumns(primary), appliedOn: applications.appliedOn, updatedAt: applications.updatedAt })
+      .from(applications)
+      .innerJoin(companies, eq(companies.id, applications.companyId))
+      .leftJoin(primary, eq(primary.applicationId, applications.id))
+      .where(where)
+      .orderBy(...tableOrder(query))
+      .limit(pageSize)
+      .offset((query.page - 1) * pageSize),
+    db
+      .select({ total: count() })
+      .from(applications)
+      .innerJoin(companies, eq(companies.id, applications.companyId))
+      .where(where),
+  ]);
+  return { rows, total };
+}
+
+export type TableRow = Awaited<ReturnType<typeof applicationsTable>>['rows'][number];
+
+/** The person's company names, for the company field's suggestions. */
+export async function companyNames(userId: string, limit = 500) {
+  const rows = await db
+    .select({ name: companies.name })
+    .from(companies)
+    .where(eq(companies.userId, userId))
+    .orderBy(asc(sql`lower(${companies.name})`))
+    .limit(limit);
+  return rows.map((r) => r.name);
+}
