@@ -59,14 +59,9 @@ export function InterviewForm({
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field name="when" label="Date and time" type="datetime-local" required defaultValue={value('when')} errors={errors?.when} />
         <TimeZoneSelect zones={zones} value={state.values?.timeZone ?? initial.timeZone} errors={errors?.timeZone} />
-        <SelectField name="kind" label="Round" options={INTERVIEW_KINDS} defaultValue={value('kind')} errors={errors?.kind} />
-        <Field
-          name="location"
-          label="Location or link"
-          hint="An address, or the video call link."
-          defaultValue={value('location')}
-          errors={errors?.location}
-        />
+        {/* A select ignores a new defaultValue, so remount it to show what was submitted. */}
+        <SelectField key={value('kind')} name="kind" label="Round" options={INTERVIEW_KINDS} defaultValue={value('kind')} errors={errors?.kind} />
+        <Field name="location" label="Location or link" defaultValue={value('location')} errors={errors?.location} />
       </div>
 
       <PeopleFields
@@ -81,15 +76,17 @@ export function InterviewForm({
         errors={errors}
       />
 
-      <Field
-        name="impression"
-        label="What impressed you most?"
-        hint="In your own words: the team, the work, something they said. This one line makes the thank-you letter personal."
-        multiline
-        rows={3}
-        defaultValue={value('impression')}
-        errors={errors?.impression}
-      />
+      <div className="rounded-lg border border-accent-soft bg-accent-soft/50 px-4 pt-3">
+        <Field
+          name="impression"
+          label="What impressed you most?"
+          hint="In your own words: the team, the work, something they said. This one line makes the thank-you letter personal."
+          multiline
+          rows={3}
+          defaultValue={value('impression')}
+          errors={errors?.impression}
+        />
+      </div>
       <Field
         name="notes"
         label="Notes"

@@ -142,7 +142,7 @@ export function PeopleFields({
 
       <ContactPicker applicationId={applicationId} suggestions={suggestions} exclude={exclude} onPick={(c) => setPicked([...picked, c])} />
 
-      <p id="primary-error" aria-live="polite" className="min-h-5 text-sm text-red-700">
+      <p id="primary-error" aria-live="polite" className="text-sm text-red-700">
         {errors?.primary?.join(' ')}
       </p>
       <p id="people-error" aria-live="polite" className="text-sm text-red-700">

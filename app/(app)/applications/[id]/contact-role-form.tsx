@@ -42,7 +42,9 @@ export function ContactRoleForm({
         ))}
       </select>
       <SubmitButton variant="secondary" pendingLabel="Saving…">
-        Save role<span className="sr-only"> of {name}</span>
+        <span>
+          Save role<span className="sr-only"> of {name}</span>
+        </span>
       </SubmitButton>
       <p role="status" aria-live="polite" className={`w-full text-sm ${state.ok ? 'text-green-800' : 'text-red-700'}`}>
         {message}

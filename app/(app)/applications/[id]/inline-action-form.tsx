@@ -31,7 +31,8 @@ export function InlineActionForm({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <SubmitButton variant={variant} pendingLabel={pendingLabel}>
-        {children}
+        {/* One span, so the button's flex gap does not open up around screen-reader-only words. */}
+        <span>{children}</span>
       </SubmitButton>
       <p role="status" aria-live="polite" className={`text-sm ${state.ok ? 'text-green-800' : 'text-red-700'}`}>
         {message}

@@ -45,7 +45,7 @@ export function LinkedContacts({ applicationId, contacts }: { applicationId: str
               <div className="flex flex-wrap gap-2">
                 {!contact.isPrimary && (
                   <InlineActionForm action={makePrimaryContact} fields={fields} pendingLabel="Saving…">
-                    Make primary<span className="sr-only">: {contact.name}</span>
+                    Make<span className="sr-only"> {contact.name}</span> primary
                   </InlineActionForm>
                 )}
                 <InlineActionForm action={removeContactLink} fields={fields} pendingLabel="Removing…" variant="ghost">

@@ -73,32 +73,24 @@ export default async function ApplicationPage({ params }: Props) {
         </div>
       </header>
 
-      <div className="grid gap-8 lg:grid-cols-3">
-        <div className="space-y-8 lg:col-span-2">
-          <section id="interviews" aria-labelledby="interviews-heading" className="scroll-mt-4">
-            <h2 id="interviews-heading" className="mb-3 text-lg font-semibold text-stone-900">
-              Interviews
-            </h2>
-            {interviews.length === 0 ? (
-              <EmptyState title="No interviews logged yet" action={<ButtonLink href={logHref}>Log an interview</ButtonLink>}>
-                <p>
-                  After each interview, note when it was, who you met and what impressed you most: that is what your
-                  thank-you letter is made of.
-                </p>
-              </EmptyState>
-            ) : (
-              <InterviewList applicationId={applicationId} interviews={interviews} />
-            )}
-          </section>
-          <section aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading" className="mb-3 text-lg font-semibold text-stone-900">
-              Timeline
-            </h2>
-            <ApplicationTimeline applicationId={applicationId} activities={timeline} correctStageDate={correctStageDate} />
-          </section>
-        </div>
-
-        <aside className="space-y-8" aria-label="About this application">
+      {/* On a phone the people come before the long timeline; on a desktop they sit beside both. */}
+      <div className="grid gap-8 lg:grid-cols-3 lg:grid-rows-[auto_1fr]">
+        <section id="interviews" aria-labelledby="interviews-heading" className="scroll-mt-4 lg:col-span-2">
+          <h2 id="interviews-heading" className="mb-3 text-lg font-semibold text-stone-900">
+            Interviews
+          </h2>
+          {interviews.length === 0 ? (
+            <EmptyState title="No interviews logged yet" action={<ButtonLink href={logHref}>Log an interview</ButtonLink>}>
+              <p>
+                After each interview, note when it was, who you met and what impressed you most: that is what your
+                thank-you letter is made of.
+              </p>
+            </EmptyState>
+          ) : (
+            <InterviewList applicationId={applicationId} interviews={interviews} />
+          )}
+        </section>
+        <aside className="space-y-8 lg:col-start-3 lg:row-span-2 lg:row-start-1" aria-label="About this application">
           <section aria-labelledby="details-heading">
             <h2 id="details-heading" className="mb-3 text-lg font-semibold text-stone-900">
               Details
@@ -123,6 +115,12 @@ export default async function ApplicationPage({ params }: Props) {
             />
           </section>
         </aside>
+        <section aria-labelledby="timeline-heading" className="lg:col-span-2 lg:row-start-2">
+          <h2 id="timeline-heading" className="mb-3 text-lg font-semibold text-stone-900">
+            Timeline
+          </h2>
+          <ApplicationTimeline applicationId={applicationId} activities={timeline} correctStageDate={correctStageDate} />
+        </section>
       </div>
     </>
   );
