@@ -6,7 +6,7 @@ import { changeStage, getApplication, stageHistory } from '@/db/queries/applicat
 import { logInterview } from '@/db/queries/interviews';
 import { applicationContacts, contacts, interviews } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
-import { form, seedApplication, seedContact, seedLink, seedPerson, snapshot, thrownDigest } from '../interviews/support';
+import { form, interviewInput, seedAdaAndMallory, seedApplication, seedContact, seedLink, snapshot, thrownDigest } from '../interviews/support';
 import { setupTestDatabase } from '../support/database';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -24,8 +24,7 @@ let mallory: SessionUser;
 let applicationId: string;
 
 beforeEach(async () => {
-  ada = await seedPerson('ada@example.com', 'Ada Lovelace');
-  mallory = await seedPerson('mallory@example.com', 'Mallory');
+  ({ ada, mallory } = await seedAdaAndMallory());
   session.user = ada;
   applicationId = await seedApplication(ada.id, 'applied');
 });
@@ -75,17 +74,7 @@ describe('removeApplication', () => {
   it('deletes the application with its interviews, links and history, keeps the contacts, and goes to the list', async () => {
     const grace = await seedContact(ada.id, 'Grace Hopper', 'grace@navy.example');
     await seedLink(ada.id, applicationId, grace, 'recruiter', true);
-    await logInterview(ada.id, applicationId, {
-      scheduledAt: new Date(),
-      timeZone: 'UTC',
-      kind: 'video',
-      location: null,
-      notes: null,
-      impression: null,
-      attendeeIds: [grace],
-      newPeople: [],
-      primary: null,
-    });
+    await logInterview(ada.id, applicationId, interviewInput({ attendeeIds: [grace] }));
 
     const digest = await thrownDigest(removeApplication({ ok: false }, form({ applicationId })));
 
@@ -159,18 +148,12 @@ describe('saveApplication (edit)', () => {
   });
 
   it('saves every field and goes back to the application', async () => {
-    const digest = await thrownDigest(saveApplication({ ok: false }, form(fields({ company: 'Acme Orbital' }))));
+    const { applicationId: id, ...typed } = fields({ company: 'Acme Orbital' });
+
+    const digest = await thrownDigest(saveApplication({ ok: false }, form({ applicationId: id, ...typed })));
 
     expect(digest).toContain(`NEXT_REDIRECT;replace;/applications/${applicationId};`);
-    expect(await getApplication(ada.id, applicationId)).toMatchObject({
-      company: 'Acme Orbital',
-      position: 'Senior Flight Engineer',
-      jobUrl: 'https://acme.example/jobs/1',
-      location: 'Remote',
-      source: 'Referral',
-      appliedOn: '2025-01-10',
-      notes: 'Ask about the launch cadence.',
-    });
+    expect(await getApplication(ada.id, applicationId)).toMatchObject(typed);
   });
 
   it('refuses bad values next to their fields, keeps what was typed, and saves nothing', async () => {

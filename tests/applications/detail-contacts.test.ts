@@ -6,7 +6,7 @@ import { applicationTimeline } from '@/db/queries/activity';
 import { contactsNotOnApplication } from '@/db/queries/application-contacts';
 import { contacts } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
-import { form, links, seedApplication, seedContact, seedLink, seedPerson, snapshot, thrownDigest } from '../interviews/support';
+import { form, links, seedAdaAndMallory, seedApplication, seedContact, seedLink, snapshot, thrownDigest } from '../interviews/support';
 import { setupTestDatabase } from '../support/database';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -26,8 +26,7 @@ let grace: string;
 let alan: string;
 
 beforeEach(async () => {
-  ada = await seedPerson('ada@example.com', 'Ada Lovelace');
-  mallory = await seedPerson('mallory@example.com', 'Mallory');
+  ({ ada, mallory } = await seedAdaAndMallory());
   session.user = ada;
   applicationId = await seedApplication(ada.id);
   grace = await seedContact(ada.id, 'Grace Hopper', 'grace@navy.example');

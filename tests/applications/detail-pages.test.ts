@@ -2,7 +2,7 @@ import { isValidElement } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { logInterview } from '@/db/queries/interviews';
 import type { SessionUser } from '@/lib/auth/user';
-import { seedApplication, seedPerson, thrownDigest } from '../interviews/support';
+import { interviewInput, seedAdaAndMallory, seedApplication, thrownDigest } from '../interviews/support';
 import { setupTestDatabase } from '../support/database';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -29,20 +29,9 @@ let applicationId: string;
 let interviewId: string;
 
 beforeEach(async () => {
-  ada = await seedPerson('ada@example.com', 'Ada Lovelace');
-  mallory = await seedPerson('mallory@example.com', 'Mallory');
+  ({ ada, mallory } = await seedAdaAndMallory());
   applicationId = await seedApplication(ada.id);
-  const logged = await logInterview(ada.id, applicationId, {
-    scheduledAt: new Date(),
-    timeZone: 'UTC',
-    kind: 'video',
-    location: null,
-    notes: null,
-    impression: null,
-    attendeeIds: [],
-    newPeople: [],
-    primary: null,
-  });
+  const logged = await logInterview(ada.id, applicationId, interviewInput());
   interviewId = logged!.interviewId;
 });
 

@@ -6,7 +6,7 @@ import { applicationInterviews, getInterview } from '@/db/queries/interviews';
 import { contacts } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
 import { setupTestDatabase } from '../support/database';
-import { form, links, seedApplication, seedContact, seedLink, seedPerson, snapshot, thrownDigest } from './support';
+import { form, links, seedAdaAndMallory, seedApplication, seedContact, seedLink, snapshot, thrownDigest } from './support';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/auth/user', () => ({ getUser: async () => session.user }));
@@ -22,8 +22,7 @@ let applicationId: string;
 let grace: string;
 
 beforeEach(async () => {
-  ada = await seedPerson('ada@example.com', 'Ada Lovelace');
-  mallory = await seedPerson('mallory@example.com', 'Mallory');
+  ({ ada, mallory } = await seedAdaAndMallory());
   session.user = ada;
   applicationId = await seedApplication(ada.id, 'applied');
   grace = await seedContact(ada.id, 'Grace Hopper', 'grace@navy.example');

@@ -8,7 +8,7 @@ import { contacts } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
 import { UserError } from '@/lib/errors';
 import { setupTestDatabase } from '../support/database';
-import { links, seedApplication, seedContact, seedLink, seedPerson, snapshot } from './support';
+import { links, seedAdaAndMallory, seedApplication, seedContact, seedLink, snapshot } from './support';
 
 setupTestDatabase();
 
@@ -16,8 +16,7 @@ let ada: SessionUser;
 let mallory: SessionUser;
 
 beforeEach(async () => {
-  ada = await seedPerson('ada@example.com', 'Ada Lovelace');
-  mallory = await seedPerson('mallory@example.com', 'Mallory');
+  ({ ada, mallory } = await seedAdaAndMallory());
 });
 
 const input = (overrides: Partial<InterviewInput> = {}): InterviewInput => ({

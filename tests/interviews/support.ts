@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { createApplication } from '@/db/queries/applications';
 import { findOrCreateContact, linkContact } from '@/db/queries/contacts';
+import type { InterviewInput } from '@/db/queries/interviews';
 import {
   activities,
   applicationContacts,
@@ -22,6 +23,25 @@ export async function seedPerson(email: string, name: string): Promise<SessionUs
   const [user] = await db.insert(users).values({ email, name }).returning();
   return { id: user.id, email: user.email, name: user.name };
 }
+
+/** Ada owns the data; Mallory is the second person who must never reach it. */
+export async function seedAdaAndMallory() {
+  return { ada: await seedPerson('ada@example.com', 'Ada Lovelace'), mallory: await seedPerson('mallory@example.com', 'Mallory') };
+}
+
+/** An interview's fields with nobody recorded, for tests that only need one to exist. */
+export const interviewInput = (overrides: Partial<InterviewInput> = {}): InterviewInput => ({
+  scheduledAt: new Date(),
+  timeZone: 'UTC',
+  kind: 'video',
+  location: null,
+  notes: null,
+  impression: null,
+  attendeeIds: [],
+  newPeople: [],
+  primary: null,
+  ...overrides,
+});
 
 export async function seedApplication(userId: string, stage: ApplicationStage = 'applied', company = 'Acme Rockets') {
   const { id } = await createApplication(userId, {
