@@ -18,6 +18,8 @@ export const test = base.extend<{ user: SeededUser }>({
         sameSite: 'Lax',
       },
     ]);
+    // Playwright's fixture callback, not React's use() hook.
+    // eslint-disable-next-line react-hooks/rules-of-hooks
     await use(user);
   },
 });

@@ -1,0 +1,15 @@
+'use client';
+
+import { useSyncExternalStore } from 'react';
+
+const subscribe = () => () => {};
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+const noZoneOnServer = () => null;
+
+/**
+ * The reader's time zone, or null while server-rendering and hydrating: the
+ * server cannot know it, and the first client render must match the server's.
+ */
+export function useBrowserTimeZone(): string | null {
+  return useSyncExternalStore(subscribe, browserZone, noZoneOnServer);
+}
