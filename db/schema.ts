@@ -337,11 +337,14 @@ export const activities = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    // Deleting an application or contact removes its events with it.
+    // Deleting an application, contact or interview removes its events with it.
     foreignKey({ columns: [t.userId, t.applicationId], foreignColumns: [applications.userId, applications.id] }).onDelete(
       'cascade',
     ),
     foreignKey({ columns: [t.userId, t.contactId], foreignColumns: [contacts.userId, contacts.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.userId, t.interviewId], foreignColumns: [interviews.userId, interviews.id] }).onDelete(
+      'cascade',
+    ),
     index('activities_user_occurred_idx').on(t.userId, t.occurredAt),
     index('activities_application_occurred_idx').on(t.applicationId, t.occurredAt),
     index('activities_contact_occurred_idx').on(t.contactId, t.occurredAt),

@@ -1,0 +1,1 @@
+ALTER TABLE "activities" ADD CONSTRAINT "activities_user_id_interview_id_interviews_user_id_id_fk" FOREIGN KEY ("user_id","interview_id") REFERENCES "public"."interviews"("user_id","id") ON DELETE cascade ON UPDATE no action;
