@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { Button } from './button';
 
 /**
@@ -21,6 +21,8 @@ export function ConfirmDialog({
   form: ReactNode;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // Not derived from the title: an id with spaces would break aria-labelledby.
+  const titleId = useId();
   return (
     <>
       <Button type="button" variant="secondary" className="text-red-800" onClick={() => dialog.current?.showModal()}>
@@ -28,10 +30,10 @@ export function ConfirmDialog({
       </Button>
       <dialog
         ref={dialog}
-        aria-labelledby={`${title}-title`}
+        aria-labelledby={titleId}
         className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-stone-200 p-6 shadow-xl backdrop:bg-stone-900/40"
       >
-        <h2 id={`${title}-title`} className="text-lg font-semibold text-stone-900">
+        <h2 id={titleId} className="text-lg font-semibold text-stone-900">
           {title}
         </h2>
         <div className="mt-2 text-sm text-stone-700">{children}</div>
