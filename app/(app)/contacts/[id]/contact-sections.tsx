@@ -32,7 +32,7 @@ export function ApplicationsSection({ applications }: { applications: ContactApp
         <ul className={listClass}>
           {applications.map((a) => (
             <li key={a.applicationId} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3">
-              <Link href={`/applications/${a.applicationId}`} className="min-w-0 font-medium text-stone-900 underline-offset-2 hover:underline">
+              <Link href={`/applications/${a.applicationId}`} className="min-w-0 font-medium text-stone-900 underline underline-offset-2">
                 {a.company} — {a.position}
               </Link>
               <span className="text-stone-600">
@@ -87,7 +87,7 @@ export function ActivitySection({ activity }: { activity: ContactActivity[] }) {
   return (
     <Section id="activity" title="Activity">
       {activity.length === 0 ? (
-        <Empty>Nothing has happened with them yet.</Empty>
+        <Empty>No events recorded with them yet.</Empty>
       ) : (
         <ol className={listClass}>
           {activity.map((event) => (
