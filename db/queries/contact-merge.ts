@@ -1,20 +1,11 @@
 import 'server-only';
-import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import {
-  activities,
-  applicationContacts,
-  applications,
-  companies,
-  contacts,
-  interviewAttendees,
-  interviews,
-  type Contact,
-  type ContactRole,
-} from '@/db/schema';
+import { activities, applicationContacts, companies, contacts, interviewAttendees, type Contact, type ContactRole } from '@/db/schema';
 import { recordActivity } from './activity';
+import { contactApplications, contactInterviews } from './contact-page';
 import { linkContact } from './contacts';
 
 /**
@@ -102,67 +93,25 @@ export async function planMerge(userId: string, survivorId: string, duplicateId:
   const pair = await loadPair(tx, userId, survivorId, duplicateId);
   if (!pair) return null;
 
-  const survivorLink = alias(applicationContacts, 'survivor_link');
-  const survivorAttendance = alias(interviewAttendees, 'survivor_attendance');
-  const [links, attended, [{ events }]] = await Promise.all([
-    tx
-      .select({
-        applicationId: applications.id,
-        company: companies.name,
-        position: applications.position,
-        role: applicationContacts.role,
-        isPrimary: applicationContacts.isPrimary,
-        survivorRole: survivorLink.role,
-        survivorPrimary: survivorLink.isPrimary,
-      })
-      .from(applicationContacts)
-      .innerJoin(applications, eq(applications.id, applicationContacts.applicationId))
-      .innerJoin(companies, eq(companies.id, applications.companyId))
-      .leftJoin(
-        survivorLink,
-        and(
-          eq(survivorLink.userId, userId),
-          eq(survivorLink.applicationId, applicationContacts.applicationId),
-          eq(survivorLink.contactId, survivorId),
-        ),
-      )
-      .where(and(eq(applicationContacts.userId, userId), eq(applicationContacts.contactId, duplicateId)))
-      .orderBy(asc(companies.name), asc(applications.position)),
-    tx
-      .select({
-        id: interviews.id,
-        scheduledAt: interviews.scheduledAt,
-        timeZone: interviews.timeZone,
-        kind: interviews.kind,
-        company: companies.name,
-        position: applications.position,
-        shared: sql<boolean>`${survivorAttendance.contactId} is not null`,
-      })
-      .from(interviewAttendees)
-      .innerJoin(interviews, eq(interviews.id, interviewAttendees.interviewId))
-      .innerJoin(applications, eq(applications.id, interviews.applicationId))
-      .innerJoin(companies, eq(companies.id, applications.companyId))
-      .leftJoin(
-        survivorAttendance,
-        and(
-          eq(survivorAttendance.userId, userId),
-          eq(survivorAttendance.interviewId, interviewAttendees.interviewId),
-          eq(survivorAttendance.contactId, survivorId),
-        ),
-      )
-      .where(and(eq(interviewAttendees.userId, userId), eq(interviewAttendees.contactId, duplicateId)))
-      .orderBy(asc(interviews.scheduledAt)),
+  const [links, survivorLinks, attended, survivorAttended, [{ events }]] = await Promise.all([
+    contactApplications(userId, duplicateId, tx),
+    contactApplications(userId, survivorId, tx),
+    contactInterviews(userId, duplicateId, tx),
+    contactInterviews(userId, survivorId, tx),
     tx
       .select({ events: count() })
       .from(activities)
       .where(and(eq(activities.userId, userId), eq(activities.contactId, duplicateId))),
   ]);
 
-  const applicationLinks = links.map(({ survivorRole, survivorPrimary, ...link }) => {
-    const existing = survivorRole === null ? null : { role: survivorRole, isPrimary: Boolean(survivorPrimary) };
+  const survivorLinkTo = new Map(survivorLinks.map((l) => [l.applicationId, { role: l.role, isPrimary: l.isPrimary }]));
+  const applicationLinks = links.map((link) => {
+    const existing = survivorLinkTo.get(link.applicationId) ?? null;
     return { ...link, survivorLink: existing, result: mergedLink(existing, link) };
   });
-  return { ...pair, applicationLinks, interviews: attended, events, fields: mergedFields(pair.survivor, pair.duplicate) };
+  const survivorWasAt = new Set(survivorAttended.map((i) => i.id));
+  const interviews = attended.map((interview) => ({ ...interview, shared: survivorWasAt.has(interview.id) }));
+  return { ...pair, applicationLinks, interviews, events, fields: mergedFields(pair.survivor, pair.duplicate) };
 }
 
 export type MergePlan = NonNullable<Awaited<ReturnType<typeof planMerge>>>;

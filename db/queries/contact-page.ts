@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '@/db';
+import type { Executor } from '@/db/executor';
 import {
   activities,
   applicationContacts,
@@ -13,12 +14,13 @@ import {
 /**
  * What a contact's page shows besides their details: every application,
  * interview and event with them, across companies. Each is one query on the
- * contact-id indexes; the page runs them together.
+ * contact-id indexes; the page runs them together, and a merge plan compares
+ * two contacts' lists.
  */
 
 /** The applications the contact is linked to, most recently active first. */
-export async function contactApplications(userId: string, contactId: string) {
-  return db
+export async function contactApplications(userId: string, contactId: string, tx: Executor = db) {
+  return tx
     .select({
       applicationId: applications.id,
       company: companies.name,
@@ -36,8 +38,8 @@ export async function contactApplications(userId: string, contactId: string) {
 }
 
 /** The interviews the contact attended, newest first. */
-export async function contactInterviews(userId: string, contactId: string) {
-  return db
+export async function contactInterviews(userId: string, contactId: string, tx: Executor = db) {
+  return tx
     .select({
       id: interviews.id,
       scheduledAt: interviews.scheduledAt,

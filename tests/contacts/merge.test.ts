@@ -1,27 +1,19 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { mergedLink, planMerge } from '@/db/queries/contact-merge';
 import { getContactDetails } from '@/db/queries/contacts';
 import { activities, applicationContacts, contacts, interviewAttendees } from '@/db/schema';
 import { mergeContactsAction } from '@/app/(app)/contacts/actions';
 import { setupTestDatabase } from '../support/database';
-import { signInAs } from './support/session';
-import { form, seedApplication, seedContact, seedInterview, seedLink, seedUser, thrownDigest } from './support/seed';
+import { form, seedApplication, seedContact, seedInterview, seedLink, thrownDigest, twoPeople } from './support/seed';
 
 vi.mock('@/lib/auth/user', () => import('./support/session'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 setupTestDatabase();
 
-let ada: { id: string; email: string; name: string | null };
-let bob: { id: string; email: string; name: string | null };
-
-beforeEach(async () => {
-  ada = await seedUser('ada');
-  bob = await seedUser('bob');
-  signInAs(ada);
-});
+const people = twoPeople();
 
 const linksOf = (contactId: string) =>
   db
@@ -36,8 +28,8 @@ const eventsOf = async (contactId: string) =>
 
 /** Grace (survivor) and "G. Hopper" (duplicate), sharing one application and one interview. */
 async function seedDuplicates() {
-  const grace = await seedContact(ada.id, { name: 'Grace Hopper', email: 'grace@navy.example', phone: '555-0100', notes: 'Likes COBOL.' });
-  const dup = await seedContact(ada.id, {
+  const grace = await seedContact(people.ada.id, { name: 'Grace Hopper', email: 'grace@navy.example', phone: '555-0100', notes: 'Likes COBOL.' });
+  const dup = await seedContact(people.ada.id, {
     name: 'G. Hopper',
     email: 'hopper@old.example',
     title: 'Rear Admiral',
@@ -45,17 +37,17 @@ async function seedDuplicates() {
     linkedinUrl: 'https://linkedin.com/in/ghopper',
     notes: 'Met at the conference.',
   });
-  const shared = await seedApplication(ada.id, 'Navy', 'Programmer');
-  const onlyDup = await seedApplication(ada.id, 'Univac', 'Engineer');
-  const onlyGrace = await seedApplication(ada.id, 'Harvard', 'Research Fellow');
-  const other = await seedContact(ada.id, { name: 'Someone Else' });
-  await seedLink(ada.id, shared, grace, { role: 'interviewer' });
-  await seedLink(ada.id, shared, dup, { role: 'hiring_manager', isPrimary: true });
-  await seedLink(ada.id, onlyDup, dup, { role: 'recruiter' });
-  await seedLink(ada.id, onlyDup, other, { isPrimary: true });
-  await seedLink(ada.id, onlyGrace, grace, { isPrimary: true });
-  const bothMet = await seedInterview(ada.id, shared, [grace, dup]);
-  const dupMet = await seedInterview(ada.id, onlyDup, [dup, other]);
+  const shared = await seedApplication(people.ada.id, 'Navy', 'Programmer');
+  const onlyDup = await seedApplication(people.ada.id, 'Univac', 'Engineer');
+  const onlyGrace = await seedApplication(people.ada.id, 'Harvard', 'Research Fellow');
+  const other = await seedContact(people.ada.id, { name: 'Someone Else' });
+  await seedLink(people.ada.id, shared, grace, { role: 'interviewer' });
+  await seedLink(people.ada.id, shared, dup, { role: 'hiring_manager', isPrimary: true });
+  await seedLink(people.ada.id, onlyDup, dup, { role: 'recruiter' });
+  await seedLink(people.ada.id, onlyDup, other, { isPrimary: true });
+  await seedLink(people.ada.id, onlyGrace, grace, { isPrimary: true });
+  const bothMet = await seedInterview(people.ada.id, shared, [grace, dup]);
+  const dupMet = await seedInterview(people.ada.id, onlyDup, [dup, other]);
   return { grace, dup, other, shared, onlyDup, onlyGrace, bothMet, dupMet };
 }
 
@@ -65,7 +57,7 @@ describe('merging two contacts', () => {
     const digest = await thrownDigest(mergeContactsAction({ ok: false }, form({ survivorId: s.grace, duplicateId: s.dup })));
     expect(digest).toContain(`;/contacts/${s.grace}?merged=1;`);
 
-    expect(await getContactDetails(ada.id, s.dup)).toBeNull();
+    expect(await getContactDetails(people.ada.id, s.dup)).toBeNull();
     expect(await linksOf(s.grace)).toEqual(
       [
         { applicationId: s.shared, role: 'hiring_manager', isPrimary: true },
@@ -91,7 +83,7 @@ describe('merging two contacts', () => {
   it('fills the survivor’s empty fields and keeps differing ones in the notes', async () => {
     const s = await seedDuplicates();
     await thrownDigest(mergeContactsAction({ ok: false }, form({ survivorId: s.grace, duplicateId: s.dup })));
-    expect(await getContactDetails(ada.id, s.grace)).toMatchObject({
+    expect(await getContactDetails(people.ada.id, s.grace)).toMatchObject({
       name: 'Grace Hopper',
       email: 'grace@navy.example',
       phone: '555-0100',
@@ -103,16 +95,17 @@ describe('merging two contacts', () => {
   });
 
   it('takes the duplicate’s email when the survivor has none, though emails are unique', async () => {
-    const survivor = await seedContact(ada.id, { name: 'Grace' });
-    const dup = await seedContact(ada.id, { name: 'Grace H', email: 'grace@navy.example' });
+    const survivor = await seedContact(people.ada.id, { name: 'Grace' });
+    const dup = await seedContact(people.ada.id, { name: 'Grace H', email: 'grace@navy.example' });
     await thrownDigest(mergeContactsAction({ ok: false }, form({ survivorId: survivor, duplicateId: dup })));
-    expect((await getContactDetails(ada.id, survivor))?.email).toBe('grace@navy.example');
+    expect((await getContactDetails(people.ada.id, survivor))?.email).toBe('grace@navy.example');
   });
 
   it('shows on the confirm page exactly what will move', async () => {
     const s = await seedDuplicates();
-    const plan = await planMerge(ada.id, s.grace, s.dup);
-    expect(plan?.applicationLinks.map((l) => [l.company, l.survivorLink !== null, l.result])).toEqual([
+    const plan = await planMerge(people.ada.id, s.grace, s.dup);
+    const byCompany = [...(plan?.applicationLinks ?? [])].sort((a, b) => a.company.localeCompare(b.company));
+    expect(byCompany.map((l) => [l.company, l.survivorLink !== null, l.result])).toEqual([
       ['Navy', true, { role: 'hiring_manager', isPrimary: true }],
       ['Univac', false, { role: 'recruiter', isPrimary: false }],
     ]);
@@ -140,8 +133,8 @@ describe('merging two contacts', () => {
   it('happens in one transaction: a failure at the last step leaves both contacts as they were', async () => {
     const s = await seedDuplicates();
     const before = {
-      grace: await getContactDetails(ada.id, s.grace),
-      dup: await getContactDetails(ada.id, s.dup),
+      grace: await getContactDetails(people.ada.id, s.grace),
+      dup: await getContactDetails(people.ada.id, s.dup),
       links: [await linksOf(s.grace), await linksOf(s.dup)],
       attendance: [await attendanceOf(s.grace), await attendanceOf(s.dup)],
       events: [await eventsOf(s.grace), await eventsOf(s.dup)],
@@ -163,8 +156,8 @@ describe('merging two contacts', () => {
       await db.execute(sql.raw('drop function refuse_merge()'));
     }
     expect({
-      grace: await getContactDetails(ada.id, s.grace),
-      dup: await getContactDetails(ada.id, s.dup),
+      grace: await getContactDetails(people.ada.id, s.grace),
+      dup: await getContactDetails(people.ada.id, s.dup),
       links: [await linksOf(s.grace), await linksOf(s.dup)],
       attendance: [await attendanceOf(s.grace), await attendanceOf(s.dup)],
       events: [await eventsOf(s.grace), await eventsOf(s.dup)],
@@ -174,17 +167,17 @@ describe('merging two contacts', () => {
 
 describe('refusing a merge', () => {
   it('refuses merging a contact with itself', async () => {
-    const grace = await seedContact(ada.id, { name: 'Grace' });
+    const grace = await seedContact(people.ada.id, { name: 'Grace' });
     const state = await mergeContactsAction({ ok: false }, form({ survivorId: grace, duplicateId: grace }));
     expect(state).toMatchObject({ ok: false, message: expect.stringMatching(/cannot be merged with themselves/) });
-    expect(await getContactDetails(ada.id, grace)).not.toBeNull();
+    expect(await getContactDetails(people.ada.id, grace)).not.toBeNull();
   });
 
   it('refuses when either contact is another person’s, and changes nothing', async () => {
-    const mine = await seedContact(ada.id, { name: 'Grace' });
-    const theirs = await seedContact(bob.id, { name: 'Bob’s Grace', email: 'grace@navy.example' });
-    const app = await seedApplication(bob.id);
-    await seedLink(bob.id, app, theirs, { isPrimary: true });
+    const mine = await seedContact(people.ada.id, { name: 'Grace' });
+    const theirs = await seedContact(people.bob.id, { name: 'Bob’s Grace', email: 'grace@navy.example' });
+    const app = await seedApplication(people.bob.id);
+    await seedLink(people.bob.id, app, theirs, { isPrimary: true });
 
     for (const [survivorId, duplicateId] of [
       [mine, theirs],
@@ -193,17 +186,17 @@ describe('refusing a merge', () => {
       const state = await mergeContactsAction({ ok: false }, form({ survivorId, duplicateId }));
       expect(state).toMatchObject({ ok: false, message: expect.stringMatching(/could not be found/) });
     }
-    expect(await getContactDetails(bob.id, theirs)).toMatchObject({ name: 'Bob’s Grace', email: 'grace@navy.example' });
-    expect(await getContactDetails(ada.id, mine)).toMatchObject({ name: 'Grace', email: null });
+    expect(await getContactDetails(people.bob.id, theirs)).toMatchObject({ name: 'Bob’s Grace', email: 'grace@navy.example' });
+    expect(await getContactDetails(people.ada.id, mine)).toMatchObject({ name: 'Grace', email: null });
     expect(await linksOf(theirs)).toHaveLength(1);
-    expect(await planMerge(ada.id, mine, theirs)).toBeNull();
+    expect(await planMerge(people.ada.id, mine, theirs)).toBeNull();
   });
 
   it('treats a malformed id as missing', async () => {
-    const mine = await seedContact(ada.id, { name: 'Grace' });
+    const mine = await seedContact(people.ada.id, { name: 'Grace' });
     const state = await mergeContactsAction({ ok: false }, form({ survivorId: mine, duplicateId: "1' or 1=1" }));
     expect(state.ok).toBe(false);
     expect(state.fieldErrors?.duplicateId).toEqual(['That item could not be found.']);
-    expect(await db.select().from(contacts).where(and(eq(contacts.userId, ada.id)))).toHaveLength(1);
+    expect(await db.select().from(contacts).where(and(eq(contacts.userId, people.ada.id)))).toHaveLength(1);
   });
 });

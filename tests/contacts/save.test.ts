@@ -1,26 +1,19 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { createContact, getContactDetails } from '@/db/queries/contacts';
 import { activities, companies, contacts } from '@/db/schema';
 import { createContactAction, updateContactAction } from '@/app/(app)/contacts/actions';
 import { setupTestDatabase } from '../support/database';
 import { signInAs } from './support/session';
-import { form, seedContact, seedUser, thrownDigest } from './support/seed';
+import { form, seedContact, thrownDigest, twoPeople } from './support/seed';
 
 vi.mock('@/lib/auth/user', () => import('./support/session'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const database = setupTestDatabase();
 
-let ada: { id: string; email: string; name: string | null };
-let bob: { id: string; email: string; name: string | null };
-
-beforeEach(async () => {
-  ada = await seedUser('ada');
-  bob = await seedUser('bob');
-  signInAs(ada);
-});
+const people = twoPeople();
 
 const blank = { name: '', email: '', title: '', company: '', phone: '', linkedinUrl: '', notes: '' };
 const allContacts = () => db.select().from(contacts).orderBy(contacts.name);
@@ -39,14 +32,14 @@ describe('adding a contact', () => {
           phone: '+1 555 0100',
           linkedinUrl: 'https://www.linkedin.com/in/grace',
           notes: 'Met at the\nCOBOL meetup.',
-          userId: bob.id,
+          userId: people.bob.id,
         }),
       ),
     );
     const [grace] = await allContacts();
     expect(digest).toContain(`;/contacts/${grace.id};`);
     expect(grace).toMatchObject({
-      userId: ada.id,
+      userId: people.ada.id,
       name: 'Grace Hopper',
       email: 'grace@navy.example',
       title: 'Rear Admiral',
@@ -54,17 +47,17 @@ describe('adding a contact', () => {
       linkedinUrl: 'https://www.linkedin.com/in/grace',
       notes: 'Met at the\nCOBOL meetup.',
     });
-    expect((await getContactDetails(ada.id, grace.id))?.company).toBe('US Navy');
+    expect((await getContactDetails(people.ada.id, grace.id))?.company).toBe('US Navy');
     const events = await db.select().from(activities).where(eq(activities.contactId, grace.id));
     expect(events.map((e) => e.kind)).toEqual(['contact_added']);
 
     // A second contact at the same company (any case) shares its record.
     await thrownDigest(createContactAction({ ok: false }, form({ ...blank, name: 'Another Sailor', company: 'us navy' })));
-    expect(await db.select().from(companies).where(eq(companies.userId, ada.id))).toHaveLength(1);
+    expect(await db.select().from(companies).where(eq(companies.userId, people.ada.id))).toHaveLength(1);
   });
 
   it('refuses a duplicate email, in any case, naming who has it, and keeps what was typed', async () => {
-    await seedContact(ada.id, { name: 'Grace Hopper', email: 'grace@navy.example' });
+    await seedContact(people.ada.id, { name: 'Grace Hopper', email: 'grace@navy.example' });
     const state = await createContactAction(
       { ok: false },
       form({ ...blank, name: 'Amazing Grace', email: 'GRACE@navy.EXAMPLE', title: 'Admiral' }),
@@ -76,7 +69,7 @@ describe('adding a contact', () => {
   });
 
   it('lets another person use the same email for their own contact', async () => {
-    await seedContact(bob.id, { name: 'Bob’s Grace', email: 'grace@navy.example' });
+    await seedContact(people.bob.id, { name: 'Bob’s Grace', email: 'grace@navy.example' });
     await thrownDigest(createContactAction({ ok: false }, form({ ...blank, name: 'Grace', email: 'grace@navy.example' })));
     expect(await allContacts()).toHaveLength(2);
   });
@@ -88,7 +81,7 @@ describe('adding a contact', () => {
     await db.execute(sql.raw('create trigger slow_contacts before insert on contacts for each row execute function slow_insert()'));
     try {
       const fields = { name: 'Racer', email: 'race@example.com', title: null, company: null, phone: null, linkedinUrl: null, notes: null };
-      const results = await Promise.all([createContact(ada.id, fields), createContact(ada.id, { ...fields, name: 'Racer Two' })]);
+      const results = await Promise.all([createContact(people.ada.id, fields), createContact(people.ada.id, { ...fields, name: 'Racer Two' })]);
       expect(results.map((r) => r.status).sort()).toEqual(['duplicate_email', 'saved']);
       expect(await allContacts()).toHaveLength(1);
     } finally {
@@ -125,12 +118,12 @@ describe('adding a contact', () => {
 
 describe('editing a contact', () => {
   it('saves the fields, clears emptied ones and opens the contact', async () => {
-    const grace = await seedContact(ada.id, { name: 'Grace', email: 'grace@navy.example', phone: '555', company: 'Navy' });
+    const grace = await seedContact(people.ada.id, { name: 'Grace', email: 'grace@navy.example', phone: '555', company: 'Navy' });
     const digest = await thrownDigest(
       updateContactAction({ ok: false }, form({ ...blank, id: grace, name: 'Grace Hopper', email: 'GRACE@navy.example', title: 'Admiral' })),
     );
     expect(digest).toContain(`;/contacts/${grace};`);
-    expect(await getContactDetails(ada.id, grace)).toMatchObject({
+    expect(await getContactDetails(people.ada.id, grace)).toMatchObject({
       name: 'Grace Hopper',
       email: 'grace@navy.example',
       title: 'Admiral',
@@ -140,19 +133,19 @@ describe('editing a contact', () => {
   });
 
   it('refuses another contact’s email as a field error', async () => {
-    await seedContact(ada.id, { name: 'Grace Hopper', email: 'grace@navy.example' });
-    const other = await seedContact(ada.id, { name: 'Other', email: 'other@example.com' });
+    await seedContact(people.ada.id, { name: 'Grace Hopper', email: 'grace@navy.example' });
+    const other = await seedContact(people.ada.id, { name: 'Other', email: 'other@example.com' });
     const state = await updateContactAction({ ok: false }, form({ ...blank, id: other, name: 'Other', email: 'Grace@Navy.Example' }));
     expect(state.fieldErrors?.email).toEqual(['Grace Hopper already has this email address in your contacts.']);
-    expect((await getContactDetails(ada.id, other))?.email).toBe('other@example.com');
+    expect((await getContactDetails(people.ada.id, other))?.email).toBe('other@example.com');
   });
 
   it('treats another person’s contact, or a malformed id, as missing and changes nothing', async () => {
-    const bobs = await seedContact(bob.id, { name: 'Bob’s Contact', email: 'b@example.com' });
+    const bobs = await seedContact(people.bob.id, { name: 'Bob’s Contact', email: 'b@example.com' });
     const state = await updateContactAction({ ok: false }, form({ ...blank, id: bobs, name: 'Hijacked', company: 'Evil' }));
     expect(state).toMatchObject({ ok: false, message: expect.stringMatching(/could not be found/) });
-    expect((await getContactDetails(bob.id, bobs))?.name).toBe('Bob’s Contact');
-    expect(await db.select().from(companies).where(and(eq(companies.userId, ada.id)))).toHaveLength(0);
+    expect((await getContactDetails(people.bob.id, bobs))?.name).toBe('Bob’s Contact');
+    expect(await db.select().from(companies).where(and(eq(companies.userId, people.ada.id)))).toHaveLength(0);
 
     const malformed = await updateContactAction({ ok: false }, form({ ...blank, id: 'not-a-uuid', name: 'X' }));
     expect(malformed.ok).toBe(false);

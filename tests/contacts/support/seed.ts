@@ -1,8 +1,9 @@
-import { expect } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 import { db } from '@/db';
 import { createApplication } from '@/db/queries/applications';
 import { createContact, linkContact, type ContactFields } from '@/db/queries/contacts';
 import { interviewAttendees, interviews, users, type ContactRole, type InterviewKind } from '@/db/schema';
+import { signInAs } from './session';
 
 /** Rows for contact tests, written through the app's own queries where they exist. */
 
@@ -12,6 +13,19 @@ export async function seedUser(label: string) {
     .values({ email: `${label}@people.example`, name: label })
     .returning({ id: users.id, email: users.email, name: users.name });
   return user;
+}
+
+type Person = Awaited<ReturnType<typeof seedUser>>;
+
+/** Ada, signed in, and Bob, whose rows Ada must never reach: seeded afresh before each test. */
+export function twoPeople() {
+  const people = {} as { ada: Person; bob: Person };
+  beforeEach(async () => {
+    people.ada = await seedUser('ada');
+    people.bob = await seedUser('bob');
+    signInAs(people.ada);
+  });
+  return people;
 }
 
 export async function seedContact(userId: string, fields: Partial<ContactFields> & { name: string }) {
