@@ -10,6 +10,8 @@ import { contactSchema, deleteContactSchema, editContactSchema, mergeContactsSch
 
 const NOT_FOUND = 'That contact could not be found. It may have been deleted or merged into another.';
 
+// Contacts show on application pages too, so every page is refreshed, not only these.
+
 /** A saved contact opens its page; a taken email is an error on the email field, naming who has it. */
 function afterSave(result: SaveContactResult): ActionState {
   if (result.status === 'not_found') throw new UserError(NOT_FOUND);
@@ -20,7 +22,7 @@ function afterSave(result: SaveContactResult): ActionState {
       fieldErrors: { email: [`${result.existing.name} already has this email address in your contacts.`] },
     };
   }
-  revalidatePath('/contacts');
+  revalidatePath('/', 'layout');
   redirect(`/contacts/${result.id}`);
 }
 
@@ -34,7 +36,7 @@ export const updateContactAction = authedAction('updateContact', editContactSche
 
 export const deleteContactAction = authedAction('deleteContact', deleteContactSchema, async ({ id }, user) => {
   if (!(await deleteContact(user.id, id))) throw new UserError(NOT_FOUND);
-  revalidatePath('/contacts');
+  revalidatePath('/', 'layout');
   redirect('/contacts');
 });
 
@@ -44,7 +46,7 @@ export const mergeContactsAction = authedAction(
   async ({ survivorId, duplicateId }, user) => {
     if (survivorId === duplicateId) throw new UserError('A contact cannot be merged with themselves. Choose another contact.');
     if (!(await mergeContacts(user.id, survivorId, duplicateId))) throw new UserError(NOT_FOUND);
-    revalidatePath('/contacts');
+    revalidatePath('/', 'layout');
     redirect(`/contacts/${survivorId}?merged=1`);
   },
 );

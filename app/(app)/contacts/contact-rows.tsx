@@ -5,6 +5,7 @@ import type { ContactListRow } from '@/db/queries/contact-list';
 /**
  * One line per contact. Each value says what it is ("2 applications"), so
  * the list reads the same on a phone, where it stacks, as on a desktop.
+ * Fifty links are not prefetched: each would be a signed-in render.
  */
 export function ContactRows({ rows }: { rows: ContactListRow[] }) {
   return (
@@ -15,7 +16,7 @@ export function ContactRows({ rows }: { rows: ContactListRow[] }) {
           className="grid gap-x-4 gap-y-0.5 px-4 py-3 text-sm sm:grid-cols-[minmax(0,2fr)_minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)] sm:items-center"
         >
           <div className="min-w-0">
-            <Link href={`/contacts/${contact.id}`} className="font-medium text-stone-900 underline-offset-2 hover:underline">
+            <Link href={`/contacts/${contact.id}`} prefetch={false} className="font-medium text-stone-900 underline-offset-2 hover:underline">
               {contact.name}
             </Link>
             {(contact.title || contact.company) && (
