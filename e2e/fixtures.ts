@@ -7,7 +7,8 @@ import { seedUser, type SeededUser } from './helpers/db';
  * browser: specs that are not about signing in start from here.
  */
 export const test = base.extend<{ user: SeededUser }>({
-  user: async ({ context }, use) => {
+  // Playwright's `use` renamed: React's lint rule takes any `use(...)` call for the React hook.
+  user: async ({ context }, provide) => {
     const user = await seedUser();
     await context.addCookies([
       {
@@ -18,9 +19,7 @@ export const test = base.extend<{ user: SeededUser }>({
         sameSite: 'Lax',
       },
     ]);
-    // Playwright's fixture callback, not React's use() hook.
-    // eslint-disable-next-line react-hooks/rules-of-hooks
-    await use(user);
+    await provide(user);
   },
 });
 

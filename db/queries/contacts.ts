@@ -2,8 +2,9 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import { applicationContacts, contacts, type ContactRole } from '@/db/schema';
+import { applicationContacts, companies, contacts, type ContactRole } from '@/db/schema';
 import { recordActivity } from './activity';
+import { findOrCreateCompany } from './companies';
 
 export type ContactInput = {
   name: string;
@@ -41,12 +42,16 @@ export async function findOrCreateContact(tx: Executor, userId: string, input: C
     const existing = await findContactByEmail(tx, userId, input.email);
     if (existing) return { contact: existing, created: false };
   }
+  return { contact: await insertContact(tx, userId, input), created: true };
+}
+
+async function insertContact(tx: Executor, userId: string, input: ContactInput) {
   const [contact] = await tx
     .insert(contacts)
     .values({ ...input, userId, companyId: input.companyId ?? null })
     .returning();
   await recordActivity(tx, userId, { kind: 'contact_added', contactId: contact.id, detail: { name: contact.name } });
-  return { contact, created: true };
+  return contact;
 }
 
 /**
@@ -82,4 +87,114 @@ export async function linkContact(
     })
     .returning({ createdAt: applicationContacts.createdAt });
   return row;
+}
+
+/** A contact as the contact form edits it: the company is typed as free text. */
+export type ContactFields = Omit<ContactInput, 'companyId'> & { company: string | null };
+
+export type SaveContactResult =
+  | { status: 'saved'; id: string }
+  | { status: 'duplicate_email'; existing: { id: string; name: string } }
+  | { status: 'not_found' };
+
+/** One contact with its company's name, or null when missing or someone else's. */
+export async function getContactDetails(userId: string, contactId: string) {
+  const [row] = await db
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      email: contacts.email,
+      title: contacts.title,
+      companyId: contacts.companyId,
+      company: companies.name,
+      phone: contacts.phone,
+      linkedinUrl: contacts.linkedinUrl,
+      notes: contacts.notes,
+      createdAt: contacts.createdAt,
+      updatedAt: contacts.updatedAt,
+    })
+    .from(contacts)
+    .leftJoin(companies, eq(companies.id, contacts.companyId))
+    .where(and(eq(contacts.userId, userId), eq(contacts.id, contactId)));
+  return row ?? null;
+}
+
+export type ContactDetails = NonNullable<Awaited<ReturnType<typeof getContactDetails>>>;
+
+/** Adds a contact typed in by hand. A second contact with the same email is refused, not merged. */
+export async function createContact(userId: string, fields: ContactFields): Promise<SaveContactResult> {
+  return guardEmail(userId, fields.email, null, () =>
+    db.transaction(async (tx) => {
+      const { company, ...input } = fields;
+      const companyId = company ? (await findOrCreateCompany(tx, userId, company)).id : null;
+      const contact = await insertContact(tx, userId, { ...input, companyId });
+      return { status: 'saved', id: contact.id };
+    }),
+  );
+}
+
+export async function updateContact(userId: string, contactId: string, fields: ContactFields): Promise<SaveContactResult> {
+  return guardEmail(userId, fields.email, contactId, () =>
+    db.transaction(async (tx) => {
+      const { company, ...input } = fields;
+      // Checked first so that a missing contact does not leave a new company behind.
+      const [current] = await tx
+        .select({ id: contacts.id })
+        .from(contacts)
+        .where(and(eq(contacts.userId, userId), eq(contacts.id, contactId)))
+        .for('update');
+      if (!current) return { status: 'not_found' };
+      const companyId = company ? (await findOrCreateCompany(tx, userId, company)).id : null;
+      await tx
+        .update(contacts)
+        .set({ ...input, companyId, updatedAt: sql`now()` })
+        .where(and(eq(contacts.userId, userId), eq(contacts.id, contactId)));
+      return { status: 'saved', id: contactId };
+    }),
+  );
+}
+
+/** Deletes the contact with their application links, interview attendance and events; applications stay. */
+export async function deleteContact(userId: string, contactId: string) {
+  const deleted = await db
+    .delete(contacts)
+    .where(and(eq(contacts.userId, userId), eq(contacts.id, contactId)))
+    .returning({ id: contacts.id });
+  return deleted.length === 1;
+}
+
+/**
+ * Saves unless another contact already has the email. The look-up first gives
+ * a friendly answer; the unique index still decides when two saves race, and
+ * its violation becomes the same answer instead of an error.
+ */
+async function guardEmail(
+  userId: string,
+  email: string | null,
+  selfId: string | null,
+  save: () => Promise<SaveContactResult>,
+): Promise<SaveContactResult> {
+  const duplicate = async () => {
+    const existing = email ? await findContactByEmail(db, userId, email) : null;
+    return existing && existing.id !== selfId
+      ? ({ status: 'duplicate_email', existing: { id: existing.id, name: existing.name } } as const)
+      : null;
+  };
+  const before = await duplicate();
+  if (before) return before;
+  try {
+    return await save();
+  } catch (error) {
+    const after = isUniqueViolation(error, 'contacts_user_email_idx') ? await duplicate() : null;
+    if (after) return after;
+    throw error;
+  }
+}
+
+/** postgres.js names the constraint `constraint_name`, PGlite `constraint`; Drizzle wraps either in `cause`. */
+function isUniqueViolation(error: unknown, constraint: string, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const e = error as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown };
+  if (e.code === '23505' && (e.constraint_name ?? e.constraint) === constraint) return true;
+  return isUniqueViolation(e.cause, constraint, depth + 1);
 }

@@ -1,0 +1,52 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { mergeContacts } from '@/db/queries/contact-merge';
+import { createContact, deleteContact, updateContact, type SaveContactResult } from '@/db/queries/contacts';
+import { authedAction, type ActionState } from '@/lib/actions/action';
+import { UserError } from '@/lib/errors';
+import { contactSchema, deleteContactSchema, editContactSchema, mergeContactsSchema } from './schema';
+
+const NOT_FOUND = 'That contact could not be found. It may have been deleted or merged into another.';
+
+// Contacts show on application pages too, so every page is refreshed, not only these.
+
+/** A saved contact opens its page; a taken email is an error on the email field, naming who has it. */
+function afterSave(result: SaveContactResult): ActionState {
+  if (result.status === 'not_found') throw new UserError(NOT_FOUND);
+  if (result.status === 'duplicate_email') {
+    return {
+      ok: false,
+      message: 'Please correct the fields marked in red.',
+      fieldErrors: { email: [`${result.existing.name} already has this email address in your contacts.`] },
+    };
+  }
+  revalidatePath('/', 'layout');
+  redirect(`/contacts/${result.id}`);
+}
+
+export const createContactAction = authedAction('createContact', contactSchema, async (input, user) =>
+  afterSave(await createContact(user.id, input)),
+);
+
+export const updateContactAction = authedAction('updateContact', editContactSchema, async ({ id, ...input }, user) =>
+  afterSave(await updateContact(user.id, id, input)),
+);
+
+export const deleteContactAction = authedAction('deleteContact', deleteContactSchema, async ({ id }, user) => {
+  if (!(await deleteContact(user.id, id))) throw new UserError(NOT_FOUND);
+  revalidatePath('/', 'layout');
+  redirect('/contacts');
+});
+
+export const mergeContactsAction = authedAction(
+  'mergeContacts',
+  mergeContactsSchema,
+  async ({ survivorId, duplicateId }, user) => {
+    if (survivorId === duplicateId) throw new UserError('A contact cannot be merged with themselves. Choose another contact.');
+    if (!(await mergeContacts(user.id, survivorId, duplicateId))) throw new UserError(NOT_FOUND);
+    revalidatePath('/', 'layout');
+    redirect(`/contacts/${survivorId}?merged=1`);
+  },
+);

@@ -1,0 +1,132 @@
+import 'server-only';
+import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { db } from '@/db';
+import { activities, applicationContacts, companies, contacts, interviewAttendees, interviews } from '@/db/schema';
+
+export const CONTACTS_PER_PAGE = 50;
+
+/** `%` and `_` typed in a search box are meant literally. */
+function containing(q: string) {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function searchFilter(q: string): SQL | undefined {
+  if (!q) return undefined;
+  const pattern = containing(q);
+  return or(
+    ilike(contacts.name, pattern),
+    ilike(contacts.email, pattern),
+    ilike(contacts.title, pattern),
+    ilike(companies.name, pattern),
+  );
+}
+
+/**
+ * One page of a person's contacts, by name, with how many applications each
+ * is linked to and when they last had anything to do with them. The counts
+ * are correlated subqueries on indexed columns, run for the 50 rows shown
+ * only; the page itself walks the (user_id, name) index.
+ */
+export async function listContacts(userId: string, options: { q?: string; page?: number } = {}) {
+  const q = options.q?.trim() ?? '';
+  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const where = and(eq(contacts.userId, userId), searchFilter(q));
+
+  // The page's ids are found first, on the (user_id, name) index; the counts below then run for
+  // those 50 rows only. Computed in the same query, they would run for every row OFFSET skips.
+  const pageOfContacts = db
+    .select({ id: contacts.id, name: contacts.name })
+    .from(contacts)
+    .leftJoin(companies, eq(companies.id, contacts.companyId))
+    .where(where)
+    .orderBy(asc(contacts.name), asc(contacts.id))
+    .limit(CONTACTS_PER_PAGE)
+    .offset((page - 1) * CONTACTS_PER_PAGE)
+    .as('page');
+
+  const applicationCount = sql<number>`(
+    select count(*) from ${applicationContacts}
+    where ${applicationContacts.userId} = ${userId} and ${applicationContacts.contactId} = ${contacts.id}
+  )`.mapWith(Number);
+  // An event that names them (added, merged, a letter) or an interview they attended, whichever is later.
+  const lastActivityAt = sql<Date | null>`greatest(
+    (select max(${activities.occurredAt}) from ${activities}
+      where ${activities.userId} = ${userId} and ${activities.contactId} = ${contacts.id}),
+    (select max(${interviews.scheduledAt}) from ${interviewAttendees}
+      join ${interviews} on ${interviews.id} = ${interviewAttendees.interviewId}
+      where ${interviewAttendees.userId} = ${userId} and ${interviewAttendees.contactId} = ${contacts.id}
+        and ${interviews.scheduledAt} <= now())
+  )`.mapWith(activities.occurredAt);
+
+  const rowsQuery = db
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      title: contacts.title,
+      email: contacts.email,
+      company: companies.name,
+      applicationCount,
+      lastActivityAt,
+    })
+    .from(pageOfContacts)
+    .innerJoin(contacts, and(eq(contacts.userId, userId), eq(contacts.id, pageOfContacts.id)))
+    .leftJoin(companies, eq(companies.id, contacts.companyId))
+    .orderBy(asc(pageOfContacts.name), asc(pageOfContacts.id));
+  // Without a search the company is not needed to count, so the count stays on the index.
+  const countQuery = q
+    ? db.select({ total: count() }).from(contacts).leftJoin(companies, eq(companies.id, contacts.companyId)).where(where)
+    : db.select({ total: count() }).from(contacts).where(where);
+
+  const [rows, [{ total }]] = await Promise.all([rowsQuery, countQuery]);
+  return { rows, total, page, pages: Math.max(1, Math.ceil(total / CONTACTS_PER_PAGE)) };
+}
+
+export type ContactListRow = Awaited<ReturnType<typeof listContacts>>['rows'][number];
+
+// A shared gmail.com says nothing about two people being one.
+const PERSONAL_MAIL_DOMAINS = new Set([
+  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com',
+  'icloud.com', 'me.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de',
+]);
+
+export function workDomain(email: string | null): string | null {
+  const domain = email?.split('@')[1]?.toLowerCase() ?? null;
+  return domain && !PERSONAL_MAIL_DOMAINS.has(domain) ? domain : null;
+}
+
+/**
+ * The person's other contacts, likeliest duplicates first: the same name,
+ * then the same work email domain, then a shared first or last name.
+ */
+export async function mergeCandidates(
+  userId: string,
+  contact: { id: string; name: string; email: string | null },
+  options: { q?: string; limit?: number } = {},
+) {
+  const name = contact.name.trim().toLowerCase();
+  const words = name.split(/\s+/);
+  const domain = workDomain(contact.email);
+  const lowerName = sql`lower(trim(${contacts.name}))`;
+  const sameName = sql<boolean>`(${lowerName} = ${name})`;
+  // A parameter, not a constant, when there is no domain: Postgres refuses a constant in ORDER BY.
+  const sameDomain = sql<boolean>`coalesce(${domain ?? ''} <> '' and lower(split_part(${contacts.email}, '@', 2)) = ${domain ?? ''}, false)`;
+  const sharedWord = sql<boolean>`(split_part(${lowerName}, ' ', 1) = ${words[0]}
+    or regexp_replace(${lowerName}, '^.*\\s', '') = ${words[words.length - 1]})`;
+
+  return db
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      email: contacts.email,
+      title: contacts.title,
+      company: companies.name,
+      sameName,
+      sameDomain,
+      sharedWord,
+    })
+    .from(contacts)
+    .leftJoin(companies, eq(companies.id, contacts.companyId))
+    .where(and(eq(contacts.userId, userId), ne(contacts.id, contact.id), searchFilter(options.q?.trim() ?? '')))
+    .orderBy(desc(sameName), desc(sameDomain), desc(sharedWord), asc(contacts.name), asc(contacts.id))
+    .limit(options.limit ?? 50);
+}
