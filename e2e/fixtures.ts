@@ -7,7 +7,8 @@ import { seedUser, type SeededUser } from './helpers/db';
  * browser: specs that are not about signing in start from here.
  */
 export const test = base.extend<{ user: SeededUser }>({
-  user: async ({ context }, use) => {
+  // The callback is not named `use`: the React hooks lint rule would take it for React's use().
+  user: async ({ context }, provide) => {
     const user = await seedUser();
     await context.addCookies([
       {
@@ -18,7 +19,7 @@ export const test = base.extend<{ user: SeededUser }>({
         sameSite: 'Lax',
       },
     ]);
-    await use(user);
+    await provide(user);
   },
 });
 
