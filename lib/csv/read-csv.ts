@@ -1,7 +1,5 @@
 import Papa from 'papaparse';
-
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-export const MAX_ROWS = 5000;
+import { MAX_ROWS } from './limits';
 
 /** One data row, numbered as a spreadsheet numbers it: the header is line 1. */
 export type CsvRecord = { line: number; cells: string[] };
