@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chosenMapping, guessMapping, mappingProblems } from '@/lib/csv/columns';
 import { detectDateOrder, parseDate } from '@/lib/csv/dates';
-import { MAX_ROWS, readCsv } from '@/lib/csv/read-csv';
+import { MAX_ROWS } from '@/lib/csv/limits';
+import { readCsv } from '@/lib/csv/read-csv';
 import { stageFromWord } from '@/lib/csv/stage-words';
 
 describe('readCsv', () => {
