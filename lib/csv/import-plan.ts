@@ -44,6 +44,8 @@ export type ImportPlan = {
   dateOrderFromFile: boolean;
   /** Whether any date could be read both ways, i.e. whether the order matters at all. */
   hasAmbiguousDates: boolean;
+  /** Every data row read, whether it can be imported or not. */
+  rowCount: number;
   rows: ImportRow[];
   /** Lines of these rows in the file, in the same order as `rows`. */
   lines: number[];
@@ -132,6 +134,7 @@ export function planImport(text: string, choices: PlanChoices = {}): { ok: true;
       dateOrder,
       dateOrderFromFile: detected.order !== null,
       hasAmbiguousDates: detected.ambiguous,
+      rowCount: records.length + file.problems.length,
       rows,
       lines,
       problems,

@@ -48,6 +48,7 @@ describe('planImport', () => {
     expect(result.mapping).toEqual(['company', 'position', 'stage', 'appliedOn', 'jobUrl', 'location', 'notes']);
     expect(result.problems).toEqual([]);
     expect(result.lines).toEqual([2, 3, 4]);
+    expect(result.rowCount).toBe(3);
     expect(result.rows[0]).toEqual({
       company: 'Acme',
       position: 'Engineer',

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useRef, useState } from 'react';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -12,6 +12,8 @@ import { ImportPreviewForm } from './import-preview-form';
 export function ImportForm() {
   const [state, formAction] = useActionState(importStep, { ok: false });
   const [tooLarge, setTooLarge] = useState<string | null>(null);
+  // Which field had focus when the preview was asked for again, to give it back in the redrawn form.
+  const refocusRef = useRef<string | null>(null);
   const preview = state.data;
   const fileErrors = tooLarge ? [tooLarge] : state.fieldErrors?.file;
 
@@ -46,7 +48,7 @@ export function ImportForm() {
         {!preview && <FormMessage ok={state.ok} message={state.message} />}
         <SubmitButton pendingLabel="Reading the file…">Preview import</SubmitButton>
       </form>
-      {preview && <ImportPreviewForm key={preview.uploadId} preview={preview} state={state} action={formAction} />}
+      {preview && <ImportPreviewForm key={preview.previewId} preview={preview} state={state} action={formAction} refocusRef={refocusRef} />}
     </>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -21,22 +21,30 @@ export function ImportPreviewForm({
   preview,
   state,
   action,
+  refocusRef,
 }: {
   preview: ImportPreview;
   state: ActionState<string, ImportPreview>;
   action: (formData: FormData) => void;
+  refocusRef: RefObject<string | null>;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const refresh = useRef<HTMLDivElement>(null);
-  const rowCount = preview.importable + preview.problems.length;
+  const outcome = useRef<HTMLDivElement>(null);
   const blocked = preview.mappingProblems.length > 0;
 
-  // A new file's preview appears below the upload form: take screen-reader and keyboard focus to it.
+  // The form is drawn afresh for every preview, so focus is placed on purpose: back on the
+  // field that was changed; else on why an import did not happen (a new live region is not
+  // always announced); else on the heading of a new file's preview.
+  const refused = Boolean(state.message);
   useEffect(() => {
-    if (preview.fromUpload) heading.current?.focus();
-  }, [preview.fromUpload]);
+    const field = !preview.fromUpload && refocusRef.current ? document.getElementById(refocusRef.current) : null;
+    (field ?? (refused ? outcome.current : heading.current))?.focus();
+    refocusRef.current = null;
+  }, [preview.fromUpload, refocusRef, refused]);
 
   const previewAgain = (event: React.ChangeEvent<HTMLSelectElement>) => {
+    refocusRef.current = event.currentTarget.id;
     event.currentTarget.form?.requestSubmit(refresh.current?.querySelector('button') ?? undefined);
   };
 
@@ -53,8 +61,8 @@ export function ImportPreviewForm({
         </h2>
         <p className="mt-1 text-sm text-stone-700">
           {blocked
-            ? `${plural(rowCount, 'row')} read. Choose the columns below to see what would be imported.`
-            : `${plural(rowCount, 'row')} read: ${preview.importable.toLocaleString('en')} ready to import, ${plural(preview.problems.length, 'row')} with problems.`}{' '}
+            ? `${plural(preview.rowCount, 'row')} read. Choose the columns below to see what would be imported.`
+            : `${plural(preview.rowCount, 'row')} read: ${preview.importable.toLocaleString('en')} ready to import, ${plural(preview.problems.length, 'row')} with problems.`}{' '}
           Nothing has been saved yet.
         </p>
       </div>
@@ -94,7 +102,9 @@ export function ImportPreviewForm({
       {!blocked && <PreviewSample rows={preview.sample} total={preview.importable} />}
 
       <div className="space-y-2 border-t border-stone-200 pt-6">
-        <FormMessage ok={state.ok} message={state.message} />
+        <div ref={outcome} tabIndex={-1} className="outline-none">
+          <FormMessage ok={state.ok} message={state.message} />
+        </div>
         {preview.importable > 0 && !blocked ? (
           <>
             <p className="text-sm text-stone-700">

@@ -18,6 +18,8 @@ export type PreviewRow = {
 
 /** What the import page shows between reading a file and writing it; all of it is recomputed on import. */
 export type ImportPreview = {
+  /** New for every preview: the form is drawn afresh, since React resets a form's fields to their first values after each action. */
+  previewId: string;
   uploadId: string;
   fromUpload: boolean;
   csv: string;
@@ -30,6 +32,7 @@ export type ImportPreview = {
   dateOrder: DateOrder;
   dateOrderFromFile: boolean;
   hasAmbiguousDates: boolean;
+  rowCount: number;
   importable: number;
   sample: PreviewRow[];
   problems: RowProblem[];
@@ -43,6 +46,7 @@ export function previewOf(
   file: { uploadId: string; fromUpload: boolean; csv: string; fileName: string },
 ): ImportPreview {
   return {
+    previewId: crypto.randomUUID(),
     ...file,
     headers: plan.headers,
     samples: plan.samples,
@@ -51,6 +55,7 @@ export function previewOf(
     dateOrder: plan.dateOrder,
     dateOrderFromFile: plan.dateOrderFromFile,
     hasAmbiguousDates: plan.hasAmbiguousDates,
+    rowCount: plan.rowCount,
     importable: plan.rows.length,
     sample: plan.rows.slice(0, SAMPLE_ROWS).map((row, index) => ({
       line: plan.lines[index],

@@ -7,7 +7,8 @@ export function PreviewProblems({ problems }: { problems: RowProblem[] }) {
     return <p className="text-sm text-green-800">Every row can be imported.</p>;
   }
   return (
-    <section aria-labelledby="import-problems-title">
+    // Not a <section>: the scrolling list below is the region named by this heading, and one landmark per name is enough.
+    <div>
       <h3 id="import-problems-title" className="text-base font-semibold text-stone-900">
         {problems.length === 1 ? '1 row will not be imported' : `${problems.length.toLocaleString('en')} rows will not be imported`}
       </h3>
@@ -26,7 +27,7 @@ export function PreviewProblems({ problems }: { problems: RowProblem[] }) {
           ))}
         </ul>
       </div>
-    </section>
+    </div>
   );
 }
 
@@ -45,7 +46,7 @@ export function PreviewSample({ rows, total }: { rows: PreviewRow[]; total: numb
   if (rows.length === 0) return null;
   const caption = rows.length < total ? `The first ${rows.length} of ${total.toLocaleString('en')} applications, as they will be saved` : 'The applications, as they will be saved';
   return (
-    <section aria-labelledby="import-sample-title">
+    <div>
       <h3 id="import-sample-title" className="text-base font-semibold text-stone-900">
         {caption}
       </h3>
@@ -73,6 +74,6 @@ export function PreviewSample({ rows, total }: { rows: PreviewRow[]; total: numb
           </tbody>
         </table>
       </div>
-    </section>
+    </div>
   );
 }
