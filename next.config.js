@@ -6,6 +6,11 @@ const nextConfig = {
   // time; bundling it breaks every query and copies 15 MB into public assets.
   serverExternalPackages: ['@electric-sql/pglite', 'proper-lockfile'],
   poweredByHeader: false,
+  experimental: {
+    // The CSV import uploads a file of up to 2 MB and sends its text back with the
+    // preview; Next's default of 1 MB would refuse it before the action could explain.
+    serverActions: { bodySizeLimit: '4mb' },
+  },
   async headers() {
     return [
       {

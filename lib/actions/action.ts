@@ -8,11 +8,13 @@ import { describeUnexpected, UserError } from '@/lib/errors';
  * What every action returns to its form. `values` echoes what was typed, so a
  * form that fails keeps it; `fieldErrors` sit next to their fields.
  */
-export type ActionState<Fields extends string = string> = {
+export type ActionState<Fields extends string = string, Data = unknown> = {
   ok: boolean;
   message?: string;
   fieldErrors?: Partial<Record<Fields, string[]>>;
   values?: Partial<Record<Fields, string>>;
+  /** What a form shows beyond a message, e.g. an import's preview. */
+  data?: Data;
 };
 
 export const initialActionState: ActionState = { ok: false };
@@ -56,12 +58,13 @@ async function run<S extends Schema, R extends ActionState | void>(
  * so this re-checks the session on every call, validates the form with zod,
  * and turns failures into messages instead of 500s.
  */
-export function authedAction<S extends Schema>(
+export function authedAction<S extends Schema, Data = unknown>(
   name: string,
   schema: S,
-  handler: (input: z.output<S>, user: SessionUser) => Promise<ActionState | void>,
+  // formData is there for what zod cannot read from strings, such as an uploaded file.
+  handler: (input: z.output<S>, user: SessionUser, formData: FormData) => Promise<ActionState<string, Data> | void>,
 ) {
-  return async (_previous: ActionState<FieldsOf<S>>, formData: FormData): Promise<ActionState<FieldsOf<S>>> => {
+  return async (_previous: ActionState<FieldsOf<S>, Data>, formData: FormData): Promise<ActionState<FieldsOf<S>, Data>> => {
     let user: SessionUser | null;
     try {
       user = await getUser();
@@ -69,7 +72,7 @@ export function authedAction<S extends Schema>(
       return { ok: false, message: describeUnexpected(name, error) };
     }
     if (!user) return { ok: false, message: 'Your session has ended. Sign in again to continue.' };
-    return run(name, schema, formData, (input) => handler(input, user));
+    return run(name, schema, formData, (input) => handler(input, user, formData)) as Promise<ActionState<FieldsOf<S>, Data>>;
   };
 }
 

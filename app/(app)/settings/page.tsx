@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { getProfile } from '@/db/queries/users';
 import { requireUser } from '@/lib/auth/user';
@@ -16,6 +17,19 @@ export default async function SettingsPage() {
       <PageHeader title="Settings" description="How your letters are signed, and where replies go." />
       <SettingsForm profile={profile} />
       <p className="mt-8 text-sm text-stone-600">Signed in as {profile.email}.</p>
+      <section aria-labelledby="your-data" className="mt-10 max-w-xl border-t border-stone-200 pt-6">
+        <h2 id="your-data" className="text-base font-semibold text-stone-900">
+          Your data
+        </h2>
+        <p className="mt-1 text-sm text-stone-600">
+          Everything you keep here (applications with their history, interviews, contacts and activity) in one file, yours to
+          keep or take elsewhere.
+        </p>
+        {/* A plain link: the browser downloads the file; client-side navigation would try to render it. */}
+        <a href="/settings/export" download className={buttonClass('secondary', 'mt-3')}>
+          Download all your data (JSON)
+        </a>
+      </section>
     </>
   );
 }
