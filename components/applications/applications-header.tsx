@@ -31,6 +31,7 @@ export function ApplicationsHeader({ view, description }: { view: 'board' | 'tab
           <div className="flex flex-wrap gap-2">
             <AddAndImportLinks />
             {/* A download, not a page: a plain link so the router does not prefetch it. */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
             <a href="/applications/export" className={buttonClass('secondary')}>
               Export CSV
             </a>

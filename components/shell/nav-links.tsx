@@ -14,7 +14,7 @@ const links = [
 export function NavLinks({ extra = [] }: { extra?: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <ul className="flex gap-1 overflow-x-auto">
+    <ul className="flex flex-wrap gap-1">
       {[...links, ...extra].map(({ href, label }) => {
         const current = pathname === href || pathname.startsWith(`${href}/`);
         return (

@@ -52,6 +52,8 @@ test('a CSV with one bad row: the preview names it by line, and the good rows im
 
   await page.getByRole('button', { name: 'Import 2 applications' }).click();
   await page.waitForURL('**/applications/table?imported=2');
+  await expect(page.getByRole('status').filter({ hasText: '2 applications imported.' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Flight Engineer' })).toBeVisible();
   const rows = await sql()`
     select c.name as company, a.position, a.stage, a.applied_on::text as applied_on, a.notes
     from applications a join companies c on c.id = a.company_id

@@ -18,6 +18,8 @@ export const metadata: Metadata = { title: 'Applications table' };
 export default async function ApplicationsTablePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [user, params] = await Promise.all([requireUser(), searchParams]);
   const query = parseTableQuery(params);
+  // Set by the CSV import on its way here; a number only, never echoed text.
+  const imported = typeof params.imported === 'string' && /^\d{1,5}$/.test(params.imported) ? Number(params.imported) : null;
   const { rows, total } = await applicationsTable(user.id, query);
   const filtered = Boolean(query.q || query.stage || query.archived !== 'hide');
   const pages = Math.max(1, Math.ceil(total / TABLE_PAGE_SIZE));
@@ -72,6 +74,11 @@ export default async function ApplicationsTablePage({ searchParams }: { searchPa
   return (
     <>
       <ApplicationsHeader view="table" description="Every application in one list: search, sort, and change several at once." />
+      {imported !== null && (
+        <p role="status" className="mb-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">
+          {imported === 1 ? '1 application imported.' : `${imported} applications imported.`}
+        </p>
+      )}
       <TableFilters query={query} filtered={filtered} />
       {/* Around the empty states too, so "Moved 2 applications" stays on screen when they leave this list.
           Keyed by the URL so that a new page or search starts with nothing selected. */}
