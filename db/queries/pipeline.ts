@@ -56,7 +56,7 @@ const listColumns = (primary: ReturnType<typeof primaryContact>) => ({
 });
 
 /**
- * The cards of the board: for each of `stages`, the `perColumn` applications
+ * The cards of the board: for each of `stages`, the `perColumn` (25) applications
  * most recently moved there. One query: a window function ranks the person's
  * applications per stage, and only the kept ones are joined to their names.
  */
@@ -65,7 +65,8 @@ export async function boardCards(
   options: { stages: readonly ApplicationStage[]; includeArchived: boolean; perColumn?: number },
 ) {
   if (options.stages.length === 0) return [];
-  const perColumn = options.perColumn ?? 50;
+  // 25 a column keeps the page light (every card is real markup); the table has the rest.
+  const perColumn = options.perColumn ?? 25;
   const ranked = db
     .select({
       id: applications.id,
