@@ -5,8 +5,9 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    // Playwright fixtures hand their value on by calling `use()`, which the hooks rule mistakes for React's.
-    files: ['e2e/**'],
+    // No React here: Playwright fixtures call `use()`, and test helpers named `use…`
+    // set up a test's surroundings; the hooks rule mistakes both for React hooks.
+    files: ['e2e/**', 'tests/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {

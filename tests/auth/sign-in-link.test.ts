@@ -1,10 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { outboxMessages, signInThrottle } from '@/db/schema';
 import { confirmPageUrl, emailProvider, sendSignInLink } from '@/lib/auth/sign-in-link';
-import { startResendServer, type ResendTestServer } from '../resend-server/server';
-import { restoreEnv, useOutboxMode, useResendMode } from '../helpers/mail-mode';
+import { restoreEnv, useOutboxMode, useResendTestServer } from '../helpers/mail-mode';
 import { setupTestDatabase } from '../support/database';
 
 setupTestDatabase();
@@ -98,37 +97,26 @@ describe('sendSignInLink in outbox mode', () => {
 });
 
 describe('sendSignInLink in Resend mode', () => {
-  let server: ResendTestServer;
-
-  beforeAll(async () => {
-    server = await startResendServer();
-  });
-  beforeEach(() => {
-    server.reset();
-    useResendMode(server.url);
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const resend = useResendTestServer();
 
   it('throws when Resend fails, so Auth.js shows an error instead of "check your email"', async () => {
-    server.failNext({ kind: 'status', status: 500 });
+    resend.server.failNext({ kind: 'status', status: 500 });
 
     await expect(
       sendSignInLink({ email: 'ada@example.com', url: authCallback('ada@example.com', 'tok-1'), token: 'tok-1' }),
     ).rejects.toThrow('The sign-in mail could not be sent');
-    expect(server.emails()).toHaveLength(0);
+    expect(resend.server.emails()).toHaveLength(0);
   });
 
   it('lets the person ask again at once after a failed send', async () => {
-    server.failNext({ kind: 'status', status: 500 });
+    resend.server.failNext({ kind: 'status', status: 500 });
     await expect(
       sendSignInLink({ email: 'ada@example.com', url: authCallback('ada@example.com', 'tok-1'), token: 'tok-1' }),
     ).rejects.toThrow();
 
     await sendSignInLink({ email: 'ada@example.com', url: authCallback('ada@example.com', 'tok-2'), token: 'tok-2' });
 
-    const emails = server.emails();
+    const emails = resend.server.emails();
     expect(emails).toHaveLength(1);
     expect(emails[0]!.text).toContain('token=tok-2');
     expect(emails[0]!.idempotencyKey).toMatch(/^sign-in-[0-9a-f]{64}$/);

@@ -1,5 +1,6 @@
-import { vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import { resetEnv } from '@/env';
+import { startResendServer, type ResendTestServer } from '../resend-server/server';
 
 export const TEST_MAIL_FROM = 'letters@afterword.test';
 
@@ -22,4 +23,23 @@ export function useResendMode(url: string) {
 export function restoreEnv() {
   vi.unstubAllEnvs();
   resetEnv();
+}
+
+/**
+ * A Resend-compatible test server for the enclosing describe block: started
+ * once, emptied and made the mail destination before each test, closed after.
+ */
+export function useResendTestServer(): { readonly server: ResendTestServer } {
+  const holder = {} as { server: ResendTestServer };
+  beforeAll(async () => {
+    holder.server = await startResendServer();
+  });
+  beforeEach(() => {
+    holder.server.reset();
+    useResendMode(holder.server.url);
+  });
+  afterAll(async () => {
+    await holder.server.close();
+  });
+  return holder;
 }

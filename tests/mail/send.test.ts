@@ -1,10 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { db } from '@/db';
 import { outboxMessages } from '@/db/schema';
 import { sendMail, type OutgoingMail } from '@/lib/mail/send';
-import { startResendServer, type ResendTestServer } from '../resend-server/server';
-import { restoreEnv, TEST_MAIL_FROM, useOutboxMode, useResendMode } from '../helpers/mail-mode';
+import { restoreEnv, TEST_MAIL_FROM, useOutboxMode, useResendTestServer } from '../helpers/mail-mode';
 import { setupTestDatabase } from '../support/database';
 
 setupTestDatabase();
@@ -76,23 +75,12 @@ describe('outbox mode', () => {
 });
 
 describe('Resend mode', () => {
-  let server: ResendTestServer;
-
-  beforeAll(async () => {
-    server = await startResendServer();
-  });
-  beforeEach(() => {
-    server.reset();
-    useResendMode(server.url);
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const resend = useResendTestServer();
 
   it('hands Resend the key, tags, both parts, cc, reply-to and the From name', async () => {
     const result = await sendMail(letter);
 
-    const emails = server.emails();
+    const emails = resend.server.emails();
     expect(emails).toHaveLength(1);
     expect(result).toEqual({ ok: true, id: emails[0]!.id, via: 'resend', headers: expect.any(Object) });
     expect(emails[0]).toMatchObject({
@@ -114,26 +102,26 @@ describe('Resend mode', () => {
     const second = await sendMail(letter);
 
     expect(second.ok && second.id).toBe(first.ok && first.id);
-    expect(server.emails()).toHaveLength(1);
+    expect(resend.server.emails()).toHaveLength(1);
   });
 
   it('reports a 429 as rate_limited with the Retry-After seconds', async () => {
-    server.failNext({ kind: 'status', status: 429, retryAfter: 7 });
+    resend.server.failNext({ kind: 'status', status: 429, retryAfter: 7 });
 
     const result = await sendMail(letter);
 
     expect(result).toMatchObject({ ok: false, outcome: 'rate_limited', status: 429, retryAfterSeconds: 7 });
-    expect(server.emails()).toHaveLength(0);
+    expect(resend.server.emails()).toHaveLength(0);
   });
 
   it('reports a 500 as retry', async () => {
-    server.failNext({ kind: 'status', status: 500 });
+    resend.server.failNext({ kind: 'status', status: 500 });
 
     expect(await sendMail(letter)).toMatchObject({ ok: false, outcome: 'retry', status: 500 });
   });
 
   it('reports a 422 as rejected with Resend’s message', async () => {
-    server.failNext({ kind: 'status', status: 422, name: 'validation_error', message: 'The domain is not verified.' });
+    resend.server.failNext({ kind: 'status', status: 422, name: 'validation_error', message: 'The domain is not verified.' });
 
     expect(await sendMail(letter)).toMatchObject({
       ok: false,
@@ -149,7 +137,7 @@ describe('Resend mode', () => {
     const result = await sendMail({ ...letter, subject: 'Thank you for Wednesday' });
 
     expect(result).toMatchObject({ ok: false, outcome: 'conflict', status: 409 });
-    expect(server.emails().map((email) => email.subject)).toEqual(['Thank you for Tuesday']);
+    expect(resend.server.emails().map((email) => email.subject)).toEqual(['Thank you for Tuesday']);
   });
 
   it.each([
@@ -158,11 +146,11 @@ describe('Resend mode', () => {
     ['a sender name with CR', { fromName: 'Ada\rLovelace' }],
   ])('refuses %s with a line break before anything reaches Resend', async (_label, change) => {
     await expect(sendMail({ ...letter, ...change })).rejects.toBeInstanceOf(ZodError);
-    expect(server.requests()).toBe(0);
+    expect(resend.server.requests()).toBe(0);
   });
 
   it('reports no answer as unknown, and a retry meets the first request still in flight', async () => {
-    server.failNext({ kind: 'hang' });
+    resend.server.failNext({ kind: 'hang' });
 
     const first = await sendMail(letter, { timeoutMs: 300 });
     expect(first).toMatchObject({ ok: false, outcome: 'unknown', status: null });
@@ -170,17 +158,17 @@ describe('Resend mode', () => {
     // Resend still holds the key, so the retry cannot become a second email.
     const retry = await sendMail(letter, { timeoutMs: 2_000 });
     expect(retry).toMatchObject({ ok: false, outcome: 'retry', status: 409 });
-    expect(server.emails()).toHaveLength(0);
+    expect(resend.server.emails()).toHaveLength(0);
   });
 
   it('recovers the id of a message accepted without an answer by retrying with the same key', async () => {
-    server.failNext({ kind: 'hang-after-accept' });
+    resend.server.failNext({ kind: 'hang-after-accept' });
 
     const first = await sendMail(letter, { timeoutMs: 300 });
     expect(first).toMatchObject({ ok: false, outcome: 'unknown', status: null });
 
     const retry = await sendMail(letter, { timeoutMs: 2_000 });
-    const emails = server.emails();
+    const emails = resend.server.emails();
     expect(emails).toHaveLength(1);
     expect(retry).toMatchObject({ ok: true, via: 'resend', id: emails[0]!.id });
   });
