@@ -38,6 +38,12 @@ const applicationColumns = {
 
 export type ApplicationView = Awaited<ReturnType<typeof getApplication>> & {};
 
+/** The columns a person edits; creating and saving an application write the same ones. */
+function editableColumns(input: ApplicationInput, companyId: string) {
+  const { position, jobUrl, location, source, appliedOn, notes } = input;
+  return { companyId, position, jobUrl, location, source, appliedOn, notes };
+}
+
 /** One application with its company, or null when it is missing or someone else's. */
 export async function getApplication(userId: string, applicationId: string, tx: Executor = db) {
   const [row] = await tx
@@ -60,13 +66,7 @@ export async function createApplication(
       .insert(applications)
       .values({
         userId,
-        companyId: company.id,
-        position: input.position,
-        jobUrl: input.jobUrl,
-        location: input.location,
-        source: input.source,
-        appliedOn: input.appliedOn,
-        notes: input.notes,
+        ...editableColumns(input, company.id),
         stage,
       })
       .returning({ id: applications.id });
@@ -88,13 +88,7 @@ export async function updateApplication(userId: string, applicationId: string, i
     const updated = await tx
       .update(applications)
       .set({
-        companyId: company.id,
-        position: input.position,
-        jobUrl: input.jobUrl,
-        location: input.location,
-        source: input.source,
-        appliedOn: input.appliedOn,
-        notes: input.notes,
+        ...editableColumns(input, company.id),
         updatedAt: sql`now()`,
       })
       .where(and(eq(applications.userId, userId), eq(applications.id, applicationId)))
