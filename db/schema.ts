@@ -33,6 +33,8 @@ export const users = pgTable('users', {
   signature: text('signature'),
   /** Where replies to letters go; null means the sign-in address. */
   replyTo: text('reply_to'),
+  /** How many recipients this person's letters may reach in any 24 hours. */
+  dailyRecipientCap: integer('daily_recipient_cap').notNull().default(50),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -351,6 +353,189 @@ export const activities = pgTable(
   ],
 );
 
+// --- Letters ---
+
+export const letterKind = pgEnum('letter_kind', ['interview_thanks', 'rejection_thanks', 'follow_up']);
+
+/**
+ * Where a letter is. `queued` covers waiting and retrying; the rest come from
+ * Resend's answer and its webhooks, and only ever move forward (see
+ * lib/letters/status.ts). `needs_decision` is a letter that could not be sent
+ * within 23 hours, after which Resend may have forgotten its idempotency key.
+ */
+export const letterStatus = pgEnum('letter_status', [
+  'queued',
+  'sent',
+  'delivery_delayed',
+  'delivered',
+  'opened',
+  'clicked',
+  'bounced',
+  'complained',
+  'failed',
+  'suppressed',
+  'needs_decision',
+]);
+
+export const letterRecipientRole = pgEnum('letter_recipient_role', ['to', 'cc']);
+
+/**
+ * A person's own templates: an edited copy of a built-in (`builtinKind` set,
+ * at most one per kind; deleting it resets the built-in) or one of their own.
+ */
+export const letterTemplates = pgTable(
+  'letter_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: userId(),
+    kind: letterKind('kind').notNull(),
+    builtinKind: letterKind('builtin_kind'),
+    name: text('name').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('letter_templates_user_id_id_unique').on(t.userId, t.id),
+    uniqueIndex('letter_templates_builtin_unique')
+      .on(t.userId, t.builtinKind)
+      .where(sql`${t.builtinKind} is not null`),
+    index('letter_templates_user_kind_idx').on(t.userId, t.kind),
+  ],
+);
+
+/**
+ * One email, exactly as it is (or was) handed to Resend. It is written before
+ * anything is sent, so a crash never loses it, and a retry always sends this
+ * same body with this same idempotency key.
+ */
+export const letters = pgTable(
+  'letters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: userId(),
+    kind: letterKind('kind').notNull(),
+    /** The custom template used, if any; kept loose so deleting a template keeps its letters. */
+    templateId: uuid('template_id'),
+    /** The template's name when the letter was written, for lists and filters. */
+    templateName: text('template_name').notNull(),
+    applicationId: uuid('application_id'),
+    interviewId: uuid('interview_id'),
+    /** Letters written by one click share a group: one letter, or one per person. */
+    groupId: uuid('group_id').notNull(),
+    separate: boolean('separate').notNull().default(false),
+    isTest: boolean('is_test').notNull().default(false),
+    fromName: text('from_name').notNull(),
+    replyTo: text('reply_to').notNull(),
+    subject: text('subject').notNull(),
+    /** The letter's words as the person approved them, before rendering. */
+    body: text('body').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    status: letterStatus('status').notNull().default('queued'),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** In local-outbox mode nothing leaves the machine; such letters are labelled so. */
+    deliveredLocally: boolean('delivered_locally').notNull().default(false),
+    resendId: text('resend_id').unique(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A sender holds a letter until then; a crashed sender's claim simply runs out. */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('letters_user_id_id_unique').on(t.userId, t.id),
+    foreignKey({ columns: [t.userId, t.applicationId], foreignColumns: [applications.userId, applications.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.userId, t.interviewId], foreignColumns: [interviews.userId, interviews.id] }).onDelete(
+      'cascade',
+    ),
+    index('letters_user_created_idx').on(t.userId, t.createdAt),
+    index('letters_user_status_idx').on(t.userId, t.status, t.createdAt),
+    index('letters_application_idx').on(t.applicationId, t.createdAt),
+    index('letters_interview_idx').on(t.interviewId),
+    index('letters_group_idx').on(t.groupId),
+    index('letters_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'queued'`),
+  ],
+);
+
+/** Who a letter went to. The address is kept even if the contact is later deleted. */
+export const letterRecipients = pgTable(
+  'letter_recipients',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: userId(),
+    letterId: uuid('letter_id').notNull(),
+    role: letterRecipientRole('role').notNull(),
+    contactId: uuid('contact_id'),
+    name: text('name'),
+    email: text('email').notNull(),
+    /**
+     * "This letter, for this occasion, to this person": unique while set, so a
+     * double click, a second tab or a replayed request cannot write it twice.
+     * Cleared when the letter fails, so the person can send it again.
+     */
+    dedupeKey: text('dedupe_key'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.userId, t.letterId], foreignColumns: [letters.userId, letters.id] }).onDelete('cascade'),
+    uniqueIndex('letter_recipients_dedupe_unique')
+      .on(t.userId, t.dedupeKey)
+      .where(sql`${t.dedupeKey} is not null`),
+    index('letter_recipients_letter_idx').on(t.letterId),
+    index('letter_recipients_user_created_idx').on(t.userId, t.createdAt),
+    index('letter_recipients_contact_idx').on(t.contactId),
+  ],
+);
+
+/**
+ * What Resend said happened to a letter, one row per webhook delivery
+ * (`svix_id`). An event that arrives before its letter is kept unmatched
+ * (letter_id null) and matched when the letter is recorded.
+ */
+export const letterEvents = pgTable(
+  'letter_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    svixId: text('svix_id').notNull().unique(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    letterId: uuid('letter_id'),
+    type: text('type').notNull(),
+    emailId: text('email_id'),
+    tagLetterId: text('tag_letter_id'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    /** Display-ready facts from the event (bounce reason, clicked link), never HTML. */
+    detail: jsonb('detail').$type<Record<string, string | null>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.userId, t.letterId], foreignColumns: [letters.userId, letters.id] }).onDelete('cascade'),
+    index('letter_events_letter_idx').on(t.letterId, t.occurredAt),
+    index('letter_events_unmatched_email_idx').on(t.emailId).where(sql`${t.letterId} is null`),
+    index('letter_events_unmatched_tag_idx').on(t.tagLetterId).where(sql`${t.letterId} is null`),
+  ],
+);
+
+/** Addresses that bounced or complained: not written to again until the person fixes them. */
+export const flaggedAddresses = pgTable(
+  'flagged_addresses',
+  {
+    userId: userId(),
+    /** Lower-cased. */
+    email: text('email').notNull(),
+    reason: letterStatus('reason').notNull(),
+    letterId: uuid('letter_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.email] })],
+);
+
 export type User = typeof users.$inferSelect;
 export type ApplicationStage = (typeof applicationStage.enumValues)[number];
 export type InterviewKind = (typeof interviewKind.enumValues)[number];
@@ -364,3 +549,9 @@ export type ApplicationContact = typeof applicationContacts.$inferSelect;
 export type Interview = typeof interviews.$inferSelect;
 export type Activity = typeof activities.$inferSelect;
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
+export type LetterKind = (typeof letterKind.enumValues)[number];
+export type LetterStatus = (typeof letterStatus.enumValues)[number];
+export type LetterTemplate = typeof letterTemplates.$inferSelect;
+export type Letter = typeof letters.$inferSelect;
+export type LetterRecipient = typeof letterRecipients.$inferSelect;
+export type LetterEvent = typeof letterEvents.$inferSelect;

@@ -1,0 +1,199 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import type { Executor } from '@/db/executor';
+import {
+  applicationContacts,
+  applications,
+  companies,
+  contacts,
+  flaggedAddresses,
+  interviewAttendees,
+  interviews,
+  users,
+  type ApplicationStage,
+  type InterviewKind,
+  type LetterKind,
+  type LetterStatus,
+} from '@/db/schema';
+
+/** Someone a letter may go to, with what stops it being sent to them. */
+export type LetterPerson = {
+  contactId: string;
+  name: string;
+  email: string | null;
+  isPrimary: boolean;
+  /** Set when this address bounced or complained before. */
+  flagged: LetterStatus | null;
+};
+
+export type LetterInterview = {
+  id: string;
+  scheduledAt: Date;
+  timeZone: string;
+  kind: InterviewKind;
+  impression: string | null;
+};
+
+/** Everything one occasion's letters are written from, read in a few queries scoped to the person. */
+export type LetterContext = {
+  kind: LetterKind;
+  applicationId: string;
+  stage: ApplicationStage;
+  company: string;
+  position: string;
+  /** The interview the letter is about: the one thanked for, or the latest one. */
+  interview: LetterInterview | null;
+  /** Who the letter goes to, primary first. */
+  people: LetterPerson[];
+  me: { name: string | null; signature: string | null; email: string; replyTo: string | null; dailyRecipientCap: number };
+};
+
+async function loadMe(tx: Executor, userId: string) {
+  const [me] = await tx
+    .select({
+      name: users.name,
+      signature: users.signature,
+      email: users.email,
+      replyTo: users.replyTo,
+      dailyRecipientCap: users.dailyRecipientCap,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  return me ?? null;
+}
+
+async function loadApplication(tx: Executor, userId: string, applicationId: string) {
+  const [row] = await tx
+    .select({ id: applications.id, position: applications.position, stage: applications.stage, company: companies.name })
+    .from(applications)
+    .innerJoin(companies, and(eq(companies.id, applications.companyId), eq(companies.userId, userId)))
+    .where(and(eq(applications.userId, userId), eq(applications.id, applicationId)));
+  return row ?? null;
+}
+
+/** The people, primary first then by name, with whether each address is flagged. */
+async function loadPeople(tx: Executor, userId: string, applicationId: string, contactIds: string[]): Promise<LetterPerson[]> {
+  if (contactIds.length === 0) return [];
+  const rows = await tx
+    .select({
+      contactId: contacts.id,
+      name: contacts.name,
+      email: contacts.email,
+      isPrimary: sql<boolean>`coalesce(${applicationContacts.isPrimary}, false)`,
+      flagged: flaggedAddresses.reason,
+    })
+    .from(contacts)
+    .leftJoin(
+      applicationContacts,
+      and(
+        eq(applicationContacts.contactId, contacts.id),
+        eq(applicationContacts.applicationId, applicationId),
+        eq(applicationContacts.userId, userId),
+      ),
+    )
+    .leftJoin(
+      flaggedAddresses,
+      and(eq(flaggedAddresses.userId, userId), eq(flaggedAddresses.email, sql`lower(${contacts.email})`)),
+    )
+    .where(and(eq(contacts.userId, userId), inArray(contacts.id, contactIds)))
+    .orderBy(desc(sql`coalesce(${applicationContacts.isPrimary}, false)`), asc(contacts.name));
+  return rows;
+}
+
+const interviewColumns = {
+  id: interviews.id,
+  scheduledAt: interviews.scheduledAt,
+  timeZone: interviews.timeZone,
+  kind: interviews.kind,
+  impression: interviews.impression,
+};
+
+/**
+ * The thank-you after one interview: to the application's primary contact,
+ * with everyone met at the interview. Null when the interview is not this
+ * person's, exactly as when it does not exist.
+ */
+export async function interviewLetterContext(userId: string, interviewId: string, tx: Executor = db): Promise<LetterContext | null> {
+  const [interview] = await tx
+    .select({ ...interviewColumns, applicationId: interviews.applicationId })
+    .from(interviews)
+    .where(and(eq(interviews.userId, userId), eq(interviews.id, interviewId)));
+  if (!interview) return null;
+  const [application, me, attendees, primary] = await Promise.all([
+    loadApplication(tx, userId, interview.applicationId),
+    loadMe(tx, userId),
+    tx
+      .select({ contactId: interviewAttendees.contactId })
+      .from(interviewAttendees)
+      .where(and(eq(interviewAttendees.userId, userId), eq(interviewAttendees.interviewId, interviewId))),
+    tx
+      .select({ contactId: applicationContacts.contactId })
+      .from(applicationContacts)
+      .where(
+        and(
+          eq(applicationContacts.userId, userId),
+          eq(applicationContacts.applicationId, interview.applicationId),
+          eq(applicationContacts.isPrimary, true),
+        ),
+      ),
+  ]);
+  if (!application || !me) return null;
+  const ids = [...new Set([...primary.map((p) => p.contactId), ...attendees.map((a) => a.contactId)])];
+  const { applicationId, ...interviewFacts } = interview;
+  return {
+    kind: 'interview_thanks',
+    applicationId,
+    stage: application.stage,
+    company: application.company,
+    position: application.position,
+    interview: interviewFacts,
+    people: await loadPeople(tx, userId, applicationId, ids),
+    me,
+  };
+}
+
+/**
+ * A letter about a whole application: after a rejection to everyone met at
+ * any of its interviews, or a follow-up to one contact. The latest interview
+ * supplies the interview facts, and the latest impression written.
+ */
+export async function applicationLetterContext(
+  userId: string,
+  applicationId: string,
+  kind: Exclude<LetterKind, 'interview_thanks'>,
+  contactId?: string,
+  tx: Executor = db,
+): Promise<LetterContext | null> {
+  const [application, me, latest, met] = await Promise.all([
+    loadApplication(tx, userId, applicationId),
+    loadMe(tx, userId),
+    tx
+      .select(interviewColumns)
+      .from(interviews)
+      .where(and(eq(interviews.userId, userId), eq(interviews.applicationId, applicationId)))
+      .orderBy(desc(interviews.scheduledAt))
+      .limit(20),
+    tx
+      .selectDistinct({ contactId: interviewAttendees.contactId })
+      .from(interviewAttendees)
+      .innerJoin(interviews, and(eq(interviews.id, interviewAttendees.interviewId), eq(interviews.userId, userId)))
+      .where(and(eq(interviewAttendees.userId, userId), eq(interviews.applicationId, applicationId))),
+  ]);
+  if (!application || !me) return null;
+  const interview = latest[0] ?? null;
+  const impression = latest.find((i) => i.impression?.trim())?.impression ?? null;
+  const ids = contactId ? [contactId] : met.map((m) => m.contactId);
+  const people = await loadPeople(tx, userId, applicationId, ids);
+  if (contactId && people.length === 0) return null;
+  return {
+    kind,
+    applicationId,
+    stage: application.stage,
+    company: application.company,
+    position: application.position,
+    interview: interview ? { ...interview, impression } : null,
+    people,
+    me,
+  };
+}
