@@ -4,7 +4,7 @@
 const nextConfig = {
   // PGlite ships WASM and data files that must load from node_modules at run
   // time; bundling it breaks every query and copies 15 MB into public assets.
-  serverExternalPackages: ['@electric-sql/pglite', 'proper-lockfile'],
+  serverExternalPackages: ['@electric-sql/pglite', 'proper-lockfile', 'pg-boss'],
   poweredByHeader: false,
   experimental: {
     // The CSV import uploads a file of up to 2 MB and sends its text back with the

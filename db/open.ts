@@ -15,6 +15,9 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRel
 export type DatabaseHandle = {
   db: Database;
   kind: 'postgres' | 'pglite';
+  /** The embedded database itself, or the server's URL: pg-boss connects with one of them (lib/letters/worker.ts). */
+  pglite?: PGlite;
+  url?: string;
   close: () => Promise<void>;
 };
 
@@ -43,6 +46,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Database,
       kind: 'postgres',
+      url: config.url,
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -58,6 +62,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   return {
     db: drizzlePglite(client, { schema }) as unknown as Database,
     kind: 'pglite',
+    pglite: client,
     close: async () => {
       await client.close();
       release();

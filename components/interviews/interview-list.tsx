@@ -1,11 +1,21 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { InterviewWithPeople } from '@/db/queries/interviews';
 import { interviewKindLabel } from '@/lib/pipeline/labels';
 import { formatDateTimeInZone } from '@/lib/time/zoned-time';
 import { isHttpUrl } from '@/lib/validation/fields';
 
 /** An application's interviews, each in the time zone it was entered in, with who was there and what impressed. */
-export function InterviewList({ applicationId, interviews }: { applicationId: string; interviews: InterviewWithPeople[] }) {
+export function InterviewList({
+  applicationId,
+  interviews,
+  letterFor,
+}: {
+  applicationId: string;
+  interviews: InterviewWithPeople[];
+  /** The thank-you letter's place under each interview. */
+  letterFor?: (interview: InterviewWithPeople) => ReactNode;
+}) {
   return (
     <ol className="space-y-3">
       {interviews.map((interview) => {
@@ -66,6 +76,7 @@ export function InterviewList({ applicationId, interviews }: { applicationId: st
                 <p className="mt-1 whitespace-pre-line text-stone-800">{interview.notes}</p>
               </details>
             )}
+            {letterFor?.(interview)}
           </li>
         );
       })}

@@ -3,10 +3,11 @@ import { DatabaseInUseError } from '@/db/lock';
 import { migrateDatabase } from '@/db/migrate';
 import { env, EnvError } from '@/env';
 import { isDatabaseUnreachable } from '@/lib/errors';
+import { startLetterWorker } from '@/lib/letters/worker';
 
 /**
  * Server start-up: check the environment, take the database (and on PGlite
- * its lock), and apply migrations. Any failure stops the server with a
+ * its lock), apply migrations and start the letter queue. Any failure stops the server with a
  * message that says what to fix, rather than failing request by request.
  */
 export async function startServer() {
@@ -15,6 +16,8 @@ export async function startServer() {
     const handle = getDatabase();
     const started = Date.now();
     await migrateDatabase(handle);
+    // The letter queue lives in the same database; it resumes whatever was queued before a restart.
+    await startLetterWorker();
     console.info(
       `[afterword] ${handle.kind} database ready in ${Date.now() - started} ms; mail goes to ${
         config.mailMode === 'resend' ? 'Resend' : `the local outbox at ${config.appUrl}/outbox`

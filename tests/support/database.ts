@@ -28,7 +28,7 @@ async function createDatabase(): Promise<DatabaseHandle & { drop: () => Promise<
   const client = new PGlite({ loadDataDir: dump });
   const db = drizzle(client, { schema }) as unknown as Database;
   const close = () => client.close();
-  return { db, kind: 'pglite', close, drop: close };
+  return { db, kind: 'pglite', pglite: client, close, drop: close };
 }
 
 /** Every table the app owns, for emptying between tests. */

@@ -10,10 +10,12 @@ import { applicationTimeline } from '@/db/queries/activity';
 import { linkedContacts } from '@/db/queries/application-contacts';
 import { getApplication } from '@/db/queries/applications';
 import { applicationInterviews } from '@/db/queries/interviews';
+import { applicationLetters } from '@/db/queries/letters-sent';
 import { requireUser } from '@/lib/auth/user';
 import { id } from '@/lib/validation/fields';
 import { correctStageDate } from './actions';
 import { ApplicationDetails } from './application-details';
+import { InterviewLetter, RejectionLetter } from './letters';
 import { LinkedContacts } from './linked-contacts';
 import { ManageApplication } from './manage-application';
 import { StageForm } from './stage-form';
@@ -36,11 +38,12 @@ export default async function ApplicationPage({ params }: Props) {
   const user = await requireUser();
   const applicationId = (await params).id;
   if (!id.safeParse(applicationId).success) notFound();
-  const [application, contacts, interviews, timeline] = await Promise.all([
+  const [application, contacts, interviews, timeline, letters] = await Promise.all([
     loadApplication(applicationId),
     linkedContacts(user.id, applicationId),
     applicationInterviews(user.id, applicationId),
     applicationTimeline(user.id, applicationId),
+    applicationLetters(user.id, applicationId),
   ]);
   if (!application) notFound();
   const logHref = `/applications/${applicationId}/interviews/new`;
@@ -87,7 +90,18 @@ export default async function ApplicationPage({ params }: Props) {
               </p>
             </EmptyState>
           ) : (
-            <InterviewList applicationId={applicationId} interviews={interviews} />
+            <>
+              {application.stage === 'rejected' && (
+                <RejectionLetter applicationId={applicationId} interviews={interviews} letters={letters} />
+              )}
+              <InterviewList
+                applicationId={applicationId}
+                interviews={interviews}
+                letterFor={(interview) => (
+                  <InterviewLetter applicationId={applicationId} interview={interview} contacts={contacts} letters={letters} />
+                )}
+              />
+            </>
           )}
         </section>
         <aside className="space-y-8 lg:col-start-3 lg:row-span-2 lg:row-start-1" aria-label="About this application">

@@ -1,0 +1,80 @@
+import { LetterSlot } from '@/components/letters/letter-slot';
+import type { LinkedContact } from '@/db/queries/application-contacts';
+import type { InterviewWithPeople } from '@/db/queries/interviews';
+import type { ApplicationLetter } from '@/db/queries/letters-sent';
+import { occasionQuery, type Occasion } from '@/lib/letters/occasion';
+
+function names(people: { name: string }[]) {
+  return people.map((p) => p.name).join(', ');
+}
+
+/** "To Ada, copy to Bob and Cy" for one letter, or "One letter each to …" when separate. */
+function recipientsInWords(primary: { name: string } | null, others: { name: string }[], separateByDefault: boolean) {
+  const everyone = primary ? [primary, ...others] : others;
+  if (everyone.length === 0) return 'Nobody to write to yet: add the people you met.';
+  if (separateByDefault) return `One letter each to ${names(everyone)}.`;
+  if (!primary) return `Met: ${names(others)}. Choose a primary contact to send one letter with copies.`;
+  return others.length ? `To ${primary.name}, with a copy to ${names(others)}.` : `To ${primary.name}.`;
+}
+
+const composeHref = (occasion: Occasion) => `/letters/new?${occasionQuery(occasion)}`;
+
+/** The thank-you under one interview: to the primary contact, with a copy to everyone else met there. */
+export function InterviewLetter({
+  applicationId,
+  interview,
+  contacts,
+  letters,
+}: {
+  applicationId: string;
+  interview: InterviewWithPeople;
+  contacts: LinkedContact[];
+  letters: ApplicationLetter[];
+}) {
+  const primary = contacts.find((c) => c.isPrimary) ?? null;
+  const others = interview.people.filter((p) => p.id !== primary?.id);
+  const occasion: Occasion = { occasion: 'interview_thanks', interviewId: interview.id };
+  return (
+    <LetterSlot
+      title="Thank-you letter"
+      sent={letters.filter((l) => l.kind === 'interview_thanks' && l.interviewId === interview.id)}
+      send={{
+        ...occasion,
+        applicationId,
+        label: 'Send thank-you',
+        recipients: recipientsInWords(primary, others, false),
+        separateByDefault: false,
+        manyPeople: (primary ? 1 : 0) + others.length > 1,
+        composeHref: composeHref(occasion),
+      }}
+    />
+  );
+}
+
+/** After a rejection: a thank-you to each person met, which can open a door to another role there. */
+export function RejectionLetter({
+  applicationId,
+  interviews,
+  letters,
+}: {
+  applicationId: string;
+  interviews: InterviewWithPeople[];
+  letters: ApplicationLetter[];
+}) {
+  const met = [...new Map(interviews.flatMap((i) => i.people).map((p) => [p.id, p])).values()];
+  const occasion: Occasion = { occasion: 'rejection_thanks', applicationId };
+  return (
+    <LetterSlot
+      title="Thank-you after the rejection"
+      sent={letters.filter((l) => l.kind === 'rejection_thanks')}
+      send={{
+        ...occasion,
+        label: 'Send thank-you letters',
+        recipients: recipientsInWords(null, met, true),
+        separateByDefault: true,
+        manyPeople: met.length > 1,
+        composeHref: composeHref(occasion),
+      }}
+    />
+  );
+}

@@ -1,0 +1,92 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { authedAction } from '@/lib/actions/action';
+import { UserError } from '@/lib/errors';
+import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
+import { loadOccasion, occasionFields } from '@/lib/letters/occasion';
+import type { LetterProblem } from '@/lib/letters/plan';
+import { sendLetters, type SentLetter } from '@/lib/letters/send';
+import { parseTemplate } from '@/lib/letters/template';
+import { id } from '@/lib/validation/fields';
+
+const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === '1', z.boolean());
+const optionalId = z.preprocess((v) => (v === '' ? undefined : v), id.optional());
+
+/** Edits made on the compose page; fields are allowed and filled per person, unknown ones refused. */
+const templateText = (label: string, max: number) =>
+  z
+    .string()
+    .max(max, `Keep the ${label} under ${max.toLocaleString('en-US')} characters.`)
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined) return;
+      const parsed = parseTemplate(value);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+    });
+
+const sendSchema = z.object({
+  ...occasionFields,
+  templateId: optionalId,
+  separate: checkbox,
+  test: checkbox,
+  requestId: z.uuid({ error: 'Reload the page and try again.' }),
+  subject: templateText('subject', 300),
+  body: templateText('letter', 20_000),
+});
+
+export type SendLetterData = { letters?: SentLetter[]; problems?: LetterProblem[] };
+
+function describe(sent: SentLetter[], alreadySent: boolean, test: boolean): { ok: boolean; message: string } {
+  if (alreadySent) return { ok: true, message: 'Already sent: nothing was sent again. See it on the Letters page.' };
+  const failed = sent.filter((l) => l.status === 'failed');
+  if (failed.length > 0) return { ok: false, message: `Not sent. ${failed[0].lastError ?? 'Resend refused it.'}` };
+  const waiting = sent.filter((l) => l.status === 'queued');
+  if (waiting.length > 0) {
+    return {
+      ok: true,
+      message: `${waiting.length === sent.length ? 'Queued' : `${sent.length - waiting.length} sent, ${waiting.length} queued`}: Resend is busy, so Afterword will keep trying. The Letters page shows when it goes.`,
+    };
+  }
+  const to = [...new Set(sent.map((l) => l.to))].join(', ');
+  if (sent.every((l) => l.deliveredLocally)) {
+    return { ok: true, message: `Delivered to the local outbox for ${to}. Nothing leaves this machine until Resend is set up.` };
+  }
+  if (test) return { ok: true, message: `Test sent to ${to}.` };
+  return { ok: true, message: sent.length > 1 ? `Sent ${sent.length} letters: ${to}.` : `Sent to ${to}.` };
+}
+
+/**
+ * The one-click send, and the compose page's send. Everything comes from the
+ * server: the occasion's facts, the template, the person's own address.
+ */
+export const sendLetterAction = authedAction<typeof sendSchema, SendLetterData>(
+  'send letter',
+  sendSchema,
+  async (input, user) => {
+    const context = await loadOccasion(user.id, input);
+    if (!context) throw new UserError('That letter’s interview or application no longer exists.');
+    const builtin = BUILTIN_TEMPLATES[context.kind];
+    const template = {
+      id: null,
+      name: builtin.name,
+      subject: input.subject ?? builtin.subject,
+      body: input.body ?? builtin.body,
+    };
+    const result = await sendLetters(user.id, {
+      context,
+      template,
+      separate: input.separate,
+      test: input.test,
+      requestId: input.requestId,
+    });
+    if (!result.ok) {
+      return { ok: false, message: 'Not sent yet. Fill in what is missing, then send.', data: { problems: result.problems } };
+    }
+    revalidatePath(`/applications/${context.applicationId}`);
+    revalidatePath('/letters');
+    revalidatePath('/dashboard');
+    return { ...describe(result.letters, result.alreadySent, input.test), data: { letters: result.letters } };
+  },
+);

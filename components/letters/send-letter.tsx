@@ -1,0 +1,103 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState, useId } from 'react';
+import { sendLetterAction, type SendLetterData } from '@/app/(app)/letters/actions';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import type { ActionState } from '@/lib/actions/action';
+
+export type SendLetterProps = {
+  occasion: 'interview_thanks' | 'rejection_thanks' | 'follow_up';
+  interviewId?: string;
+  applicationId?: string;
+  contactId?: string;
+  /** The button's words, e.g. "Send thank-you". */
+  label: string;
+  /** Who it goes to, in words ("To Ada Lovelace, copy to Bob Stone"). */
+  recipients: string;
+  /** After a rejection each person gets their own letter by default. */
+  separateByDefault: boolean;
+  /** Whether more than one person is met: only then is "separate" a choice. */
+  manyPeople: boolean;
+  /** A fresh id from the server render; a replayed click carries the same one. */
+  requestId: string;
+  /** Where the letter can be previewed and edited first. */
+  composeHref: string;
+};
+
+const initial: ActionState<string, SendLetterData> = { ok: false };
+
+/**
+ * One click sends the letter, already written from the default template.
+ * Preview-and-edit is a link away, never required. The result, or what is
+ * missing and where to fill it in, appears in place.
+ */
+export function SendLetter(props: SendLetterProps) {
+  const [state, action] = useActionState(sendLetterAction, initial);
+  const separateId = useId();
+  const problems = state.data?.problems ?? [];
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="occasion" value={props.occasion} />
+      {props.interviewId && <input type="hidden" name="interviewId" value={props.interviewId} />}
+      {props.applicationId && <input type="hidden" name="applicationId" value={props.applicationId} />}
+      {props.contactId && <input type="hidden" name="contactId" value={props.contactId} />}
+      <input type="hidden" name="requestId" value={props.requestId} />
+      <p className="text-sm text-stone-700">{props.recipients}</p>
+      {props.manyPeople && (
+        <div className="flex items-start gap-2 text-sm">
+          <input
+            id={separateId}
+            type="checkbox"
+            name="separate"
+            defaultChecked={props.separateByDefault}
+            className="mt-0.5 size-4 rounded border-stone-400"
+            aria-describedby={`${separateId}-hint`}
+          />
+          <div>
+            <label htmlFor={separateId} className="text-stone-900">
+              A separate letter to each person
+            </label>
+            <p id={`${separateId}-hint`} className="text-xs text-stone-600">
+              Only separate letters show a delivery status for each person.
+            </p>
+          </div>
+        </div>
+      )}
+      <div className="flex flex-wrap items-center gap-2">
+        <SubmitButton pendingLabel="Sending…" name="test" value="0">
+          {props.label}
+        </SubmitButton>
+        <SubmitButton pendingLabel="Sending test…" variant="secondary" name="test" value="1">
+          Send a test to myself
+        </SubmitButton>
+        <Link href={props.composeHref} className="text-sm font-medium text-accent underline">
+          Preview and edit
+        </Link>
+      </div>
+      <FormMessage ok={state.ok} message={state.message} />
+      {problems.length > 0 && (
+        <ul className="list-disc space-y-1 pl-5 text-sm text-red-800">
+          {problems.map((problem) => (
+            <li key={problem.message}>
+              {problem.message}{' '}
+              {problem.href && (
+                <Link href={problem.href} className="font-medium underline">
+                  Fill it in
+                </Link>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {state.ok && state.data?.letters?.[0] && (
+        <p className="text-sm">
+          <Link href={`/letters/${state.data.letters[0].id}`} className="font-medium text-accent underline">
+            View the letter
+          </Link>
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+import 'server-only';
+import { z } from 'zod';
+import { applicationLetterContext, interviewLetterContext, type LetterContext } from '@/db/queries/letter-context';
+import { id } from '@/lib/validation/fields';
+
+const optionalId = z.preprocess((v) => (v === '' ? undefined : v), id.optional());
+
+/**
+ * Which letter a form is about: the thank-you for an interview, the
+ * thank-you after a rejection, or a follow-up to one contact. Shared by the
+ * one-click button and the compose page.
+ */
+export const occasionFields = {
+  occasion: z.enum(['interview_thanks', 'rejection_thanks', 'follow_up'], { error: 'Choose which letter to send.' }),
+  interviewId: optionalId,
+  applicationId: optionalId,
+  contactId: optionalId,
+};
+export type Occasion = z.infer<z.ZodObject<typeof occasionFields>>;
+
+/** The occasion's facts, scoped to the person; null when any id is missing or not theirs. */
+export async function loadOccasion(userId: string, occasion: Occasion): Promise<LetterContext | null> {
+  if (occasion.occasion === 'interview_thanks') {
+    return occasion.interviewId ? interviewLetterContext(userId, occasion.interviewId) : null;
+  }
+  if (!occasion.applicationId) return null;
+  if (occasion.occasion === 'follow_up' && !occasion.contactId) return null;
+  return applicationLetterContext(userId, occasion.applicationId, occasion.occasion, occasion.contactId);
+}
+
+/** The query string that reopens an occasion on the compose page. */
+export function occasionQuery(occasion: Occasion): string {
+  const params = new URLSearchParams({ occasion: occasion.occasion });
+  for (const key of ['interviewId', 'applicationId', 'contactId'] as const) {
+    const value = occasion[key];
+    if (value) params.set(key, value);
+  }
+  return params.toString();
+}

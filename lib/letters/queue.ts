@@ -1,0 +1,204 @@
+import 'server-only';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { recordActivity } from '@/db/queries/activity';
+import type { LetterContext, LetterPerson } from '@/db/queries/letter-context';
+import { letterRecipients, letters, users, type LetterStatus } from '@/db/schema';
+import { UserError } from '@/lib/errors';
+import { outgoingMail } from '@/lib/mail/send';
+import { planLetters, type DraftLetter, type LetterProblem } from './plan';
+import { letterWords, renderLetter, type LetterTemplateSource, type RenderedLetter } from './render';
+
+/** What one click asks for. */
+export type LetterRequest = {
+  context: LetterContext;
+  /** The template, or the person's edits of it for this sending only. */
+  template: LetterTemplateSource & { id: string | null; name: string };
+  separate: boolean;
+  /** Send the first letter to the person's own address instead. */
+  test: boolean;
+  /** From the form; a replayed request carries the same one. */
+  requestId: string;
+};
+
+export type QueuedLetter = { id: string; to: string; status: LetterStatus };
+export type QueueResult =
+  | { ok: true; letters: QueuedLetter[]; alreadySent: boolean }
+  | { ok: false; problems: LetterProblem[] };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What makes a letter "the same letter": its occasion and its recipient. The
+ * unique index on it turns a double click, a second tab or a replayed request
+ * into one letter. Follow-ups recur, so theirs is per day.
+ */
+function dedupeKey(request: LetterRequest, recipient: Recipient): string | null {
+  const { context } = request;
+  if (request.test) return recipient.role === 'to' ? `test:${request.requestId}` : null;
+  const person = recipient.person!;
+  if (context.kind === 'interview_thanks') return `interview_thanks:${context.interview?.id}:${person.contactId}`;
+  if (context.kind === 'rejection_thanks') return `rejection_thanks:${context.applicationId}:${person.contactId}`;
+  return `follow_up:${person.contactId}:${new Date().toISOString().slice(0, 10)}`;
+}
+
+type Recipient = { person: LetterPerson | null; email: string; name: string | null; role: 'to' | 'cc' };
+type Written = { draft: DraftLetter; rendered: RenderedLetter; recipients: Recipient[] };
+
+async function prepare(request: LetterRequest): Promise<{ ok: true; written: Written[] } | { ok: false; problems: LetterProblem[] }> {
+  const plan = planLetters(request.context, request.template, { separate: request.separate });
+  if (!plan.ok) return plan;
+  const drafts = request.test ? plan.letters.slice(0, 1) : plan.letters;
+  const written: Written[] = [];
+  for (const draft of drafts) {
+    const words = letterWords.safeParse({ subject: draft.subject, body: draft.body });
+    if (!words.success) return { ok: false, problems: words.error.issues.map((issue) => ({ message: issue.message, href: null })) };
+    const recipients = request.test
+      ? [{ person: null, email: request.context.me.email, name: request.context.me.name, role: 'to' as const }]
+      : [draft.to, ...draft.cc].map((person, i) => ({
+          person,
+          email: person.email!,
+          name: person.name,
+          role: i === 0 ? ('to' as const) : ('cc' as const),
+        }));
+    const rendered = await renderLetter(words.data);
+    // The same rules the mail path applies at sending, applied now: a name,
+    // subject or address that could inject a header is refused before anything is written.
+    const mail = outgoingMail.safeParse({
+      fromName: fromNameOf(request.context),
+      to: recipients.filter((r) => r.role === 'to').map((r) => r.email),
+      cc: recipients.filter((r) => r.role === 'cc').map((r) => r.email),
+      replyTo: replyToOf(request.context),
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      tags: [{ name: 'letter_id', value: crypto.randomUUID() }],
+      idempotencyKey: 'checked-before-writing',
+    });
+    if (!mail.success) {
+      return { ok: false, problems: mail.error.issues.map((issue) => ({ message: mailProblem(issue.path[0], issue.message), href: hrefFor(issue.path[0]) })) };
+    }
+    written.push({ draft, rendered, recipients });
+  }
+  return { ok: true, written };
+}
+
+const fromNameOf = (context: LetterContext) => context.me.name?.trim() || context.me.email;
+const replyToOf = (context: LetterContext) => context.me.replyTo || context.me.email;
+
+function mailProblem(field: PropertyKey | undefined, message: string) {
+  const where: Record<string, string> = { fromName: 'Your name', replyTo: 'Your reply-to address', to: 'An address', cc: 'An address' };
+  const label = typeof field === 'string' ? where[field] : undefined;
+  return label ? `${label}: ${message}` : message;
+}
+
+function hrefFor(field: PropertyKey | undefined) {
+  return field === 'fromName' || field === 'replyTo' ? '/settings' : null;
+}
+
+function isUniqueViolation(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 3) return false;
+  if ((error as { code?: string }).code === '23505') return true;
+  return isUniqueViolation((error as { cause?: unknown }).cause, depth + 1);
+}
+
+/**
+ * Writes the letters of one click, in one transaction, before anything is
+ * sent: recipients, subject, HTML and text exactly as rendered, an
+ * idempotency key, status `queued`, and the timeline entry. The sender
+ * (lib/letters/deliver.ts) then hands each to Resend, however often it must
+ * retry, with the same body and key.
+ *
+ * Refuses, with nothing written, when any fact is missing, an address is
+ * flagged, or the person's daily recipient cap would be passed.
+ */
+export async function queueLetters(userId: string, request: LetterRequest): Promise<QueueResult> {
+  const prepared = await prepare(request);
+  if (!prepared.ok) return prepared;
+  const { context } = request;
+  const groupId = crypto.randomUUID();
+  const keys = prepared.written.flatMap((w) => w.recipients.flatMap((r) => dedupeKey(request, r) ?? []));
+
+  try {
+    const queued = await db.transaction(async (tx) => {
+      // One sender per person at a time: the cap below is counted under this lock.
+      const [me] = await tx
+        .select({ cap: users.dailyRecipientCap })
+        .from(users)
+        .where(eq(users.id, userId))
+        .for('update');
+      if (!me) throw new UserError('Your account could not be found. Sign in again.');
+      const [{ count }] = await tx
+        .select({ count: sql<number>`count(*)::int` })
+        .from(letterRecipients)
+        .where(and(eq(letterRecipients.userId, userId), gt(letterRecipients.createdAt, new Date(Date.now() - DAY_MS))));
+      const adding = prepared.written.reduce((n, w) => n + w.recipients.length, 0);
+      if (count + adding > me.cap) {
+        const left = Math.max(0, me.cap - count);
+        throw new UserError(
+          `That would pass your limit of ${me.cap} recipients in 24 hours (${left} left, this needs ${adding}). Nothing was sent; try again later.`,
+        );
+      }
+
+      const result: QueuedLetter[] = [];
+      for (const { draft, rendered, recipients } of prepared.written) {
+        const id = crypto.randomUUID();
+        await tx.insert(letters).values({
+          id,
+          userId,
+          kind: context.kind,
+          templateId: request.template.id,
+          templateName: request.template.name,
+          applicationId: context.applicationId,
+          interviewId: context.interview && context.kind === 'interview_thanks' ? context.interview.id : null,
+          groupId,
+          separate: request.separate,
+          isTest: request.test,
+          fromName: fromNameOf(context),
+          replyTo: replyToOf(context),
+          subject: rendered.subject,
+          body: draft.body,
+          html: rendered.html,
+          text: rendered.text,
+          idempotencyKey: `afterword-letter-${id}`,
+        });
+        await tx.insert(letterRecipients).values(
+          recipients.map((r) => ({
+            userId,
+            letterId: id,
+            role: r.role,
+            contactId: r.person?.contactId ?? null,
+            name: r.name,
+            email: r.email,
+            dedupeKey: dedupeKey(request, r),
+          })),
+        );
+        if (!request.test) {
+          await recordActivity(tx, userId, {
+            kind: 'letter_sent',
+            applicationId: context.applicationId,
+            interviewId: context.kind === 'interview_thanks' ? (context.interview?.id ?? null) : null,
+            contactId: draft.to.contactId,
+            detail: { letterId: id, letterKind: context.kind, subject: rendered.subject, to: draft.to.name, cc: draft.cc.length },
+          });
+        }
+        result.push({ id, to: recipients[0].email, status: 'queued' });
+      }
+      return result;
+    });
+    return { ok: true, letters: queued, alreadySent: false };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // Someone (this same click, replayed, or another tab) already wrote these letters.
+    const matching = db
+      .select({ letterId: letterRecipients.letterId })
+      .from(letterRecipients)
+      .where(and(eq(letterRecipients.userId, userId), inArray(letterRecipients.dedupeKey, keys)));
+    const existing = await db
+      .select({ id: letters.id, to: letterRecipients.email, status: letters.status })
+      .from(letters)
+      .innerJoin(letterRecipients, and(eq(letterRecipients.letterId, letters.id), eq(letterRecipients.role, 'to')))
+      .where(and(eq(letters.userId, userId), inArray(letters.id, matching)));
+    return { ok: true, letters: existing, alreadySent: true };
+  }
+}

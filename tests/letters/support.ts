@@ -1,0 +1,62 @@
+import { and, eq } from 'drizzle-orm';
+import { db } from '@/db';
+import { logInterview } from '@/db/queries/interviews';
+import { letterRecipients, letters, users } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/user';
+import { interviewInput, seedApplication, seedContact, seedPerson } from '../interviews/support';
+
+export { form } from '../interviews/support';
+
+export const IMPRESSION = 'how the team reviews every launch together, openly';
+
+/**
+ * Ada, with an application at Acme Rockets and an interview yesterday with
+ * three people: Grace (primary), Alan and Katherine. Mallory is another person.
+ */
+export async function seedInterviewWithThree(options: { company?: string; impression?: string | null } = {}) {
+  const ada = await seedPerson('ada@example.com', 'Ada Lovelace');
+  const mallory = await seedPerson('mallory@example.com', 'Mallory');
+  await db.update(users).set({ signature: 'Warm regards,\nAda Lovelace' }).where(eq(users.id, ada.id));
+  const applicationId = await seedApplication(ada.id, 'interviewing', options.company ?? 'Acme Rockets');
+  const grace = await seedContact(ada.id, 'Grace Hopper', 'grace@acme.example');
+  const alan = await seedContact(ada.id, 'Alan Turing', 'alan@acme.example');
+  const katherine = await seedContact(ada.id, 'Katherine Johnson', 'katherine@acme.example');
+  const interview = await logInterview(
+    ada.id,
+    applicationId,
+    interviewInput({
+      scheduledAt: new Date(Date.now() - 24 * 60 * 60 * 1000),
+      kind: 'onsite',
+      impression: options.impression === undefined ? IMPRESSION : options.impression,
+      attendeeIds: [grace, alan, katherine],
+      primary: { contactId: grace },
+    }),
+  );
+  return { ada, mallory, applicationId, interviewId: interview!.interviewId, grace, alan, katherine };
+}
+
+export type Seeded = Awaited<ReturnType<typeof seedInterviewWithThree>>;
+
+export const interviewThanksForm = (interviewId: string, overrides: Record<string, string> = {}) => ({
+  occasion: 'interview_thanks',
+  interviewId,
+  requestId: crypto.randomUUID(),
+  ...overrides,
+});
+
+export async function lettersOf(user: SessionUser) {
+  return db.select().from(letters).where(eq(letters.userId, user.id)).orderBy(letters.createdAt);
+}
+
+export async function recipientsOf(user: SessionUser, letterId: string) {
+  return db
+    .select()
+    .from(letterRecipients)
+    .where(and(eq(letterRecipients.userId, user.id), eq(letterRecipients.letterId, letterId)))
+    .orderBy(letterRecipients.role, letterRecipients.email);
+}
+
+/** Time passes: the letter's next attempt is due now. */
+export async function makeDue(letterId: string) {
+  await db.update(letters).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(letters.id, letterId));
+}

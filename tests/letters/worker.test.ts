@@ -1,0 +1,87 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/db';
+import { interviewLetterContext } from '@/db/queries/letter-context';
+import { letters } from '@/db/schema';
+import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
+import { GIVE_UP_AFTER_MS, deliverLetter } from '@/lib/letters/deliver';
+import { resetPacer } from '@/lib/letters/pacer';
+import { queueLetters } from '@/lib/letters/queue';
+import { startLetterWorker, stopLetterWorker } from '@/lib/letters/worker';
+import { setupTestDatabase } from '../support/database';
+import { useResendTestServer } from '../helpers/mail-mode';
+import { lettersOf, seedInterviewWithThree, type Seeded } from './support';
+
+setupTestDatabase();
+const mail = useResendTestServer();
+
+let seeded: Seeded;
+beforeEach(async () => {
+  seeded = await seedInterviewWithThree();
+  resetPacer();
+});
+afterEach(async () => {
+  await stopLetterWorker();
+});
+
+async function queueThanks() {
+  const context = await interviewLetterContext(seeded.ada.id, seeded.interviewId);
+  const { name, subject, body } = BUILTIN_TEMPLATES.interview_thanks;
+  const result = await queueLetters(seeded.ada.id, {
+    context: context!,
+    template: { id: null, name, subject, body },
+    separate: false,
+    test: false,
+    requestId: crypto.randomUUID(),
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.letters[0].id;
+}
+
+async function waitForStatus(letterId: string, timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const [letter] = await db.select().from(letters).where(eq(letters.id, letterId));
+    if (letter.status !== 'queued' || Date.now() > until) return letter;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('the letter queue', () => {
+  it('sends, after a restart, a letter whose sender died mid-send, exactly once', async () => {
+    const letterId = await queueThanks();
+    // A sender claimed it and crashed: its claim has run out, nothing was recorded.
+    await db
+      .update(letters)
+      .set({ attempts: 1, claimedUntil: new Date(Date.now() - 1000) })
+      .where(eq(letters.id, letterId));
+    expect(mail.server.emails()).toHaveLength(0);
+
+    await startLetterWorker();
+    const letter = await waitForStatus(letterId);
+
+    expect(letter).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(mail.server.emails()).toHaveLength(1);
+    expect(mail.server.emails()[0].idempotencyKey).toBe(letter.idempotencyKey);
+  }, 30_000);
+
+  it('leaves alone a letter another sender holds', async () => {
+    const letterId = await queueThanks();
+    await db.update(letters).set({ claimedUntil: new Date(Date.now() + 60_000) }).where(eq(letters.id, letterId));
+
+    expect(await deliverLetter(letterId)).toEqual({ outcome: 'not_due' });
+    expect(mail.server.requests()).toBe(0);
+  });
+
+  it('asks the person to decide instead of retrying after 23 hours', async () => {
+    const letterId = await queueThanks();
+    await db
+      .update(letters)
+      .set({ createdAt: new Date(Date.now() - GIVE_UP_AFTER_MS - 60_000) })
+      .where(eq(letters.id, letterId));
+
+    expect(await deliverLetter(letterId)).toEqual({ outcome: 'needs_decision' });
+    expect((await lettersOf(seeded.ada))[0]).toMatchObject({ status: 'needs_decision' });
+    expect(mail.server.requests()).toBe(0);
+  });
+});
