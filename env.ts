@@ -32,6 +32,17 @@ const schema = z
       message: 'RESEND_API_KEY must start with re_',
     }),
     RESEND_BASE_URL: url('RESEND_BASE_URL'),
+    /**
+     * Verifies Resend's webhooks (the endpoint's `whsec_…` signing secret).
+     * Optional, even in production, so a deployment whose endpoint is not set
+     * up yet still starts and sends; letters then simply stay at "sent".
+     * Without it /api/webhooks/resend answers 503, which Resend retries for
+     * about a day (then it may disable the endpoint), so setting it soon after
+     * loses no outcome.
+     */
+    RESEND_WEBHOOK_SECRET: optional.refine((v) => v === undefined || /^whsec_(?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(v), {
+      message: 'RESEND_WEBHOOK_SECRET must be the whsec_… signing secret Resend shows for the webhook endpoint',
+    }),
     MAIL_FROM: optional.refine((v) => v === undefined || /^[^\r\n<>]+@[^\s\r\n<>]+$/.test(v), {
       message: 'MAIL_FROM must be a bare address such as letters@example.com',
     }),

@@ -100,6 +100,20 @@ describe('parseEnv', () => {
     });
   });
 
+  it('reads RESEND_WEBHOOK_SECRET, and names it when it is not a whsec_ signing secret', () => {
+    const whsec = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+    expect(parseEnv({ RESEND_WEBHOOK_SECRET: whsec }).RESEND_WEBHOOK_SECRET).toBe(whsec);
+    expect(parseEnv({ RESEND_WEBHOOK_SECRET: ' ' }).RESEND_WEBHOOK_SECRET).toBeUndefined();
+    expect(problemsOf({ RESEND_WEBHOOK_SECRET: 're_123' })[0]).toMatch(/^RESEND_WEBHOOK_SECRET: .*whsec_/);
+    expect(problemsOf({ RESEND_WEBHOOK_SECRET: 'whsec_' })[0]).toMatch(/^RESEND_WEBHOOK_SECRET:/);
+    // Not whole base64, which the verifier could not decode.
+    expect(problemsOf({ RESEND_WEBHOOK_SECRET: `${whsec}A` })[0]).toMatch(/^RESEND_WEBHOOK_SECRET:/);
+  });
+
+  it('starts in production without a webhook secret: the webhook route answers 503 until it is set', () => {
+    expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: SECRET, ...RESEND }).RESEND_WEBHOOK_SECRET).toBeUndefined();
+  });
+
   it('strips trailing slashes from APP_URL, and falls back to AUTH_URL', () => {
     expect(parseEnv({ APP_URL: 'https://afterword.example/' }).appUrl).toBe('https://afterword.example');
     expect(parseEnv({ APP_URL: 'https://afterword.example/app//' }).appUrl).toBe('https://afterword.example/app');

@@ -1,0 +1,65 @@
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import { env } from '@/env';
+import { isDatabaseUnreachable } from '@/lib/errors';
+import { readResendEvent, recordResendEvent } from '@/lib/letters/events';
+
+export const dynamic = 'force-dynamic';
+
+const refuse = (status: number, error: string) => Response.json({ ok: false, error }, { status });
+
+/**
+ * Resend's delivery outcomes (sent, delivered, bounced, …), signed through
+ * Svix. The raw body is verified before anything is parsed; the library
+ * refuses timestamps more than 5 minutes off, which with the stored svix-id
+ * stops replays. No session here: proxy.ts never matches /api.
+ *
+ * Answers: 503 when not configured or the database is down (Resend retries
+ * those), 400/401 for a bad request or signature (never 500), and 200 for
+ * every signed event, including ones that change nothing.
+ */
+export async function POST(request: Request) {
+  const secret = env().RESEND_WEBHOOK_SECRET;
+  if (!secret) return refuse(503, 'Resend webhooks are not set up: RESEND_WEBHOOK_SECRET is missing.');
+
+  const payload = await request.text();
+  const id = request.headers.get('svix-id');
+  const timestamp = request.headers.get('svix-timestamp');
+  const signature = request.headers.get('svix-signature');
+  if (!id || !timestamp || !signature) return refuse(400, 'Missing svix-id, svix-timestamp or svix-signature.');
+
+  let verifier: Webhook;
+  try {
+    verifier = new Webhook(secret);
+  } catch (error) {
+    console.error('[webhooks/resend] RESEND_WEBHOOK_SECRET is unusable:', error);
+    return refuse(503, 'Resend webhooks are not set up: RESEND_WEBHOOK_SECRET is unusable.');
+  }
+  try {
+    verifier.verify(
+      payload,
+      { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signature },
+      { jsonParse: false },
+    );
+  } catch (error) {
+    const why = error instanceof WebhookVerificationError ? error.message : 'unreadable signature';
+    return refuse(401, `Signature refused: ${why}.`);
+  }
+
+  let body: unknown;
+  try {
+    body = JSON.parse(payload);
+  } catch {
+    return refuse(400, 'The body is not JSON.');
+  }
+  const read = readResendEvent(body);
+  if (read.kind === 'malformed') return refuse(400, 'Not a Resend event.');
+  if (read.kind === 'ignored') return Response.json({ ok: true, outcome: 'ignored', reason: read.reason });
+
+  try {
+    const outcome = await recordResendEvent(id, read.event);
+    return Response.json({ ok: true, outcome });
+  } catch (error) {
+    console.error('[webhooks/resend] could not store event', id, isDatabaseUnreachable(error) ? 'database unreachable' : error);
+    return refuse(503, 'Could not store the event; Resend will retry.');
+  }
+}

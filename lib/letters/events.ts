@@ -1,0 +1,179 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/db';
+import type { Executor } from '@/db/executor';
+import {
+  attachPendingEvents,
+  findLetterForEvent,
+  insertUnmatchedEvent,
+  lockLetter,
+  recipientsOfLetter,
+} from '@/db/queries/letter-events';
+import { reportLetterStatus } from '@/db/queries/letter-status';
+import type { LetterEvent, LetterStatus } from '@/db/schema';
+import { FLAGGING_STATUSES, statusForEvent } from './status';
+
+/** The tag every letter is sent with; its value is the letter's id. */
+export const LETTER_TAG = 'letter_id';
+
+/** What a Resend email event says, reduced to what Afterword keeps. */
+export type ResendEmailEvent = {
+  type: string;
+  emailId: string | null;
+  tagLetterId: string | null;
+  occurredAt: Date;
+  /** Display-ready text only; React escapes it wherever it is shown. */
+  detail: Record<string, string | null>;
+};
+
+export type ReadEvent =
+  | { kind: 'event'; event: ResendEmailEvent }
+  | { kind: 'ignored'; reason: string }
+  | { kind: 'malformed' };
+
+const text = z.string().transform((v) => v.slice(0, 500));
+// Resend sends tags as a map; the send API takes a list of {name, value}: accept both.
+const tags = z.union([
+  z.record(z.string(), z.unknown()),
+  z.array(z.object({ name: z.string(), value: z.unknown() })).transform((list) =>
+    Object.fromEntries(list.map((tag) => [tag.name, tag.value])),
+  ),
+]);
+
+const envelope = z.object({
+  type: z.string(),
+  created_at: z.string().optional(),
+  data: z.object({
+    email_id: text.optional().catch(undefined),
+    created_at: z.string().optional().catch(undefined),
+    to: z.union([z.array(z.string()), z.string().transform((v) => [v])]).optional().catch(undefined),
+    tags: tags.optional().catch(undefined),
+    bounce: z.object({ type: text, subType: text, message: text }).partial().optional().catch(undefined),
+    click: z.object({ link: text }).partial().optional().catch(undefined),
+    failed: z.object({ reason: text }).partial().optional().catch(undefined),
+    suppressed: z.object({ type: text, message: text }).partial().optional().catch(undefined),
+  }),
+});
+
+function dateOf(...candidates: (string | undefined)[]): Date {
+  for (const candidate of candidates) {
+    const date = candidate ? new Date(candidate) : null;
+    if (date && !Number.isNaN(date.getTime())) return date;
+  }
+  return new Date();
+}
+
+/** A clicked link is kept only if it is an ordinary web address, so it can never become a script link. */
+function safeLink(link: string | undefined): string | null {
+  return link && /^https?:\/\//i.test(link) ? link : null;
+}
+
+/**
+ * Reads a verified webhook body. Types Afterword does not track (contacts,
+ * domains, inbound mail, or anything new) are ignored, as are events that
+ * name no email at all, since nothing could ever be matched to them.
+ */
+export function readResendEvent(body: unknown): ReadEvent {
+  const parsed = envelope.safeParse(body);
+  if (!parsed.success) return { kind: 'malformed' };
+  const { type, created_at, data } = parsed.data;
+  if (!statusForEvent(type)) return { kind: 'ignored', reason: `type ${type.slice(0, 60)} is not tracked` };
+
+  const tag = data.tags?.[LETTER_TAG];
+  const tagLetterId = typeof tag === 'string' && tag ? tag.slice(0, 100).toLowerCase() : null;
+  const emailId = data.email_id || null;
+  if (!tagLetterId && !emailId) return { kind: 'ignored', reason: 'no email named' };
+
+  const { bounce, click, failed, suppressed } = data;
+  const detail: Record<string, string | null> = {};
+  if (data.to?.length) detail.to = data.to.join(', ').slice(0, 500);
+  if (bounce) {
+    detail.bounceType = [bounce.type, bounce.subType].filter(Boolean).join(' / ') || null;
+    detail.reason = bounce.message ?? null;
+  }
+  if (click) detail.link = safeLink(click.link);
+  if (failed) detail.reason = failed.reason ?? null;
+  if (suppressed) detail.reason = suppressed.message ?? suppressed.type ?? null;
+
+  return {
+    kind: 'event',
+    event: { type, emailId, tagLetterId, occurredAt: dateOf(created_at, data.created_at), detail },
+  };
+}
+
+export type RecordOutcome = 'matched' | 'unmatched' | 'duplicate';
+
+/**
+ * Stores one webhook delivery, once per `svix-id`, and applies it to its
+ * letter if the letter is known. One transaction per delivery: the unique
+ * svix_id is the dedupe, so a replay inserts nothing and changes nothing.
+ */
+export async function recordResendEvent(svixId: string, event: ResendEmailEvent): Promise<RecordOutcome> {
+  return db.transaction(async (tx) => {
+    const letter = await findLetterForEvent(tx, event.tagLetterId, event.emailId);
+    const inserted = await insertUnmatchedEvent(tx, { svixId, ...event });
+    if (!inserted) return 'duplicate';
+    if (!letter) return 'unmatched';
+    // The same path the send worker takes, so statuses are applied in one place.
+    await matchPendingEvents(letter.userId, letter.id, letter.resendId ?? event.emailId, tx);
+    return 'matched';
+  });
+}
+
+/**
+ * Attaches events that arrived before their letter was known, and applies
+ * their statuses in the order they happened (the status itself only ever
+ * moves forward). The send worker calls this right after recording a
+ * letter's Resend id; the webhook calls it for an event it could match.
+ * Returns how many events were attached.
+ */
+export async function matchPendingEvents(
+  userId: string,
+  letterId: string,
+  resendId: string | null,
+  tx?: Executor,
+): Promise<number> {
+  if (!tx) return db.transaction((own) => matchPendingEvents(userId, letterId, resendId, own));
+  // Locked first, so two deliveries for one letter are applied one after the other.
+  if (!(await lockLetter(tx, userId, letterId))) return 0;
+  const events = await attachPendingEvents(tx, userId, letterId, resendId);
+  events.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime());
+
+  let recipients: { role: string; email: string }[] | undefined;
+  for (const event of events) {
+    const status = statusForEvent(event.type);
+    if (!status) continue;
+    let flagEmails: string[] | undefined;
+    if (isFlagging(status)) {
+      recipients ??= await recipientsOfLetter(tx, userId, letterId);
+      flagEmails = addressesToFlag(event, recipients);
+    }
+    const reason = event.detail.reason;
+    await reportLetterStatus(tx, userId, letterId, status, {
+      at: event.occurredAt,
+      flagEmails,
+      ...(reason ? { lastError: reason } : {}),
+    });
+  }
+  return events.length;
+}
+
+function isFlagging(status: LetterStatus): boolean {
+  return (FLAGGING_STATUSES as readonly LetterStatus[]).includes(status);
+}
+
+/**
+ * The addresses a bounce or complaint is about: those Resend names that are
+ * the letter's own recipients, or, when they cannot be told apart, the
+ * letter's To address.
+ */
+export function addressesToFlag(event: Pick<LetterEvent, 'detail'>, recipients: { role: string; email: string }[]): string[] {
+  const named = new Set(
+    (event.detail.to ?? '')
+      .split(',')
+      .map((address) => (/<([^>]+)>/.exec(address)?.[1] ?? address).trim().toLowerCase())
+      .filter(Boolean),
+  );
+  const matched = recipients.filter((r) => named.has(r.email.toLowerCase())).map((r) => r.email);
+  return matched.length ? matched : recipients.filter((r) => r.role === 'to').map((r) => r.email);
+}
