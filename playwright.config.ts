@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
-import { appUrl, mailServerUrl } from './e2e/helpers/urls';
+import { appUrl, mailServerUrl, webhookSecret } from './e2e/helpers/urls';
 
 // Run through scripts/e2e.ts, which builds the app, makes a fresh database
 // (E2E_DATABASE_URL) and finds a browser (CHROMIUM_PATH).
@@ -58,6 +58,7 @@ export default defineConfig({
         RESEND_API_KEY: 're_e2e_test',
         RESEND_BASE_URL: mailServerUrl,
         MAIL_FROM: 'letters@afterword.test',
+        RESEND_WEBHOOK_SECRET: webhookSecret,
       },
     },
   ],

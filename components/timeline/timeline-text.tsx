@@ -72,7 +72,17 @@ export function TimelineText({ activity }: { activity: Pick<Activity, 'kind' | '
       return 'Merged two duplicate contacts';
     case 'letter_sent': {
       const subject = text(detail, 'subject');
-      return `Letter sent${subject ? `: “${subject}”` : ''}`;
+      const letterId = text(detail, 'letterId');
+      const to = text(detail, 'to');
+      const cc = Number(detail.cc ?? 0);
+      const words = `Letter sent${subject ? `: “${subject}”` : ''}${to ? ` to ${to}` : ''}${cc > 0 ? `, with a copy to ${cc} more` : ''}`;
+      return letterId ? (
+        <Link href={`/letters/${letterId}`} className="underline">
+          {words}
+        </Link>
+      ) : (
+        words
+      );
     }
     default:
       return 'Something changed';

@@ -4,6 +4,7 @@ import { db } from '@/db';
 import { reportLetterStatus } from '@/db/queries/letter-status';
 import { letterRecipients, letters } from '@/db/schema';
 import { sendMail, type MailResult } from '@/lib/mail/send';
+import { LETTER_TAG, matchPendingEvents } from './events';
 import { pacer } from './pacer';
 
 /**
@@ -91,7 +92,7 @@ export async function deliverLetter(letterId: string, options: { timeoutMs?: num
       subject: letter.subject,
       html: letter.html,
       text: letter.text,
-      tags: [{ name: 'letter_id', value: letter.id }],
+      tags: [{ name: LETTER_TAG, value: letter.id }],
       idempotencyKey: letter.idempotencyKey,
     }, options);
   } catch (error) {
@@ -110,8 +111,9 @@ export async function deliverLetter(letterId: string, options: { timeoutMs?: num
         .set({ resendId: result.id, sentAt: new Date(), deliveredLocally: local, lastError: null })
         .where(and(eq(letters.id, letterId), eq(letters.userId, userId)));
       await reportLetterStatus(tx, userId, letterId, local ? 'delivered' : 'sent');
+      // Webhooks can beat this commit; what they said was kept, and applies now.
+      await matchPendingEvents(userId, letterId, result.id, tx);
     });
-    await afterSent(userId, letterId, result.id);
     return { outcome: 'sent' };
   }
 
@@ -139,13 +141,6 @@ export async function deliverLetter(letterId: string, options: { timeoutMs?: num
       );
       return { outcome: 'failed' };
   }
-}
-
-/** Hooks run once a letter has its Resend id; the webhook module attaches early events here. */
-async function afterSent(userId: string, letterId: string, resendId: string) {
-  void userId;
-  void letterId;
-  void resendId;
 }
 
 /** Letters that are due and not held by a sender: what a sweep hands to the queue. */

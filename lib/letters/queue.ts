@@ -6,6 +6,7 @@ import type { LetterContext, LetterPerson } from '@/db/queries/letter-context';
 import { letterRecipients, letters, users, type LetterStatus } from '@/db/schema';
 import { UserError } from '@/lib/errors';
 import { outgoingMail } from '@/lib/mail/send';
+import { LETTER_TAG } from './events';
 import { planLetters, type DraftLetter, type LetterProblem } from './plan';
 import { letterWords, renderLetter, type LetterTemplateSource, type RenderedLetter } from './render';
 
@@ -72,7 +73,7 @@ async function prepare(request: LetterRequest): Promise<{ ok: true; written: Wri
       subject: rendered.subject,
       html: rendered.html,
       text: rendered.text,
-      tags: [{ name: 'letter_id', value: crypto.randomUUID() }],
+      tags: [{ name: LETTER_TAG, value: crypto.randomUUID() }],
       idempotencyKey: 'checked-before-writing',
     });
     if (!mail.success) {
