@@ -1,0 +1,116 @@
+/**
+ * The server time of a one-click thank-you, over 200 sends: load the
+ * interview's facts, plan and render the letter, write it in one
+ * transaction, hand it to a Resend-compatible server that answers at once,
+ * and record the answer. Beside it, in the same run, a one-row query on the
+ * same database as the baseline, and the ratio between them.
+ *
+ *   DATABASE_URL=postgres://…/afterword_bench npx tsx --tsconfig bench/tsconfig.json bench/letters-send.ts
+ *
+ * The pacer is reset before each send: this measures Afterword's own work,
+ * not the wait Resend's rate limit imposes on a real account.
+ */
+import { eq } from 'drizzle-orm';
+import postgres from 'postgres';
+import { useDatabase } from '@/db';
+import { interviewLetterContext } from '@/db/queries/letter-context';
+import { migrateDatabase } from '@/db/migrate';
+import { openDatabase } from '@/db/open';
+import { users } from '@/db/schema';
+import { resetEnv } from '@/env';
+import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
+import { resetPacer } from '@/lib/letters/pacer';
+import { sendLetters } from '@/lib/letters/send';
+import { startResendServer } from '../tests/resend-server/server';
+
+const SENDS = 200;
+const EMAIL = 'bench-letters@afterword.test';
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function summary(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), mean: samples.reduce((a, b) => a + b, 0) / samples.length };
+}
+
+/** A person with SENDS interviews, each with three people met (the first primary). */
+async function seed(url: string) {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    return await sql.begin(async (tx) => {
+      await tx`delete from users where email = ${EMAIL}`;
+      const [user] = await tx`insert into users (id, email, name, signature, daily_recipient_cap)
+        values (${crypto.randomUUID()}, ${EMAIL}, 'Ada Lovelace', ${'Warm regards,\nAda'}, 100000) returning id`;
+      await tx`insert into companies (user_id, name) select ${user.id}, 'Company ' || g from generate_series(1, ${SENDS}) g`;
+      await tx`insert into applications (user_id, company_id, position, stage)
+        select ${user.id}, id, 'Engineer', 'interviewing' from companies where user_id = ${user.id}`;
+      await tx`insert into contacts (user_id, name, email)
+        select ${user.id}, 'Person ' || g, 'person' || g || '@bench.example' from generate_series(1, ${SENDS * 3}) g`;
+      await tx`insert into interviews (user_id, application_id, scheduled_at, kind, impression)
+        select ${user.id}, id, now() - interval '1 day', 'onsite', 'the care the team takes' from applications where user_id = ${user.id}`;
+      // Three people per interview, in order; the first is the application's primary contact.
+      await tx`
+        with i as (select id, application_id, row_number() over (order by id) - 1 as n from interviews where user_id = ${user.id}),
+             c as (select id, row_number() over (order by id) - 1 as n from contacts where user_id = ${user.id})
+        insert into interview_attendees (user_id, interview_id, contact_id)
+        select ${user.id}, i.id, c.id from i join c on c.n / 3 = i.n`;
+      await tx`
+        insert into application_contacts (user_id, application_id, contact_id, role, is_primary)
+        select distinct on (i.id, a.contact_id) ${user.id}, i.application_id, a.contact_id, 'interviewer',
+               a.contact_id = (select min(contact_id::text)::uuid from interview_attendees x where x.interview_id = i.id)
+        from interviews i join interview_attendees a on a.interview_id = i.id where i.user_id = ${user.id}`;
+      const interviews = await tx`select id from interviews where user_id = ${user.id}`;
+      return { userId: user.id as string, interviewIds: interviews.map((r) => r.id as string) };
+    });
+  } finally {
+    await sql.end();
+  }
+}
+
+async function main() {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('Set DATABASE_URL to a scratch Postgres database.');
+  const mail = await startResendServer();
+  Object.assign(process.env, { RESEND_API_KEY: 're_bench', RESEND_BASE_URL: mail.url, MAIL_FROM: 'letters@afterword.test' });
+  resetEnv();
+  const handle = openDatabase({ kind: 'postgres', url, max: 4 });
+  useDatabase(handle);
+  await migrateDatabase(handle);
+  const { userId, interviewIds } = await seed(url);
+  const template = { id: null, ...BUILTIN_TEMPLATES.interview_thanks };
+
+  const sends: number[] = [];
+  const baseline: number[] = [];
+  for (const interviewId of interviewIds) {
+    let started = performance.now();
+    await handle.db.select({ name: users.name }).from(users).where(eq(users.id, userId));
+    baseline.push(performance.now() - started);
+
+    resetPacer();
+    started = performance.now();
+    const context = await interviewLetterContext(userId, interviewId);
+    const result = await sendLetters(userId, { context: context!, template, separate: false, test: false, requestId: crypto.randomUUID() });
+    sends.push(performance.now() - started);
+    if (!result.ok || result.letters[0].status !== 'sent') throw new Error(`Send failed: ${JSON.stringify(result)}`);
+  }
+
+  const send = summary(sends);
+  const base = summary(baseline);
+  const fmt = (n: number) => n.toFixed(1).padStart(7);
+  console.log(`One-click send, ${sends.length} sends, test server answering at once (ms):`);
+  console.log(`  send      p50 ${fmt(send.p50)}  p95 ${fmt(send.p95)}  mean ${fmt(send.mean)}`);
+  console.log(`  one-row   p50 ${fmt(base.p50)}  p95 ${fmt(base.p95)}  mean ${fmt(base.mean)}   (baseline query)`);
+  console.log(`  ratio     p50 ${(send.p50 / base.p50).toFixed(1)}×  p95 ${(send.p95 / base.p95).toFixed(1)}×`);
+  console.log(`  emails received by the test server: ${mail.emails().length} (expected ${SENDS})`);
+
+  await handle.db.delete(users).where(eq(users.id, userId));
+  await handle.close();
+  await mail.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
