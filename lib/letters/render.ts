@@ -70,7 +70,7 @@ export function paragraphsOf(body: string): string[][] {
   return body
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
-    .map((p) => p.split('\n').map((line) => line.trimEnd()))
+    .map((p) => p.replace(/^\s*\n|\n\s*$/g, '').split('\n').map((line) => line.trimEnd()))
     .filter((lines) => lines.some((line) => line.trim() !== ''));
 }
 

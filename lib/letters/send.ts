@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db';
-import { letters, type LetterStatus } from '@/db/schema';
+import { letterRecipients, letters, type LetterStatus } from '@/db/schema';
 import { deliverLetter } from './deliver';
 import { pacer } from './pacer';
 import { queueLetters, type LetterRequest, type QueueResult } from './queue';
@@ -54,4 +54,42 @@ export async function sendLetters(userId: string, request: LetterRequest): Promi
     alreadySent: queued.alreadySent,
     letters: queued.letters.map((l) => ({ ...l, ...byId.get(l.id)! })),
   };
+}
+
+/**
+ * The person's decision on a letter that could not be sent within 23 hours
+ * (`needs_decision`). Sending again takes a new idempotency key, because
+ * Resend may have forgotten the old one; that is why it is theirs to choose.
+ * Discarding marks it failed, so it can be written afresh later.
+ */
+export async function decideLetter(userId: string, letterId: string, choice: 'send_again' | 'discard'): Promise<boolean> {
+  const [letter] = await db
+    .update(letters)
+    .set(
+      choice === 'send_again'
+        ? {
+            status: 'queued',
+            idempotencyKey: `afterword-letter-${letterId}-${Date.now()}`,
+            createdAt: new Date(),
+            statusChangedAt: new Date(),
+            attempts: 0,
+            nextAttemptAt: new Date(),
+            claimedUntil: null,
+            lastError: null,
+          }
+        : { status: 'failed', statusChangedAt: new Date(), lastError: 'Discarded by you after it could not be sent in time.' },
+    )
+    .where(and(eq(letters.userId, userId), eq(letters.id, letterId), eq(letters.status, 'needs_decision')))
+    .returning({ id: letters.id });
+  if (!letter) return false;
+  if (choice === 'discard') {
+    await db
+      .update(letterRecipients)
+      .set({ dedupeKey: null })
+      .where(and(eq(letterRecipients.userId, userId), eq(letterRecipients.letterId, letterId)));
+    return true;
+  }
+  const result = await deliverLetter(letterId, { timeoutMs: INLINE_TIMEOUT_MS });
+  if (result.outcome === 'retry' || result.outcome === 'not_due') await wakeSender([letterId]);
+  return true;
 }

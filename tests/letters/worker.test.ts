@@ -85,3 +85,20 @@ describe('the letter queue', () => {
     expect(mail.server.requests()).toBe(0);
   });
 });
+
+describe('the person’s decision on a late letter', () => {
+  it('sends it again under a new key, or discards it so it can be written afresh', async () => {
+    const { decideLetter } = await import('@/lib/letters/send');
+    const first = await queueThanks();
+    await db.update(letters).set({ status: 'needs_decision' }).where(eq(letters.id, first));
+    const [before] = await db.select().from(letters).where(eq(letters.id, first));
+
+    expect(await decideLetter(seeded.mallory.id, first, 'send_again')).toBe(false);
+    expect(await decideLetter(seeded.ada.id, first, 'send_again')).toBe(true);
+    const [after] = await db.select().from(letters).where(eq(letters.id, first));
+    expect(after.status).toBe('sent');
+    expect(after.idempotencyKey).not.toBe(before.idempotencyKey);
+    expect(mail.server.emails()).toHaveLength(1);
+    expect(await decideLetter(seeded.ada.id, first, 'discard')).toBe(false);
+  });
+});

@@ -7,7 +7,7 @@ import { UserError } from '@/lib/errors';
 import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
 import { loadOccasion, occasionFields } from '@/lib/letters/occasion';
 import type { LetterProblem } from '@/lib/letters/plan';
-import { sendLetters, type SentLetter } from '@/lib/letters/send';
+import { decideLetter, sendLetters, type SentLetter } from '@/lib/letters/send';
 import { parseTemplate } from '@/lib/letters/template';
 import { id } from '@/lib/validation/fields';
 
@@ -90,3 +90,13 @@ export const sendLetterAction = authedAction<typeof sendSchema, SendLetterData>(
     return { ...describe(result.letters, result.alreadySent, input.test), data: { letters: result.letters } };
   },
 );
+
+const decideSchema = z.object({ letterId: id, choice: z.enum(['send_again', 'discard'], { error: 'Choose what to do.' }) });
+
+/** Send again with a new key, or discard: only for a letter waiting on the person's decision. */
+export const decideLetterAction = authedAction('decide on letter', decideSchema, async ({ letterId, choice }, user) => {
+  if (!(await decideLetter(user.id, letterId, choice))) throw new UserError('That letter is no longer waiting for a decision.');
+  revalidatePath(`/letters/${letterId}`);
+  revalidatePath('/letters');
+  return { ok: true, message: choice === 'send_again' ? 'Sending it again.' : 'Discarded.' };
+});
