@@ -7,7 +7,7 @@ const config = [
   {
     // No React here: Playwright fixtures call `use()`, and test helpers named `use…`
     // set up a test's surroundings; the hooks rule mistakes both for React hooks.
-    files: ['e2e/**', 'tests/**'],
+    files: ['e2e/**', 'tests/**', 'bench/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {
