@@ -1,10 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState, useId } from 'react';
+import { useActionState } from 'react';
 import { sendLetterAction, type SendLetterData } from '@/app/(app)/letters/actions';
-import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { SendOutcome, SeparateChoice } from './send-parts';
 import type { ActionState } from '@/lib/actions/action';
 
 export type SendLetterProps = {
@@ -35,8 +35,6 @@ const initial: ActionState<string, SendLetterData> = { ok: false };
  */
 export function SendLetter(props: SendLetterProps) {
   const [state, action] = useActionState(sendLetterAction, initial);
-  const separateId = useId();
-  const problems = state.data?.problems ?? [];
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="occasion" value={props.occasion} />
@@ -45,26 +43,7 @@ export function SendLetter(props: SendLetterProps) {
       {props.contactId && <input type="hidden" name="contactId" value={props.contactId} />}
       <input type="hidden" name="requestId" value={props.requestId} />
       <p className="text-sm text-stone-700">{props.recipients}</p>
-      {props.manyPeople && (
-        <div className="flex items-start gap-2 text-sm">
-          <input
-            id={separateId}
-            type="checkbox"
-            name="separate"
-            defaultChecked={props.separateByDefault}
-            className="mt-0.5 size-4 rounded border-stone-400"
-            aria-describedby={`${separateId}-hint`}
-          />
-          <div>
-            <label htmlFor={separateId} className="text-stone-900">
-              A separate letter to each person
-            </label>
-            <p id={`${separateId}-hint`} className="text-xs text-stone-600">
-              Only separate letters show a delivery status for each person.
-            </p>
-          </div>
-        </div>
-      )}
+      {props.manyPeople && <SeparateChoice defaultChecked={props.separateByDefault} />}
       <div className="flex flex-wrap items-center gap-2">
         <SubmitButton pendingLabel="Sending…" name="test" value="0">
           {props.label}
@@ -76,28 +55,7 @@ export function SendLetter(props: SendLetterProps) {
           Preview and edit
         </Link>
       </div>
-      <FormMessage ok={state.ok} message={state.message} />
-      {problems.length > 0 && (
-        <ul className="list-disc space-y-1 pl-5 text-sm text-red-800">
-          {problems.map((problem) => (
-            <li key={problem.message}>
-              {problem.message}{' '}
-              {problem.href && (
-                <Link href={problem.href} className="font-medium underline">
-                  Fill it in
-                </Link>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {state.ok && state.data?.letters?.[0] && (
-        <p className="text-sm">
-          <Link href={`/letters/${state.data.letters[0].id}`} className="font-medium text-accent underline">
-            View the letter
-          </Link>
-        </p>
-      )}
+      <SendOutcome state={state} />
     </form>
   );
 }

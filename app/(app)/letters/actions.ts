@@ -7,6 +7,7 @@ import { UserError } from '@/lib/errors';
 import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
 import { loadOccasion, occasionFields } from '@/lib/letters/occasion';
 import type { LetterProblem } from '@/lib/letters/plan';
+import { previewFirstLetter, type LetterPreview } from '@/lib/letters/preview';
 import { decideLetter, sendLetters, type SentLetter } from '@/lib/letters/send';
 import { parseTemplate } from '@/lib/letters/template';
 import { id } from '@/lib/validation/fields';
@@ -100,3 +101,25 @@ export const decideLetterAction = authedAction('decide on letter', decideSchema,
   revalidatePath('/letters');
   return { ok: true, message: choice === 'send_again' ? 'Sending it again.' : 'Discarded.' };
 });
+
+const previewSchema = z.object({
+  ...occasionFields,
+  separate: checkbox,
+  subject: templateText('subject', 300),
+  body: templateText('letter', 20_000),
+});
+
+/**
+ * The compose page's live preview: the same plan and the same renderer as
+ * sending, for the first letter. Nothing is written.
+ */
+export const previewLetterAction = authedAction<typeof previewSchema, { preview?: LetterPreview | null; problems?: LetterProblem[] }>(
+  'preview letter',
+  previewSchema,
+  async (input, user) => {
+    const context = await loadOccasion(user.id, input);
+    if (!context) throw new UserError('That letter’s interview or application no longer exists.');
+    const result = await previewFirstLetter(context, { subject: input.subject ?? '', body: input.body ?? '' }, input.separate);
+    return { ok: result.preview !== null, message: result.preview ? undefined : 'Not ready to send yet.', data: result };
+  },
+);

@@ -1,0 +1,33 @@
+import 'server-only';
+import type { LetterContext } from '@/db/queries/letter-context';
+import { planLetters, type LetterProblem } from './plan';
+import { letterWords, renderLetter, type LetterTemplateSource } from './render';
+
+export type LetterPreview = { subject: string; html: string; to: string; cc: string[]; count: number };
+
+/**
+ * The first letter of an occasion, planned and rendered exactly as sending
+ * would, or why it cannot be sent yet. Nothing is written.
+ */
+export async function previewFirstLetter(
+  context: LetterContext,
+  template: LetterTemplateSource,
+  separate: boolean,
+): Promise<{ preview: LetterPreview | null; problems: LetterProblem[] }> {
+  const plan = planLetters(context, template, { separate });
+  if (!plan.ok) return { preview: null, problems: plan.problems };
+  const [first] = plan.letters;
+  const words = letterWords.safeParse({ subject: first.subject, body: first.body });
+  if (!words.success) return { preview: null, problems: words.error.issues.map((issue) => ({ message: issue.message, href: null })) };
+  const rendered = await renderLetter(words.data);
+  return {
+    preview: {
+      subject: rendered.subject,
+      html: rendered.html,
+      to: `${first.to.name} <${first.to.email}>`,
+      cc: first.cc.map((p) => p.name),
+      count: plan.letters.length,
+    },
+    problems: [],
+  };
+}
