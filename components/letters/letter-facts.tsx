@@ -20,9 +20,7 @@ export function LetterFacts({ letter }: { letter: LetterView }) {
   return (
     <dl className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white px-4 text-sm">
       <Fact label="From">{letter.fromName}</Fact>
-      <Fact label="Reply-to">
-        <span className="break-all">{letter.replyTo}</span>
-      </Fact>
+      <Fact label="Reply-to">{letter.replyTo}</Fact>
       <Fact label="To">{to.length > 0 ? <RecipientList recipients={to} /> : <span className="text-stone-500">Nobody</span>}</Fact>
       {cc.length > 0 && (
         <Fact label="CC">

@@ -15,10 +15,11 @@ function explanation(letter: OutcomeFacts): ReactNode {
     case 'needs_decision':
       return (
         <>
-          Afterword tried {times(letter.attempts)} for 23 hours without a definite answer
+          {letter.attempts > 0
+            ? `Afterword tried ${times(letter.attempts)} over 23 hours without a definite answer`
+            : 'Afterword could not get a definite answer from Resend for 23 hours'}
           {reason && <> (the last one: {reason})</>}. Resend forgets a letter’s idempotency key after 24 hours, so a retry
-          from now on could deliver it twice. It may or may not have arrived, so Afterword leaves the choice to you: send
-          it again, or discard it.
+          from now on could deliver it twice. It may or may not have arrived, so the choice is yours.
         </>
       );
     case 'queued':

@@ -6,8 +6,8 @@ import { StatusBadge, TestBadge } from './status-badge';
 
 /**
  * One entry per letter. Every value says what it is ("Sent 3 hours ago",
- * "Template: …"), so the same markup reads as a card on a phone, where it
- * stacks, and as a row of columns on a wider screen. Rows are not prefetched:
+ * "Template: …"), so the same markup reads as a card on a phone or tablet,
+ * where it stacks, and as a row of columns on a wide screen. Rows are not prefetched:
  * each link would be a signed-in render.
  */
 export function LetterRows({ rows, now }: { rows: LetterListRow[]; now: Date }) {
@@ -16,7 +16,7 @@ export function LetterRows({ rows, now }: { rows: LetterListRow[]; now: Date }) 
       {rows.map((letter) => (
         <li
           key={letter.id}
-          className="grid gap-x-4 gap-y-1 px-4 py-3 text-sm md:grid-cols-[minmax(0,5fr)_minmax(0,2fr)_minmax(0,3fr)_minmax(0,2fr)] md:items-start"
+          className="grid gap-x-4 gap-y-1 px-4 py-3 text-sm lg:grid-cols-[minmax(0,5fr)_13.5rem_minmax(0,3fr)_9rem] lg:items-start"
         >
           <div className="min-w-0">
             <Link
@@ -47,7 +47,7 @@ export function LetterRows({ rows, now }: { rows: LetterListRow[]; now: Date }) 
               {letter.templateName}
             </p>
           </div>
-          <p className="text-stone-600 md:text-right">
+          <p className="text-stone-600 lg:text-right">
             {letter.sentAt ? 'Sent ' : 'Written '}
             <LetterTime date={letter.sentAt ?? letter.createdAt} now={now} />
           </p>

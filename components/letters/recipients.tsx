@@ -5,10 +5,10 @@ function Recipient({ recipient }: { recipient: LetterRecipientView }) {
   return recipient.name ? (
     <>
       <span className="text-stone-900">{recipient.name}</span>{' '}
-      <span className="break-all text-stone-600">&lt;{recipient.email}&gt;</span>
+      <span className="wrap-anywhere text-stone-600">&lt;{recipient.email}&gt;</span>
     </>
   ) : (
-    <span className="break-all text-stone-900">{recipient.email}</span>
+    <span className="wrap-anywhere text-stone-900">{recipient.email}</span>
   );
 }
 

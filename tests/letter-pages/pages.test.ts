@@ -139,7 +139,7 @@ describe('a letter’s page', () => {
     const stuck = await seedLetter(ada.id, { status: 'needs_decision', attempts: 9, lastError: 'Resend timed out' });
     const page = await letterPage(stuck);
     expect(page).toContain('Needs your decision');
-    expect(page).toContain('Afterword tried 9 times for 23 hours');
+    expect(page).toContain('Afterword tried 9 times over 23 hours');
     expect(page).toContain('Resend timed out');
 
     const local = await seedLetter(ada.id, { status: 'delivered', deliveredLocally: true });
