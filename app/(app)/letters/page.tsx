@@ -1,22 +1,110 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { plural } from '@/components/contacts/format';
+import { LetterFilters } from '@/components/letters/letter-filters';
+import { LetterPagination } from '@/components/letters/letter-pagination';
+import { LetterRows } from '@/components/letters/letter-rows';
+import { lettersHref, parseLetterListQuery } from '@/components/letters/list-query';
+import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { LETTERS_PER_PAGE, letterTemplateNames, listLetters } from '@/db/queries/letter-list';
 import { requireUser } from '@/lib/auth/user';
+import { STATUS_LABELS } from '@/lib/letters/status';
 
 export const metadata: Metadata = { title: 'Letters' };
 
-export default async function LettersPage() {
-  await requireUser();
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function LettersPage({ searchParams }: { searchParams: SearchParams }) {
+  const [user, params] = await Promise.all([requireUser(), searchParams]);
+  const query = parseLetterListQuery(params);
+  const [{ rows, total, pages }, templates] = await Promise.all([
+    listLetters(user.id, query),
+    letterTemplateNames(user.id),
+  ]);
+  const header = (
+    <PageHeader title="Letters" description="Every thank-you and follow-up you send, and what came of it." />
+  );
+
+  // No template names means no letters at all, whatever the filters say.
+  if (templates.length === 0) {
+    return (
+      <>
+        {header}
+        <EmptyState title="No letters yet" action={<ButtonLink href="/applications">Go to your applications</ButtonLink>}>
+          <p>
+            Thank-you letters are sent from an interview, on its application’s page: one click writes the letter from
+            what you noted about the interview and sends it to the people you met. Every letter you send is listed
+            here, with what happened to it.
+          </p>
+        </EmptyState>
+      </>
+    );
+  }
+
+  // "with status “Bounced”, from “Thank-you after an interview”": said the same above the list and in its empty state.
+  const which = [
+    query.status && `with status “${STATUS_LABELS[query.status].label}”`,
+    query.template && `from the template “${query.template}”`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const first = (query.page - 1) * LETTERS_PER_PAGE + 1;
   return (
     <>
-      <PageHeader title="Letters" description="Every thank-you and follow-up you send, and what came of it." />
-      <EmptyState title="No letters yet">
-        <p>
-          Letters are not built yet. Sending them will come after applications and interviews. 68% of
-          recruiters and hiring managers say a thank-you note affects their decision (TopResume survey of
-          358, 2017).
-        </p>
-      </EmptyState>
+      {header}
+      <LetterFilters query={query} templates={templates} />
+      <div aria-live="polite" aria-atomic="true">
+        {rows.length > 0 ? (
+          <p className="mb-3 text-sm text-stone-600">
+            {first.toLocaleString('en-US')}–{(first + rows.length - 1).toLocaleString('en-US')} of{' '}
+            {plural(total, 'letter', 'letters')}
+            {which && ` ${which}`}
+          </p>
+        ) : (
+          <p className="sr-only">No letters to show.</p>
+        )}
+      </div>
+      {rows.length > 0 ? (
+        <>
+          <LetterRows rows={rows} now={new Date()} />
+          <LetterPagination query={query} pages={pages} />
+        </>
+      ) : total > 0 ? (
+        <EmptyState
+          title="This page is past the end"
+          action={
+            <ButtonLink href={lettersHref(query, { page: 1 })} variant="secondary">
+              Go to the first page
+            </ButtonLink>
+          }
+        >
+          <p>There are {plural(total, 'letter', 'letters')} here, on {plural(pages, 'page', 'pages')}.</p>
+        </EmptyState>
+      ) : (
+        <EmptyState
+          title="No letters match these filters"
+          action={
+            <ButtonLink href="/letters" variant="secondary">
+              Clear filters
+            </ButtonLink>
+          }
+        >
+          <p>
+            You have no letters {which}. Clear the filters to see every letter
+            {query.status && query.template && (
+              <>
+                , or see{' '}
+                <Link href={lettersHref({ ...query, status: null, page: 1 })} className="font-medium text-stone-900 underline">
+                  every letter from this template
+                </Link>
+              </>
+            )}
+            .
+          </p>
+        </EmptyState>
+      )}
     </>
   );
 }

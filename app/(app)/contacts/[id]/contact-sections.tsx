@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { formatDay, formatInterviewTime } from '@/components/contacts/format';
+import { ContactLetterList } from '@/components/letters/contact-letters';
 import type { ContactActivity, ContactApplication, ContactInterview } from '@/db/queries/contact-page';
+import type { ContactLetter } from '@/db/queries/letter-list';
 import { contactRoleLabel, interviewKindLabel } from '@/lib/pipeline/labels';
 import { stageLabel } from '@/lib/pipeline/stages';
 import { activityText } from './activity-text';
@@ -74,11 +76,14 @@ export function InterviewsSection({ interviews }: { interviews: ContactInterview
   );
 }
 
-/** Letters arrive with the letters feature; the place for them is here already. */
-export function LettersSection() {
+export function LettersSection({ letters }: { letters: ContactLetter[] }) {
   return (
-    <Section id="letters" title="Letters">
-      <Empty>No letters yet. Thank-you letters you send them will be listed here.</Empty>
+    <Section id="letters" title="Letters" count={letters.length}>
+      {letters.length === 0 ? (
+        <Empty>No letters yet. Thank-you letters you send them will be listed here.</Empty>
+      ) : (
+        <ContactLetterList letters={letters} now={new Date()} className={listClass} />
+      )}
     </Section>
   );
 }

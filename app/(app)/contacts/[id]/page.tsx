@@ -4,6 +4,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { contactActivity, contactApplications, contactInterviews } from '@/db/queries/contact-page';
 import { getContactDetails } from '@/db/queries/contacts';
+import { lettersToContact } from '@/db/queries/letter-list';
 import { requireUser } from '@/lib/auth/user';
 import { id as uuid } from '@/lib/validation/fields';
 import { ContactDetailsList } from './contact-details-list';
@@ -23,11 +24,12 @@ export default async function ContactPage({
   const [{ id }, { merged }] = await Promise.all([params, searchParams]);
   // Checked before any query: Postgres would reject a malformed uuid with an error, not an empty result.
   if (!uuid.safeParse(id).success) notFound();
-  const [contact, applications, interviews, activity] = await Promise.all([
+  const [contact, applications, interviews, activity, letters] = await Promise.all([
     getContactDetails(user.id, id),
     contactApplications(user.id, id),
     contactInterviews(user.id, id),
     contactActivity(user.id, id),
+    lettersToContact(user.id, id, 20),
   ]);
   if (!contact) notFound();
 
@@ -58,7 +60,7 @@ export default async function ContactPage({
         <div className="space-y-8">
           <ApplicationsSection applications={applications} />
           <InterviewsSection interviews={interviews} />
-          <LettersSection />
+          <LettersSection letters={letters} />
           <ActivitySection activity={activity} />
         </div>
       </div>

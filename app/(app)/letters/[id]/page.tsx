@@ -1,0 +1,74 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { notFound } from 'next/navigation';
+import { LetterFacts } from '@/components/letters/letter-facts';
+import { LetterOutcome } from '@/components/letters/letter-outcome';
+import { LetterTimeline } from '@/components/letters/letter-timeline';
+import { PageHeader } from '@/components/ui/page-header';
+import { getLetter } from '@/db/queries/letter-list';
+import { requireUser } from '@/lib/auth/user';
+
+export const metadata: Metadata = { title: 'Letter' };
+
+function Section({ id, title, className, children }: { id: string; title: string; className?: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className={className}>
+      <h2 id={`${id}-heading`} className="mb-3 text-base font-semibold text-stone-900">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function LetterPage({ params }: { params: Promise<{ id: string }> }) {
+  const [user, { id }] = await Promise.all([requireUser(), params]);
+  // Another person's letter, a deleted one and a malformed id all read as missing.
+  const letter = await getLetter(user.id, id);
+  if (!letter) notFound();
+
+  return (
+    <>
+      <p className="mb-3 text-sm">
+        <Link href="/letters" className="text-stone-700 underline underline-offset-2">
+          ← All letters
+        </Link>
+      </p>
+      <PageHeader title={letter.subject} />
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <div className="space-y-6">
+          <LetterOutcome letter={letter}>
+            {letter.status === 'needs_decision' && (
+              // SLOT: the "Send again" and "Discard" buttons for a letter that needs a decision go here.
+              // They belong with the sending code (components/letters/send-letter*.tsx), not with this page.
+              <></>
+            )}
+          </LetterOutcome>
+          <Section id="letter-details" title="Details">
+            <LetterFacts letter={letter} />
+          </Section>
+          <Section id="letter-events" title="What happened to it">
+            <LetterTimeline events={letter.events} deliveredLocally={letter.deliveredLocally} />
+          </Section>
+        </div>
+        <Section id="letter-body" title="The letter" className="min-w-0">
+          {/* sandbox="": no scripts, no same-origin access, no navigating this page. A sandboxed frame
+              cannot report its height, so it has a fixed one and scrolls. */}
+          <iframe
+            title="The letter as sent"
+            sandbox=""
+            srcDoc={letter.html}
+            className="h-[600px] w-full rounded-lg border border-stone-200 bg-white"
+          />
+          <details className="mt-4">
+            <summary className="cursor-pointer text-sm font-medium text-stone-800">The plain-text version</summary>
+            <pre className="mt-2 whitespace-pre-wrap wrap-anywhere rounded-lg border border-stone-200 bg-white p-4 font-sans text-sm text-stone-900">
+              {letter.text}
+            </pre>
+          </details>
+        </Section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import type { LetterView } from '@/db/queries/letter-list';
+import { letterStatusText, StatusBadge, TestBadge } from './status-badge';
+
+type OutcomeFacts = Pick<LetterView, 'status' | 'deliveredLocally' | 'isTest' | 'attempts' | 'lastError'>;
+
+const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+
+/** What the status means for this letter in particular: the reason it failed, how often it was tried. */
+function explanation(letter: OutcomeFacts): ReactNode {
+  const reason = letter.lastError?.trim();
+  switch (letter.status) {
+    case 'failed':
+      return <>Resend refused it: {reason || 'it gave no reason'}. Nothing was sent; fix what it names and send the letter again.</>;
+    case 'needs_decision':
+      return (
+        <>
+          {letter.attempts > 0
+            ? `Afterword tried ${times(letter.attempts)} over 23 hours without a definite answer`
+            : 'Afterword could not get a definite answer from Resend for 23 hours'}
+          {reason && <> (the last one: {reason})</>}. Resend forgets a letter’s idempotency key after 24 hours, so a retry
+          from now on could deliver it twice. It may or may not have arrived, so the choice is yours.
+        </>
+      );
+    case 'queued':
+      return letter.attempts > 0 ? (
+        <>
+          Tried {times(letter.attempts)} so far{reason && <>; the last answer was: {reason}</>}. Afterword keeps trying
+          on its own, with the same key, so it can never arrive twice.
+        </>
+      ) : null;
+    default:
+      return reason ? <>Resend said: {reason}</> : null;
+  }
+}
+
+/**
+ * The letter's status with what it means, said in words. `children` go under
+ * it: the page puts "Send again" and "Discard" there for a letter that needs a decision.
+ */
+export function LetterOutcome({ letter, children }: { letter: OutcomeFacts; children?: ReactNode }) {
+  const { hint, tone } = letterStatusText(letter.status, letter.deliveredLocally);
+  const detail = explanation(letter);
+  const frame = tone === 'bad' ? 'border-red-200 bg-red-50' : tone === 'warn' ? 'border-amber-200 bg-amber-50' : 'border-stone-200 bg-white';
+  return (
+    <section aria-labelledby="letter-status-heading" className={`rounded-lg border px-4 py-3 text-sm ${frame}`}>
+      <h2 id="letter-status-heading" className="sr-only">
+        Status
+      </h2>
+      <p className="flex flex-wrap items-center gap-2">
+        <StatusBadge status={letter.status} deliveredLocally={letter.deliveredLocally} />
+        {letter.isTest && <TestBadge />}
+      </p>
+      <p className="mt-2 text-stone-800">{hint}</p>
+      {detail && <p className="mt-1 wrap-anywhere text-stone-800">{detail}</p>}
+      {children}
+    </section>
+  );
+}
