@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import type { ApplicationLetter } from '@/db/queries/letters-sent';
-import { isFinal, STATUS_LABELS } from '@/lib/letters/status';
+import { isFinal } from '@/lib/letters/status';
 import { SendLetter, type SendLetterProps } from './send-letter';
+import { StatusBadge } from './status-badge';
 
 /**
  * Where a letter belongs on a page: what became of the letters already
@@ -26,8 +27,9 @@ export function LetterSlot({
           {sent.map((letter) => (
             <li key={letter.id}>
               <Link href={`/letters/${letter.id}`} className="underline">
-                {letter.deliveredLocally ? 'Delivered to the local outbox' : STATUS_LABELS[letter.status].label}
+                View the letter
               </Link>{' '}
+              <StatusBadge status={letter.status} deliveredLocally={letter.deliveredLocally} />{' '}
               <span className="text-stone-600">
                 · written <time dateTime={letter.createdAt.toISOString()}>{letter.createdAt.toLocaleDateString('en-US', { month: 'short', day: 'numeric' })}</time>
               </span>

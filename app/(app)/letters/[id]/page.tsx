@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
+import { LetterDecision } from '@/components/letters/letter-decision';
 import { LetterFacts } from '@/components/letters/letter-facts';
 import { LetterOutcome } from '@/components/letters/letter-outcome';
 import { LetterTimeline } from '@/components/letters/letter-timeline';
@@ -39,11 +40,7 @@ export default async function LetterPage({ params }: { params: Promise<{ id: str
       <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="space-y-6">
           <LetterOutcome letter={letter}>
-            {letter.status === 'needs_decision' && (
-              // SLOT: the "Send again" and "Discard" buttons for a letter that needs a decision go here.
-              // They belong with the sending code (components/letters/send-letter*.tsx), not with this page.
-              <></>
-            )}
+            {letter.status === 'needs_decision' && <LetterDecision letterId={letter.id} />}
           </LetterOutcome>
           <Section id="letter-details" title="Details">
             <LetterFacts letter={letter} />
