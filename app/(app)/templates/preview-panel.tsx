@@ -76,15 +76,17 @@ export function PreviewPanel({
       <h2 id="preview-heading" className="text-base font-semibold text-stone-900">
         Preview
       </h2>
-      <SelectField
-        name="applicationId"
-        id="preview-with"
-        label="Preview with"
-        hint={applications.length ? 'Sample facts, or the facts of one of your applications.' : 'Add an application to preview with your own facts.'}
-        options={options}
-        value={applicationId}
-        onChange={(event) => onApplicationChange(event.target.value)}
-      />
+      <div className="mt-2">
+        <SelectField
+          name="applicationId"
+          id="preview-with"
+          label="Preview with"
+          hint={applications.length ? 'Sample facts, or the facts of one of your applications.' : 'Add an application to preview with your own facts.'}
+          options={options}
+          value={applicationId}
+          onChange={(event) => onApplicationChange(event.target.value)}
+        />
+      </div>
       {/* Shown, not announced: a screen reader would hear it at every pause in typing. Problems are announced. */}
       <p aria-hidden className="flex min-h-5 items-center gap-2 text-sm text-stone-600">
         {pending && (

@@ -53,7 +53,8 @@ export function TemplateEditor({
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  // After a failed save, show what was typed; otherwise what is stored.
+  // After a failed save, show what was typed; otherwise what is stored. React resets the form after an action,
+  // to each field's default; a <select> takes a new default only when it is mounted again, hence its key.
   const value = (field: TemplateField) => state.values?.[field] ?? template[field];
   const errors = (field: TemplateField) => state.fieldErrors?.[field];
 
@@ -94,7 +95,7 @@ export function TemplateEditor({
         ) : (
           <div className="grid gap-x-4 sm:grid-cols-2">
             <Field name="name" label="Name" autoComplete="off" required maxLength={80} defaultValue={value('name')} errors={errors('name')} />
-            <SelectField name="kind" label="Used for" options={kindOptions} defaultValue={value('kind')} errors={errors('kind')} />
+            <SelectField key={value('kind')} name="kind" label="Used for" options={kindOptions} defaultValue={value('kind')} errors={errors('kind')} />
           </div>
         )}
         <Field
