@@ -8,6 +8,7 @@ const links = [
   { href: '/applications', label: 'Applications' },
   { href: '/contacts', label: 'Contacts' },
   { href: '/letters', label: 'Letters' },
+  { href: '/templates', label: 'Templates' },
   { href: '/settings', label: 'Settings' },
 ];
 

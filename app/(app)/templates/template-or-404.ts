@@ -1,0 +1,19 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { getBuiltinTemplate, getCustomTemplate, type TemplateSummary } from '@/db/queries/letter-templates';
+import type { LetterKind } from '@/db/schema';
+import { LETTER_KINDS } from '@/lib/letters/builtins';
+import { id as uuid } from '@/lib/validation/fields';
+
+export const isLetterKind = (value: string): value is LetterKind => (LETTER_KINDS as string[]).includes(value);
+
+/**
+ * The template behind /templates/<key>: a built-in by its kind, or one of the
+ * person's own by id. A malformed, missing or someone else's id is a 404 alike.
+ */
+export async function templateOr404(userId: string, key: string): Promise<TemplateSummary> {
+  if (isLetterKind(key)) return getBuiltinTemplate(userId, key);
+  const template = uuid.safeParse(key).success ? await getCustomTemplate(userId, key) : null;
+  if (!template) notFound();
+  return template;
+}
