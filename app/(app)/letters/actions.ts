@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authedAction } from '@/lib/actions/action';
 import { UserError } from '@/lib/errors';
-import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
+import { effectiveTemplate } from '@/db/queries/letter-templates';
 import { loadOccasion, occasionFields } from '@/lib/letters/occasion';
 import type { LetterProblem } from '@/lib/letters/plan';
 import { previewFirstLetter, type LetterPreview } from '@/lib/letters/preview';
@@ -68,12 +68,14 @@ export const sendLetterAction = authedAction<typeof sendSchema, SendLetterData>(
   async (input, user) => {
     const context = await loadOccasion(user.id, input);
     if (!context) throw new UserError('That letter’s interview or application no longer exists.');
-    const builtin = BUILTIN_TEMPLATES[context.kind];
+    const chosen = await effectiveTemplate(user.id, context.kind, input.templateId);
+    if (!chosen) throw new UserError('That template no longer exists. Choose another.');
     const template = {
-      id: null,
-      name: builtin.name,
-      subject: input.subject ?? builtin.subject,
-      body: input.body ?? builtin.body,
+      // Letters keep the id of a person's own template only; a built-in is known by its name.
+      id: chosen.builtin ? null : chosen.id,
+      name: chosen.name,
+      subject: input.subject ?? chosen.subject,
+      body: input.body ?? chosen.body,
     };
     const result = await sendLetters(user.id, {
       context,
