@@ -10,20 +10,27 @@ import { StatusBadge } from './status-badge';
  */
 export function LetterSlot({
   title,
+  context,
   sent,
   send,
 }: {
   title: string;
+  /** Said to screen readers after the title, so each slot on a page has its own name. */
+  context?: string;
   sent: ApplicationLetter[];
-  send: Omit<SendLetterProps, 'requestId'>;
+  send: Omit<SendLetterProps, 'requestId' | 'controls'>;
 }) {
   // A letter that failed or bounced may be sent again once the address is fixed.
   const sendAgain = sent.length > 0 && sent.every((letter) => isFinal(letter.status));
-  if (sent.length > 0) {
-    return (
-      <div className="mt-3 rounded-md border border-stone-200 bg-stone-50 px-3 py-2 text-sm">
-        <p className="font-medium text-stone-900">{title}</p>
-        <ul className="mt-1 space-y-1">
+  const titleId = `letter-${send.occasion}-${send.interviewId ?? send.applicationId ?? send.contactId}`;
+  return (
+    <section className="mt-3 rounded-md border border-accent-soft bg-white px-3 py-3" aria-labelledby={titleId}>
+      <p id={titleId} className="mb-1 text-sm font-semibold text-stone-900">
+        {title}
+        {context && <span className="sr-only"> {context}</span>}
+      </p>
+      {sent.length > 0 && (
+        <ul className="mb-2 space-y-1 text-sm">
           {sent.map((letter) => (
             <li key={letter.id}>
               <Link href={`/letters/${letter.id}`} className="underline">
@@ -31,19 +38,22 @@ export function LetterSlot({
               </Link>{' '}
               <StatusBadge status={letter.status} deliveredLocally={letter.deliveredLocally} />{' '}
               <span className="text-stone-600">
-                · written <time dateTime={letter.createdAt.toISOString()}>{letter.createdAt.toLocaleDateString('en-US', { month: 'short', day: 'numeric' })}</time>
+                · written{' '}
+                <time dateTime={letter.createdAt.toISOString()}>
+                  {letter.createdAt.toLocaleDateString('en-US', { month: 'short', day: 'numeric' })}
+                </time>
               </span>
             </li>
           ))}
         </ul>
-        {sendAgain && <SendLetter {...send} label="Send again" requestId={crypto.randomUUID()} />}
-      </div>
-    );
-  }
-  return (
-    <section className="mt-3 rounded-md border border-accent-soft bg-white px-3 py-3" aria-label={title}>
-      <p className="mb-1 text-sm font-semibold text-stone-900">{title}</p>
-      <SendLetter {...send} requestId={crypto.randomUUID()} />
+      )}
+      {/* Always the same component, so the outcome of a send stays on screen when the page refreshes with the letter. */}
+      <SendLetter
+        {...send}
+        label={sendAgain ? 'Send again' : send.label}
+        controls={sent.length === 0 || sendAgain}
+        requestId={crypto.randomUUID()}
+      />
     </section>
   );
 }

@@ -24,6 +24,8 @@ export type SendLetterProps = {
   requestId: string;
   /** Where the letter can be previewed and edited first. */
   composeHref: string;
+  /** False once the letter is written: only the outcome of the last click stays. */
+  controls?: boolean;
 };
 
 const initial: ActionState<string, SendLetterData> = { ok: false };
@@ -42,19 +44,23 @@ export function SendLetter(props: SendLetterProps) {
       {props.applicationId && <input type="hidden" name="applicationId" value={props.applicationId} />}
       {props.contactId && <input type="hidden" name="contactId" value={props.contactId} />}
       <input type="hidden" name="requestId" value={props.requestId} />
-      <p className="text-sm text-stone-700">{props.recipients}</p>
-      {props.manyPeople && <SeparateChoice defaultChecked={props.separateByDefault} />}
-      <div className="flex flex-wrap items-center gap-2">
-        <SubmitButton pendingLabel="Sending…" name="test" value="0">
-          {props.label}
-        </SubmitButton>
-        <SubmitButton pendingLabel="Sending test…" variant="secondary" name="test" value="1">
-          Send a test to myself
-        </SubmitButton>
-        <Link href={props.composeHref} className="text-sm font-medium text-accent underline">
-          Preview and edit
-        </Link>
-      </div>
+      {props.controls !== false && (
+        <>
+          <p className="text-sm text-stone-700">{props.recipients}</p>
+          {props.manyPeople && <SeparateChoice defaultChecked={props.separateByDefault} />}
+          <div className="flex flex-wrap items-center gap-2">
+            <SubmitButton pendingLabel="Sending…" name="test" value="0">
+              {props.label}
+            </SubmitButton>
+            <SubmitButton pendingLabel="Sending test…" variant="secondary" name="test" value="1">
+              Send a test to myself
+            </SubmitButton>
+            <Link href={props.composeHref} className="text-sm font-medium text-accent underline">
+              Preview and edit
+            </Link>
+          </div>
+        </>
+      )}
       <SendOutcome state={state} />
     </form>
   );

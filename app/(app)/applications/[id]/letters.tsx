@@ -3,6 +3,8 @@ import type { LinkedContact } from '@/db/queries/application-contacts';
 import type { InterviewWithPeople } from '@/db/queries/interviews';
 import type { ApplicationLetter } from '@/db/queries/letters-sent';
 import { occasionQuery, type Occasion } from '@/lib/letters/occasion';
+import { interviewKindLabel } from '@/lib/pipeline/labels';
+import { formatDateTimeInZone } from '@/lib/time/zoned-time';
 
 function names(people: { name: string }[]) {
   return people.map((p) => p.name).join(', ');
@@ -37,6 +39,7 @@ export function InterviewLetter({
   return (
     <LetterSlot
       title="Thank-you letter"
+      context={`for the ${interviewKindLabel(interview.kind)} interview of ${formatDateTimeInZone(interview.scheduledAt, interview.timeZone)}`}
       sent={letters.filter((l) => l.kind === 'interview_thanks' && l.interviewId === interview.id)}
       send={{
         ...occasion,
