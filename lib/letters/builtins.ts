@@ -18,7 +18,7 @@ export const BUILTIN_TEMPLATES: Record<LetterKind, BuiltinTemplate> = {
 
 Thank you for taking the time to meet with me on {{interview.date}} for the {{interview.round}} about the {{position}} role at {{company}}. I enjoyed our conversation and learning more about the team.
 
-What impressed me most about the position was {{impression}}
+What impressed me most about the position was {{impression}}.
 
 I am keen to continue the conversation, and I am happy to provide anything else that would help.
 
@@ -33,7 +33,7 @@ I am keen to continue the conversation, and I am happy to provide anything else 
 
 Thank you for letting me know your decision about the {{position}} role. I enjoyed meeting you and your colleagues at {{company}}, and I would be fortunate to work with people like you.
 
-What impressed me most about the position was {{impression}}
+What impressed me most about the position was {{impression}}.
 
 I will follow up from time to time and keep checking {{company}}'s openings for another role where I could help.
 

@@ -48,7 +48,8 @@ export function factsFor(context: LetterContext, person: LetterPerson | null): L
     position: context.position,
     'interview.date': interview ? interviewDate(interview.scheduledAt, interview.timeZone) : null,
     'interview.round': interview ? ROUND[interview.kind] : null,
-    impression: interview?.impression ?? null,
+    // Templates end the sentence themselves, so the person's own full stop is not doubled.
+    impression: interview?.impression?.trim().replace(/[.!]+$/, '') ?? null,
     'me.name': context.me.name,
     'me.signature': signatureOf(context.me),
   };
