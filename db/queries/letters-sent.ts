@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { letters } from '@/db/schema';
+import { contacts, flaggedAddresses, letters } from '@/db/schema';
 
 /** The letters already written for an application (tests excluded), newest first: one indexed query. */
 export async function applicationLetters(userId: string, applicationId: string) {
@@ -20,3 +20,22 @@ export async function applicationLetters(userId: string, applicationId: string) 
 }
 
 export type ApplicationLetter = Awaited<ReturnType<typeof applicationLetters>>[number];
+
+/** Why a contact's address is not written to (it bounced, or its owner complained), or null. */
+export async function contactAddressFlag(userId: string, contactId: string) {
+  const [flag] = await db
+    .select({ reason: flaggedAddresses.reason, letterId: flaggedAddresses.letterId, createdAt: flaggedAddresses.createdAt })
+    .from(contacts)
+    .innerJoin(flaggedAddresses, and(eq(flaggedAddresses.userId, userId), eq(flaggedAddresses.email, sql`lower(${contacts.email})`)))
+    .where(and(eq(contacts.userId, userId), eq(contacts.id, contactId)));
+  return flag ?? null;
+}
+
+/** The person says the address is right after all: letters may go to it again. */
+export async function clearAddressFlag(userId: string, email: string) {
+  const cleared = await db
+    .delete(flaggedAddresses)
+    .where(and(eq(flaggedAddresses.userId, userId), eq(flaggedAddresses.email, email.toLowerCase())))
+    .returning({ email: flaggedAddresses.email });
+  return cleared.length > 0;
+}

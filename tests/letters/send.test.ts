@@ -13,7 +13,8 @@ const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/auth/user', () => ({ getUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
-const { sendLetterAction } = await import('@/app/(app)/letters/actions');
+const { sendLetterAction, clearAddressFlagAction } = await import('@/app/(app)/letters/actions');
+const { contactAddressFlag } = await import('@/db/queries/letters-sent');
 
 setupTestDatabase();
 const mail = useResendTestServer();
@@ -191,6 +192,22 @@ describe('what stops a letter, with nothing written', () => {
 
     expect(result.data?.problems?.[0].message).toBe('alan@acme.example (Alan Turing) bounced before. Fix the address before writing again.');
     expect(await lettersOf(seeded.ada)).toHaveLength(0);
+  });
+
+  it('writes to a flagged address again once the person says it is right, and only they can', async () => {
+    await db.insert(flaggedAddresses).values({ userId: seeded.ada.id, email: 'alan@acme.example', reason: 'bounced' });
+    expect(await contactAddressFlag(seeded.ada.id, seeded.alan)).toMatchObject({ reason: 'bounced' });
+    expect(await contactAddressFlag(seeded.mallory.id, seeded.alan)).toBeNull();
+
+    session.user = seeded.mallory;
+    expect(await clearAddressFlagAction({ ok: false }, form({ contactId: seeded.alan }))).toMatchObject({ ok: false });
+    session.user = seeded.ada;
+    expect(await clearAddressFlagAction({ ok: false }, form({ contactId: seeded.alan }))).toMatchObject({
+      ok: true,
+      message: 'Letters can go to alan@acme.example again.',
+    });
+    expect((await send(interviewThanksForm(seeded.interviewId))).ok).toBe(true);
+    expect(mail.server.emails()[0].cc).toContain('alan@acme.example');
   });
 
   it('refuses a sender name that would inject a header', async () => {

@@ -4,7 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authedAction } from '@/lib/actions/action';
 import { UserError } from '@/lib/errors';
+import { getContact } from '@/db/queries/contacts';
 import { effectiveTemplate } from '@/db/queries/letter-templates';
+import { clearAddressFlag } from '@/db/queries/letters-sent';
 import { loadOccasion, occasionFields } from '@/lib/letters/occasion';
 import type { LetterProblem } from '@/lib/letters/plan';
 import { previewFirstLetter, type LetterPreview } from '@/lib/letters/preview';
@@ -125,3 +127,15 @@ export const previewLetterAction = authedAction<typeof previewSchema, { preview?
     return { ok: result.preview !== null, message: result.preview ? undefined : 'Not ready to send yet.', data: result };
   },
 );
+
+const clearFlagSchema = z.object({ contactId: id });
+
+/** Letters may go to a contact's flagged address again, once the person has checked it. */
+export const clearAddressFlagAction = authedAction('clear address flag', clearFlagSchema, async ({ contactId }, user) => {
+  const contact = await getContact(user.id, contactId);
+  if (!contact?.email || !(await clearAddressFlag(user.id, contact.email))) {
+    throw new UserError('That address is not flagged any more.');
+  }
+  revalidatePath(`/contacts/${contactId}`);
+  return { ok: true, message: `Letters can go to ${contact.email} again.` };
+});

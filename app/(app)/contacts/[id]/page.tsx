@@ -5,6 +5,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { contactActivity, contactApplications, contactInterviews } from '@/db/queries/contact-page';
 import { getContactDetails } from '@/db/queries/contacts';
 import { lettersToContact } from '@/db/queries/letter-list';
+import { contactAddressFlag } from '@/db/queries/letters-sent';
+import { AddressFlag } from '@/components/letters/address-flag';
 import { requireUser } from '@/lib/auth/user';
 import { id as uuid } from '@/lib/validation/fields';
 import { ContactDetailsList } from './contact-details-list';
@@ -24,12 +26,13 @@ export default async function ContactPage({
   const [{ id }, { merged }] = await Promise.all([params, searchParams]);
   // Checked before any query: Postgres would reject a malformed uuid with an error, not an empty result.
   if (!uuid.safeParse(id).success) notFound();
-  const [contact, applications, interviews, activity, letters] = await Promise.all([
+  const [contact, applications, interviews, activity, letters, flag] = await Promise.all([
     getContactDetails(user.id, id),
     contactApplications(user.id, id),
     contactInterviews(user.id, id),
     contactActivity(user.id, id),
     lettersToContact(user.id, id, 20),
+    contactAddressFlag(user.id, id),
   ]);
   if (!contact) notFound();
 
@@ -55,6 +58,7 @@ export default async function ContactPage({
           Contacts merged. Everything the duplicate had is now with {contact.name}.
         </p>
       )}
+      {flag && contact.email && <AddressFlag contactId={contact.id} email={contact.email} reason={flag.reason} letterId={flag.letterId} />}
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <ContactDetailsList contact={contact} />
         <div className="space-y-8">
