@@ -202,6 +202,11 @@ export const applications = pgTable(
     index('applications_user_stage_idx').on(t.userId, t.archived, t.stage, t.updatedAt),
     index('applications_user_updated_idx').on(t.userId, t.updatedAt),
     index('applications_user_company_idx').on(t.userId, t.companyId),
+    // The dashboard: rejections by date, and applications in play by how long they have been quiet.
+    index('applications_user_stage_changed_idx').on(t.userId, t.archived, t.stage, t.stageChangedAt),
+    index('applications_user_in_play_activity_idx')
+      .on(t.userId, t.lastActivityAt)
+      .where(sql`not ${t.archived} and ${t.stage} in ('applied', 'interviewing', 'offer')`),
   ],
 );
 
@@ -238,6 +243,10 @@ export const contacts = pgTable(
     phone: text('phone'),
     linkedinUrl: text('linkedin_url'),
     notes: text('notes'),
+    /** Weeks from the last letter to a follow-up check-in: null is the default (6), 0 is off. */
+    followUpWeeks: integer('follow_up_weeks'),
+    /** When the person last marked a reply from them: it stops the follow-up for letters before it. */
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -248,6 +257,8 @@ export const contacts = pgTable(
       .on(t.userId, sql`lower(${t.email})`)
       .where(sql`${t.email} is not null`),
     index('contacts_user_name_idx').on(t.userId, t.name),
+    // The shortest follow-up cadence a person uses, for the dashboard.
+    index('contacts_user_follow_up_idx').on(t.userId, t.followUpWeeks).where(sql`${t.followUpWeeks} is not null`),
   ],
 );
 
@@ -461,6 +472,10 @@ export const letters = pgTable(
     index('letters_interview_idx').on(t.interviewId),
     index('letters_group_idx').on(t.groupId),
     index('letters_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'queued'`),
+    // The dashboard's "needs attention": lost letters and those waiting on a decision, newest first.
+    index('letters_user_attention_idx')
+      .on(t.userId, t.statusChangedAt)
+      .where(sql`${t.status} in ('bounced', 'complained', 'failed', 'suppressed', 'needs_decision') and not ${t.isTest}`),
   ],
 );
 
@@ -536,6 +551,30 @@ export const flaggedAddresses = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.email] })],
 );
 
+// --- The dashboard ---
+
+/** The kinds of row in the dashboard's "What is due"; a dismissal names one. */
+export const dueKind = pgEnum('due_kind', ['interview_thanks', 'rejection_thanks', 'follow_up', 'letter', 'quiet_application']);
+
+/**
+ * A row of "What is due" the person dismissed or snoozed. The subject is the
+ * interview, application, contact or letter the row is about. A dismissal
+ * lasts until what the row is about changes (a new letter, new activity);
+ * a snooze also ends at `until`.
+ */
+export const dashboardDismissals = pgTable(
+  'dashboard_dismissals',
+  {
+    userId: userId(),
+    kind: dueKind('kind').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    dismissedAt: timestamp('dismissed_at', { withTimezone: true }).notNull().defaultNow(),
+    until: timestamp('until', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind, t.subjectId] })],
+);
+
 export type User = typeof users.$inferSelect;
 export type ApplicationStage = (typeof applicationStage.enumValues)[number];
 export type InterviewKind = (typeof interviewKind.enumValues)[number];
@@ -555,3 +594,4 @@ export type LetterTemplate = typeof letterTemplates.$inferSelect;
 export type Letter = typeof letters.$inferSelect;
 export type LetterRecipient = typeof letterRecipients.$inferSelect;
 export type LetterEvent = typeof letterEvents.$inferSelect;
+export type DueKind = (typeof dueKind.enumValues)[number];
