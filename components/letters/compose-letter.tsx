@@ -4,7 +4,7 @@ import { useActionState, useEffect, useId, useRef, useState, useTransition } fro
 import { previewLetterAction, sendLetterAction, type SendLetterData } from '@/app/(app)/letters/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { LetterProblems } from './letter-problems';
-import { SendOutcome, SeparateChoice } from './send-parts';
+import { SendOutcome, SeparateField } from './send-parts';
 import type { ActionState } from '@/lib/actions/action';
 import type { LetterProblem } from '@/lib/letters/plan';
 import type { LetterPreview } from '@/lib/letters/preview';
@@ -98,7 +98,7 @@ export function ComposeLetter(props: Props) {
             {state.fieldErrors?.body?.[0]}
           </p>
         </div>
-        {props.manyPeople && <SeparateChoice defaultChecked={props.separateByDefault} />}
+        <SeparateField manyPeople={props.manyPeople} separateByDefault={props.separateByDefault} />
         <div className="flex flex-wrap gap-2">
           <SubmitButton name="test" value="0" pendingLabel="Sending…">
             Send

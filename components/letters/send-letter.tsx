@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { sendLetterAction, type SendLetterData } from '@/app/(app)/letters/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { SendOutcome, SeparateChoice } from './send-parts';
+import { SendOutcome, SeparateField } from './send-parts';
 import type { ActionState } from '@/lib/actions/action';
 
 export type SendLetterProps = {
@@ -26,6 +26,8 @@ export type SendLetterProps = {
   composeHref: string;
   /** False once the letter is written: only the outcome of the last click stays. */
   controls?: boolean;
+  /** Which letter this is, for screen readers where a page lists several ("Grace Hopper at Acme"). */
+  about?: string;
 };
 
 const initial: ActionState<string, SendLetterData> = { ok: false };
@@ -37,6 +39,7 @@ const initial: ActionState<string, SendLetterData> = { ok: false };
  */
 export function SendLetter(props: SendLetterProps) {
   const [state, action] = useActionState(sendLetterAction, initial);
+  const about = props.about && <span className="sr-only">: {props.about}</span>;
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="occasion" value={props.occasion} />
@@ -47,16 +50,19 @@ export function SendLetter(props: SendLetterProps) {
       {props.controls !== false && (
         <>
           <p className="text-sm text-stone-700">{props.recipients}</p>
-          {props.manyPeople && <SeparateChoice defaultChecked={props.separateByDefault} />}
+          <SeparateField manyPeople={props.manyPeople} separateByDefault={props.separateByDefault} />
           <div className="flex flex-wrap items-center gap-2">
             <SubmitButton pendingLabel="Sending…" name="test" value="0">
               {props.label}
+              {about}
             </SubmitButton>
             <SubmitButton pendingLabel="Sending test…" variant="secondary" name="test" value="1">
               Send a test to myself
+              {about}
             </SubmitButton>
             <Link href={props.composeHref} className="text-sm font-medium text-accent underline">
               Preview and edit
+              {about}
             </Link>
           </div>
         </>

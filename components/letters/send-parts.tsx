@@ -32,6 +32,16 @@ export function SeparateChoice({ defaultChecked }: { defaultChecked: boolean }) 
   );
 }
 
+/**
+ * The choice where several people are met. With one person there is nothing
+ * to choose, but a letter meant to go "one each" still must: otherwise it
+ * would need that person to be the application's primary contact.
+ */
+export function SeparateField({ manyPeople, separateByDefault }: { manyPeople: boolean; separateByDefault: boolean }) {
+  if (manyPeople) return <SeparateChoice defaultChecked={separateByDefault} />;
+  return separateByDefault ? <input type="hidden" name="separate" value="on" /> : null;
+}
+
 /** What came of a send: sent, or why not and where to fix it, with a link to the letter. */
 export function SendOutcome({ state }: { state: ActionState<string, SendLetterData> }) {
   const letter = state.ok ? state.data?.letters?.[0] : undefined;

@@ -1,25 +1,11 @@
 import { LetterSlot } from '@/components/letters/letter-slot';
+import { composeHref, recipientsInWords } from '@/components/letters/recipients-in-words';
 import type { LinkedContact } from '@/db/queries/application-contacts';
 import type { InterviewWithPeople } from '@/db/queries/interviews';
 import type { ApplicationLetter } from '@/db/queries/letters-sent';
-import { occasionQuery, type Occasion } from '@/lib/letters/occasion';
+import type { Occasion } from '@/lib/letters/occasion';
 import { interviewKindLabel } from '@/lib/pipeline/labels';
 import { formatDateTimeInZone } from '@/lib/time/zoned-time';
-
-function names(people: { name: string }[]) {
-  return people.map((p) => p.name).join(', ');
-}
-
-/** "To Ada, copy to Bob and Cy" for one letter, or "One letter each to …" when separate. */
-function recipientsInWords(primary: { name: string } | null, others: { name: string }[], separateByDefault: boolean) {
-  const everyone = primary ? [primary, ...others] : others;
-  if (everyone.length === 0) return 'Nobody to write to yet: add the people you met.';
-  if (separateByDefault) return `One letter each to ${names(everyone)}.`;
-  if (!primary) return `Met: ${names(others)}. Choose a primary contact to send one letter with copies.`;
-  return others.length ? `To ${primary.name}, with a copy to ${names(others)}.` : `To ${primary.name}.`;
-}
-
-const composeHref = (occasion: Occasion) => `/letters/new?${occasionQuery(occasion)}`;
 
 /** The thank-you under one interview: to the primary contact, with a copy to everyone else met there. */
 export function InterviewLetter({
