@@ -5,11 +5,27 @@ import { useActionState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionState } from '@/lib/actions/action';
+import { DEFAULT_FOLLOW_UP_WEEKS } from '@/lib/dashboard/due-rules';
 
-type ContactFormFields = 'name' | 'email' | 'title' | 'company' | 'phone' | 'linkedinUrl' | 'notes';
+type ContactFormFields = 'name' | 'email' | 'title' | 'company' | 'phone' | 'linkedinUrl' | 'notes' | 'followUpWeeks';
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
+
+const FOLLOW_UP_CHOICES = [2, 4, 8, 12, 26];
+
+/** The cadences offered, with the one stored kept even if it is not among them. */
+function followUpOptions(current: string) {
+  const weeks = [...new Set([...FOLLOW_UP_CHOICES, Number(current) || DEFAULT_FOLLOW_UP_WEEKS])]
+    .filter((w) => w !== DEFAULT_FOLLOW_UP_WEEKS)
+    .sort((a, b) => a - b);
+  return [
+    { id: '', label: `Every ${DEFAULT_FOLLOW_UP_WEEKS} weeks (the default)` },
+    ...weeks.map((w) => ({ id: String(w), label: `Every ${w} weeks` })),
+    { id: '0', label: 'Off: no follow-ups' },
+  ];
+}
 
 /** Adding and editing a contact: the same fields, judged by the same schema on the server. */
 export function ContactForm({
@@ -20,14 +36,15 @@ export function ContactForm({
   cancelHref,
 }: {
   action: Action;
-  contact?: { id: string } & Partial<Record<ContactFormFields, string | null>>;
+  contact?: { id: string; followUpWeeks?: number | null } & Partial<Record<Exclude<ContactFormFields, 'followUpWeeks'>, string | null>>;
   submitLabel: string;
   pendingLabel: string;
   cancelHref: string;
 }) {
   const [state, formAction] = useActionState(action, { ok: false });
   // After a failed save, show what was typed; otherwise what is stored.
-  const value = (field: ContactFormFields) => state.values?.[field] ?? contact?.[field] ?? '';
+  const value = (field: Exclude<ContactFormFields, 'followUpWeeks'>) => state.values?.[field] ?? contact?.[field] ?? '';
+  const weeks = state.values?.followUpWeeks ?? (contact?.followUpWeeks == null ? '' : String(contact.followUpWeeks));
   const errors = (field: ContactFormFields) => state.fieldErrors?.[field];
 
   return (
@@ -58,6 +75,14 @@ export function ContactForm({
         />
       </div>
       <Field name="notes" label="Notes" multiline rows={4} defaultValue={value('notes')} errors={errors('notes')} />
+      <SelectField
+        name="followUpWeeks"
+        label="Follow-up check-ins"
+        hint="How long after your last letter to them a check-in comes due on your dashboard."
+        options={followUpOptions(weeks)}
+        defaultValue={weeks}
+        errors={errors('followUpWeeks')}
+      />
       <FormMessage ok={state.ok} message={state.fieldErrors?.id?.[0] ?? state.message} />
       <div className="flex flex-wrap gap-2">
         <SubmitButton pendingLabel={pendingLabel}>{submitLabel}</SubmitButton>

@@ -89,8 +89,8 @@ export async function linkContact(
   return row;
 }
 
-/** A contact as the contact form edits it: the company is typed as free text. */
-export type ContactFields = Omit<ContactInput, 'companyId'> & { company: string | null };
+/** A contact as the contact form edits it: the company is typed as free text; no follow-up cadence leaves it as it is. */
+export type ContactFields = Omit<ContactInput, 'companyId'> & { company: string | null; followUpWeeks?: number | null };
 
 export type SaveContactResult =
   | { status: 'saved'; id: string }
@@ -110,6 +110,7 @@ export async function getContactDetails(userId: string, contactId: string) {
       phone: contacts.phone,
       linkedinUrl: contacts.linkedinUrl,
       notes: contacts.notes,
+      followUpWeeks: contacts.followUpWeeks,
       createdAt: contacts.createdAt,
       updatedAt: contacts.updatedAt,
     })

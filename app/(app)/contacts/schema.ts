@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_FOLLOW_UP_WEEKS } from '@/lib/dashboard/due-rules';
 import { emailAddress } from '@/lib/mail/address';
 import { id, optionalLine, optionalText, optionalUrl, requiredLine } from '@/lib/validation/fields';
 
@@ -10,6 +11,24 @@ const optionalEmail = z
   .pipe(emailAddress.optional())
   .transform((v) => v ?? null);
 
+/**
+ * Weeks from the last letter to a follow-up check-in: blank is the default,
+ * 0 is off. A form without the field (an older page) leaves it as it is.
+ */
+const followUpWeeks = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    if (value.trim() === '') return null;
+    const weeks = Number(value);
+    if (!Number.isInteger(weeks) || weeks < 0 || weeks > MAX_FOLLOW_UP_WEEKS) {
+      ctx.addIssue({ code: 'custom', message: 'Choose how often to follow up from the list.' });
+      return z.NEVER;
+    }
+    return weeks;
+  });
+
 export const contactSchema = z.object({
   name: requiredLine('Name', 200),
   email: optionalEmail,
@@ -18,6 +37,7 @@ export const contactSchema = z.object({
   phone: optionalLine('Phone', 50),
   linkedinUrl: optionalUrl('LinkedIn URL'),
   notes: optionalText('Notes', 10_000),
+  followUpWeeks,
 });
 
 export const editContactSchema = contactSchema.extend({ id });
