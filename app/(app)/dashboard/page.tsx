@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { ButtonLink } from '@/components/ui/button';
-import { EmptyState } from '@/components/ui/empty-state';
+import { WhatIsDue } from '@/components/dashboard/due-section';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/user';
 
@@ -8,21 +7,17 @@ export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
   const user = await requireUser();
+  // One moment for every list, so they agree on what "3 days ago" means.
+  const now = new Date();
   return (
     <>
       <PageHeader
         title={user.name ? `Good to see you, ${user.name.split(' ')[0]}` : 'Dashboard'}
         description="What is due today, and what came of the letters you sent."
       />
-      <EmptyState
-        title="Nothing is due yet"
-        action={<ButtonLink href="/settings">Set up your name and signature</ButtonLink>}
-      >
-        <p>
-          Thank-you letters owed after interviews, follow-ups and letter outcomes will show here once
-          applications and interviews can be added. Start by telling Afterword how to sign your letters.
-        </p>
-      </EmptyState>
+      <WhatIsDue userId={user.id} now={now} />
+
+      {/* Outcomes go here, below what is due: <Outcomes userId={user.id} period={period} /> from components/dashboard/outcomes.tsx. */}
     </>
   );
 }

@@ -1,0 +1,121 @@
+import Link from 'next/link';
+import { moveApplication } from '@/app/(app)/applications/actions';
+import type { LetterNeedingAttention, QuietApplication } from '@/db/queries/due/attention';
+import type { DueList as List } from '@/db/queries/due/shared';
+import { QUIET_DAYS } from '@/lib/dashboard/due-rules';
+import { STATUS_LABELS } from '@/lib/letters/status';
+import { stageLabel } from '@/lib/pipeline/stages';
+import { DismissButton, DueAction } from './due-action';
+import { ApplicationTitle, DueList, DueRow } from './due-list';
+import { timeFromNow } from './due-time';
+
+const linkClass = 'inline-flex min-h-9 items-center px-3 text-sm font-medium text-accent underline';
+
+/** What to do about a lost letter: fix the address and send it again, or decide on one left waiting. */
+function LetterRepair({ row, about }: { row: LetterNeedingAttention; about: string }) {
+  const label = <span className="sr-only">: {about}</span>;
+  if (row.status === 'needs_decision') {
+    return (
+      <Link href={`/letters/${row.letterId}`} className={linkClass}>
+        Send it again or discard it{label}
+      </Link>
+    );
+  }
+  return (
+    <>
+      {row.contactId && (
+        <Link href={`/contacts/${row.contactId}/edit`} className={linkClass}>
+          Fix the address{label}
+        </Link>
+      )}
+      {row.applicationId && (
+        <Link href={`/applications/${row.applicationId}`} className={linkClass}>
+          Then send it again{label}
+        </Link>
+      )}
+    </>
+  );
+}
+
+export function LettersNeedingAttentionList({ list, now }: { list: List<LetterNeedingAttention>; now: Date }) {
+  return (
+    <DueList
+      id="due-letters"
+      title="Letters that need you"
+      description="Letters that bounced, failed or were marked as spam, and letters waiting on your decision."
+      total={list.total}
+      rowIds={list.rows.map((r) => r.letterId)}
+      empty="Every letter you wrote is on its way or delivered."
+    >
+      {list.rows.map((row) => {
+        const status = STATUS_LABELS[row.status];
+        const about = `letter to ${row.toName ?? row.toEmail ?? 'nobody'}, ${row.subject}`;
+        return (
+          <DueRow
+            key={row.letterId}
+            title={
+              <Link href={`/letters/${row.letterId}`} className="underline">
+                {status.label}: {row.subject}
+              </Link>
+            }
+            meta={
+              <>
+                <p className="break-words">
+                  To {row.toName ? `${row.toName} (${row.toEmail})` : row.toEmail}
+                  {row.company && `, about ${row.company}`}, {timeFromNow(row.statusChangedAt, now)}.
+                </p>
+                <p>{status.hint}</p>
+              </>
+            }
+            actions={
+              <>
+                <LetterRepair row={row} about={about} />
+                <DismissButton kind="letter" subjectId={row.letterId} about={about} />
+              </>
+            }
+          />
+        );
+      })}
+    </DueList>
+  );
+}
+
+export function QuietApplicationsList({ list, now }: { list: List<QuietApplication>; now: Date }) {
+  return (
+    <DueList
+      id="due-quiet"
+      title="Quiet for three weeks"
+      description={`Applications in play with no activity for ${QUIET_DAYS / 7} weeks and no interview ahead: the company may have gone quiet.`}
+      total={list.total}
+      rowIds={list.rows.map((r) => r.applicationId)}
+      empty={`Every application in play has had some activity in the last ${QUIET_DAYS / 7} weeks.`}
+    >
+      {list.rows.map((row) => {
+        const about = `${row.position} at ${row.company}`;
+        return (
+          <DueRow
+            key={row.applicationId}
+            title={<ApplicationTitle application={row} />}
+            meta={
+              <p>
+                {stageLabel(row.stage)}; last activity {timeFromNow(row.lastActivityAt, now)}.
+              </p>
+            }
+            actions={
+              <>
+                <DueAction
+                  action={moveApplication}
+                  fields={{ applicationId: row.applicationId, stage: 'ghosted' }}
+                  label="Mark as ghosted"
+                  pendingLabel="Moving…"
+                  about={about}
+                />
+                <DismissButton kind="quiet_application" subjectId={row.applicationId} about={about} />
+              </>
+            }
+          />
+        );
+      })}
+    </DueList>
+  );
+}

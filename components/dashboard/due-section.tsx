@@ -1,0 +1,44 @@
+import { whatIsDue } from '@/db/queries/due/what-is-due';
+import { LettersNeedingAttentionList, QuietApplicationsList } from './due-attention';
+import { FollowUpsList } from './due-follow-ups';
+import { rejectionReadiness, thankYouReadiness } from './due-readiness';
+import { RejectionThanksList, ThankYouOwedList } from './due-thank-yous';
+
+/**
+ * "What is due": the top of the dashboard, what to do today. Letters owed
+ * first, then follow-ups, then what needs putting right.
+ */
+export async function WhatIsDue({ userId, now }: { userId: string; now: Date }) {
+  const due = await whatIsDue(userId, now);
+  const [thankYouReady, rejectionReady] = await Promise.all([
+    thankYouReadiness(
+      userId,
+      due.thankYou.rows.map((r) => r.interviewId),
+    ),
+    rejectionReadiness(
+      userId,
+      due.rejectionThanks.rows.map((r) => r.applicationId),
+    ),
+  ]);
+  const total = Object.values(due).reduce((sum, list) => sum + list.total, 0);
+
+  return (
+    <section aria-labelledby="due-heading" className="mb-12">
+      <div className="mb-4">
+        <h2 id="due-heading" className="text-xl font-semibold text-stone-900">
+          What is due
+        </h2>
+        <p className="text-sm text-stone-600">
+          {total === 0 ? 'Nothing is due today.' : `${total} ${total === 1 ? 'thing' : 'things'} to do, the most pressing first.`}
+        </p>
+      </div>
+      <div className="grid gap-8 lg:grid-cols-2">
+        <ThankYouOwedList list={due.thankYou} ready={thankYouReady} now={now} />
+        <RejectionThanksList list={due.rejectionThanks} ready={rejectionReady} now={now} />
+        <FollowUpsList list={due.followUps} now={now} />
+        <LettersNeedingAttentionList list={due.letters} now={now} />
+        <QuietApplicationsList list={due.quiet} now={now} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { eq } from 'drizzle-orm';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { db } from '@/db';
+import { users } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/user';
+import { setupTestDatabase } from '../support/database';
+import { daysAgo, hoursAgo, seedApp, seedInterviewAt, seedLetter, seedPeople, seedPersonMet } from './due-seed';
+
+vi.mock('@/lib/auth/user', () => import('../contacts/support/session'));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+
+const { WhatIsDue } = await import('@/components/dashboard/due-section');
+
+setupTestDatabase();
+
+let ada: SessionUser;
+let mallory: SessionUser;
+beforeEach(async () => {
+  ({ ada, mallory } = await seedPeople());
+});
+
+/** The section as the server renders it, as text with its markup. */
+const render = async (userId = ada.id) => renderToStaticMarkup(await WhatIsDue({ userId, now: new Date() }));
+/** One row of one list, by the words in its title. */
+function rowOf(html: string, listId: string, title: string) {
+  const list = html.slice(html.indexOf(`id="${listId}"`));
+  const start = list.indexOf(title);
+  return list.slice(start, list.indexOf('</li>', start));
+}
+
+describe('"What is due" as the page shows it', () => {
+  it('says what each list is waiting for when nothing is due', async () => {
+    const html = await render();
+    expect(html).toContain('Nothing is due today.');
+    expect(html).toContain('Nothing owed: every interview in the last 3 days has its thank-you.');
+    expect(html).toContain('No follow-ups due.');
+    expect(html).toContain('Every letter you wrote is on its way or delivered.');
+    expect(html).toContain('Every application in play has had some activity in the last 3 weeks.');
+  });
+
+  it('offers the one-click thank-you, or says what is missing and where to fill it in', async () => {
+    const ready = await seedApp(ada.id, { company: 'Ready Rockets' });
+    const grace = await seedPersonMet(ada.id, ready, 'Grace Hopper', { primary: true });
+    const alan = await seedPersonMet(ada.id, ready, 'Alan Turing');
+    await seedInterviewAt(ada.id, ready, hoursAgo(20), { attendees: [grace, alan] });
+    const blank = await seedApp(ada.id, { company: 'Blank Balloons' });
+    const katherine = await seedPersonMet(ada.id, blank, 'Katherine Johnson', {
+      primary: true,
+      email: 'katherine@blank.example',
+    });
+    const blankInterview = await seedInterviewAt(ada.id, blank, hoursAgo(30), { attendees: [katherine], impression: null });
+
+    const html = await render();
+    expect(html).toContain('2 things to do');
+    const readyRow = rowOf(html, 'due-thank-you', 'Flight Engineer at Ready Rockets');
+    expect(readyRow).toContain('To Grace Hopper, with a copy to Alan Turing.');
+    expect(readyRow).toContain(
+      'Send thank-you<span class="sr-only">: thank-you for the Flight Engineer interview at Ready Rockets</span>',
+    );
+    expect(readyRow).toContain('about 4 hours left');
+    const blankRow = rowOf(html, 'due-thank-you', 'Flight Engineer at Blank Balloons');
+    expect(blankRow).toContain('Missing what impressed you most');
+    expect(blankRow).toContain(`href="/applications/${blank}/interviews/${blankInterview}/edit"`);
+    expect(blankRow).not.toContain('Send thank-you');
+    expect(html.indexOf('Blank Balloons')).toBeLessThan(html.indexOf('Ready Rockets'));
+  });
+
+  it('lists the other kinds of row with their actions', async () => {
+    const app = await seedApp(ada.id, {
+      stage: 'applied',
+      stageChangedAt: daysAgo(90),
+      lastActivityAt: daysAgo(40),
+      company: 'Quiet Quarries',
+    });
+    const grace = await seedPersonMet(ada.id, app, 'Grace Hopper', { primary: true });
+    await seedLetter(ada.id, { kind: 'interview_thanks', applicationId: app, to: grace, at: daysAgo(45) });
+    await seedLetter(ada.id, { kind: 'follow_up', applicationId: app, to: grace, at: daysAgo(2), status: 'bounced' });
+    await db.update(users).set({ name: 'Ada' }).where(eq(users.id, ada.id));
+
+    const html = await render();
+    const followUp = rowOf(html, 'due-follow-ups', 'Grace Hopper');
+    expect(followUp).toContain('Send follow-up');
+    expect(followUp).toContain('They replied<span class="sr-only">: follow-up with Grace Hopper</span>');
+    expect(followUp).toContain('Snooze 2 weeks');
+    expect(followUp).toContain('Stop follow-ups');
+    const bounced = rowOf(html, 'due-letters', 'Bounced: A follow_up letter');
+    expect(bounced).toContain(`href="/contacts/${grace}/edit"`);
+    expect(bounced).toContain('Fix the address');
+    const quiet = rowOf(html, 'due-quiet', 'Flight Engineer at Quiet Quarries');
+    expect(quiet).toContain('Mark as ghosted');
+  });
+
+  it('never shows another person’s rows', async () => {
+    const app = await seedApp(ada.id, { stage: 'applied', lastActivityAt: daysAgo(40), company: 'Secret Sauce' });
+    const grace = await seedPersonMet(ada.id, app, 'Grace Hopper', { primary: true });
+    await seedInterviewAt(ada.id, app, hoursAgo(5), { attendees: [grace] });
+    const html = await render(mallory.id);
+    expect(html).not.toContain('Secret Sauce');
+    expect(html).toContain('Nothing is due today.');
+  });
+});
