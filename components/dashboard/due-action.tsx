@@ -33,9 +33,9 @@ export function DueAction({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <SubmitButton variant="ghost" pendingLabel={pendingLabel} className="min-h-9 px-3 py-1.5">
+      <SubmitButton variant="secondary" pendingLabel={pendingLabel}>
         {label}
-        <span className="sr-only">: {about}</span>
+        <span className="sr-only"> ({about})</span>
       </SubmitButton>
       {!state.ok && state.message && (
         <p role="alert" className="mt-1 max-w-xs text-sm text-red-700">

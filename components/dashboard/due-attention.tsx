@@ -9,11 +9,11 @@ import { DismissButton, DueAction } from './due-action';
 import { ApplicationTitle, DueList, DueRow } from './due-list';
 import { timeFromNow } from './due-time';
 
-const linkClass = 'inline-flex min-h-9 items-center px-3 text-sm font-medium text-accent underline';
+const linkClass = 'inline-flex min-h-10 items-center px-2 text-sm font-medium text-accent underline';
 
 /** What to do about a lost letter: fix the address and send it again, or decide on one left waiting. */
 function LetterRepair({ row, about }: { row: LetterNeedingAttention; about: string }) {
-  const label = <span className="sr-only">: {about}</span>;
+  const label = <span className="sr-only"> ({about})</span>;
   if (row.status === 'needs_decision') {
     return (
       <Link href={`/letters/${row.letterId}`} className={linkClass}>
@@ -49,7 +49,7 @@ export function LettersNeedingAttentionList({ list, now }: { list: List<LetterNe
     >
       {list.rows.map((row) => {
         const status = STATUS_LABELS[row.status];
-        const about = `letter to ${row.toName ?? row.toEmail ?? 'nobody'}, ${row.subject}`;
+        const about = `letter to ${row.toName ?? row.toEmail}: ${row.subject}`;
         return (
           <DueRow
             key={row.letterId}

@@ -25,7 +25,7 @@ export function FollowUpsList({ list, now }: { list: List<FollowUpDue>; now: Dat
       empty="No follow-ups due. They stop when someone replies or the application moves on."
     >
       {list.rows.map((row) => {
-        const about = `follow-up with ${row.name}`;
+        const about = row.name;
         const fields = { contactId: row.contactId };
         const occasion = { occasion: 'follow_up', applicationId: row.applicationId, contactId: row.contactId } as const;
         return (

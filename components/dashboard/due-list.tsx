@@ -61,7 +61,7 @@ export function DueRow({
       <p className="break-words font-medium text-stone-900">{title}</p>
       <div className="mt-0.5 space-y-0.5 text-sm text-stone-600">{meta}</div>
       {children && <div className="mt-3">{children}</div>}
-      {actions && <div className="mt-3 flex flex-wrap gap-1 border-t border-stone-100 pt-2">{actions}</div>}
+      {actions && <div className="mt-3 flex flex-wrap gap-2 border-t border-stone-100 pt-3">{actions}</div>}
     </li>
   );
 }

@@ -51,7 +51,7 @@ export function ThankYouOwedList({ list, ready, now }: { list: List<ThankYouOwed
       {list.rows.map((row, i) => {
         const people = ready[i]?.people ?? [];
         const primary = people.find((p) => p.isPrimary) ?? null;
-        const about = `thank-you for the ${row.position} interview at ${row.company}`;
+        const about = `${row.position} interview at ${row.company}`;
         return (
           <DueRow
             key={row.interviewId}
@@ -113,7 +113,7 @@ export function RejectionThanksList({
     >
       {list.rows.map((row, i) => {
         const people = ready[i]?.people ?? [];
-        const about = `rejection thank-you for ${row.position} at ${row.company}`;
+        const about = `rejection for ${row.position} at ${row.company}`;
         return (
           <DueRow
             key={row.applicationId}

@@ -15,7 +15,7 @@ export function LetterProblems({ problems, about }: { problems: LetterProblem[];
           {problem.href && (
             <Link href={problem.href} className="font-medium underline">
               Fill it in
-              {about && <span className="sr-only">: {about}</span>}
+              {about && <span className="sr-only"> ({about})</span>}
             </Link>
           )}
         </li>
