@@ -1,7 +1,6 @@
-import { whatIsDue } from '@/db/queries/due/what-is-due';
 import { LettersNeedingAttentionList, QuietApplicationsList } from './due-attention';
 import { FollowUpsList } from './due-follow-ups';
-import { rejectionReadiness, thankYouReadiness } from './due-readiness';
+import { loadWhatIsDue } from './due-data';
 import { RejectionThanksList, ThankYouOwedList } from './due-thank-yous';
 
 /**
@@ -9,17 +8,7 @@ import { RejectionThanksList, ThankYouOwedList } from './due-thank-yous';
  * first, then follow-ups, then what needs putting right.
  */
 export async function WhatIsDue({ userId, now }: { userId: string; now: Date }) {
-  const due = await whatIsDue(userId, now);
-  const [thankYouReady, rejectionReady] = await Promise.all([
-    thankYouReadiness(
-      userId,
-      due.thankYou.rows.map((r) => r.interviewId),
-    ),
-    rejectionReadiness(
-      userId,
-      due.rejectionThanks.rows.map((r) => r.applicationId),
-    ),
-  ]);
+  const due = await loadWhatIsDue(userId, now);
   const total = Object.values(due).reduce((sum, list) => sum + list.total, 0);
 
   return (
@@ -33,8 +22,8 @@ export async function WhatIsDue({ userId, now }: { userId: string; now: Date }) 
         </p>
       </div>
       <div className="grid gap-8 lg:grid-cols-2">
-        <ThankYouOwedList list={due.thankYou} ready={thankYouReady} now={now} />
-        <RejectionThanksList list={due.rejectionThanks} ready={rejectionReady} now={now} />
+        <ThankYouOwedList list={due.thankYou} now={now} />
+        <RejectionThanksList list={due.rejectionThanks} now={now} />
         <FollowUpsList list={due.followUps} now={now} />
         <LettersNeedingAttentionList list={due.letters} now={now} />
         <QuietApplicationsList list={due.quiet} now={now} />

@@ -7,8 +7,11 @@ import type { RejectionThanksOwed, ThankYouOwed } from '@/db/queries/due/thank-y
 import { REJECTION_THANKS_DAYS, THANK_YOU_DAYS, THANK_YOU_HOURS_ADVISED } from '@/lib/dashboard/due-rules';
 import { DismissButton } from './due-action';
 import { ApplicationTitle, DueList, DueRow } from './due-list';
-import type { Readiness } from './due-readiness';
+import type { Readiness } from './due-data';
 import { hoursSince, timeFromNow } from './due-time';
+
+/** A list of letters owed, each row checked: ready to send, or what is missing. */
+type Checked<Row> = List<Row> & { ready: (Readiness | null)[] };
 
 /** The one-click send, or what must be filled in first and where. */
 function LetterOrProblems({
@@ -38,7 +41,7 @@ function advice(scheduledAt: Date, now: Date) {
   return `Best sent within ${THANK_YOU_HOURS_ADVISED} hours, but a day or two later it is still welcome.`;
 }
 
-export function ThankYouOwedList({ list, ready, now }: { list: List<ThankYouOwed>; ready: (Readiness | null)[]; now: Date }) {
+export function ThankYouOwedList({ list, now }: { list: Checked<ThankYouOwed>; now: Date }) {
   return (
     <DueList
       id="due-thank-you"
@@ -49,7 +52,7 @@ export function ThankYouOwedList({ list, ready, now }: { list: List<ThankYouOwed
       empty={`Nothing owed: every interview in the last ${THANK_YOU_DAYS} days has its thank-you.`}
     >
       {list.rows.map((row, i) => {
-        const people = ready[i]?.people ?? [];
+        const people = list.ready[i]?.people ?? [];
         const primary = people.find((p) => p.isPrimary) ?? null;
         const about = `${row.position} interview at ${row.company}`;
         return (
@@ -66,9 +69,9 @@ export function ThankYouOwedList({ list, ready, now }: { list: List<ThankYouOwed
             }
             actions={<DismissButton kind="interview_thanks" subjectId={row.interviewId} about={about} />}
           >
-            {ready[i] && (
+            {list.ready[i] && (
               <LetterOrProblems
-                ready={ready[i]}
+                ready={list.ready[i]}
                 about={about}
                 send={{
                   occasion: 'interview_thanks',
@@ -93,15 +96,7 @@ export function ThankYouOwedList({ list, ready, now }: { list: List<ThankYouOwed
   );
 }
 
-export function RejectionThanksList({
-  list,
-  ready,
-  now,
-}: {
-  list: List<RejectionThanksOwed>;
-  ready: (Readiness | null)[];
-  now: Date;
-}) {
+export function RejectionThanksList({ list, now }: { list: Checked<RejectionThanksOwed>; now: Date }) {
   return (
     <DueList
       id="due-rejection-thanks"
@@ -112,7 +107,7 @@ export function RejectionThanksList({
       empty={`Nothing owed: every rejection in the last ${REJECTION_THANKS_DAYS} days, where you met people, has its thank-you.`}
     >
       {list.rows.map((row, i) => {
-        const people = ready[i]?.people ?? [];
+        const people = list.ready[i]?.people ?? [];
         const about = `rejection for ${row.position} at ${row.company}`;
         return (
           <DueRow
@@ -121,9 +116,9 @@ export function RejectionThanksList({
             meta={<p>Rejected {timeFromNow(row.rejectedAt, now)}.</p>}
             actions={<DismissButton kind="rejection_thanks" subjectId={row.applicationId} about={about} />}
           >
-            {ready[i] && (
+            {list.ready[i] && (
               <LetterOrProblems
-                ready={ready[i]}
+                ready={list.ready[i]}
                 about={about}
                 send={{
                   occasion: 'rejection_thanks',

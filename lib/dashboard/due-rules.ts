@@ -24,6 +24,11 @@ export const QUIET_DAYS = 21;
 
 /** Each list shows this many rows, with how many more there are. */
 export const DUE_LIMIT = 10;
+/**
+ * Rows with a letter checked up front (what is missing, and where) show
+ * fewer: each check reads the letter's facts in a few small queries.
+ */
+export const LETTER_ROWS_LIMIT = 3;
 
 /** A list counts its rows up to here ("and 90+ more"): a long list then costs no more than a short one. */
 export const DUE_COUNT_CAP = 100;

@@ -89,6 +89,19 @@ describe('"What is due" as the page shows it', () => {
     expect(quiet).toContain('Mark as ghosted');
   });
 
+  it('shows the first few letters owed, checked up front, and says how many more there are', async () => {
+    for (const [i, company] of ['One', 'Two', 'Three', 'Four'].entries()) {
+      const app = await seedApp(ada.id, { company });
+      const grace = await seedPersonMet(ada.id, app, `Grace ${company}`, { primary: true, email: `grace@${company}.example` });
+      await seedInterviewAt(ada.id, app, hoursAgo(40 - i), { attendees: [grace] });
+    }
+    const html = await render();
+    const list = html.slice(html.indexOf('id="due-thank-you"'), html.indexOf('id="due-rejection-thanks"'));
+    expect(list.match(/<li /g)).toHaveLength(3);
+    expect(list).not.toContain('at Four');
+    expect(list).toContain('And 1 more: dealing with these brings the next ones up.');
+  });
+
   it('never shows another person’s rows', async () => {
     const app = await seedApp(ada.id, { stage: 'applied', lastActivityAt: daysAgo(40), company: 'Secret Sauce' });
     const grace = await seedPersonMet(ada.id, app, 'Grace Hopper', { primary: true });
