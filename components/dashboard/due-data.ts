@@ -1,6 +1,7 @@
 import 'server-only';
 import { lettersNeedingAttention, quietApplications } from '@/db/queries/due/attention';
 import { followUpsDue } from '@/db/queries/due/follow-ups';
+import type { DueList } from '@/db/queries/due/shared';
 import { rejectionThanksOwed, thankYouOwed } from '@/db/queries/due/thank-you';
 import {
   applicationLetterContext,
@@ -8,17 +9,28 @@ import {
   type LetterContext,
   type LetterPerson,
 } from '@/db/queries/letter-context';
-import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
+import { effectiveTemplate } from '@/db/queries/letter-templates';
 import { planLetters, type LetterProblem } from '@/lib/letters/plan';
+import type { LetterTemplateSource } from '@/lib/letters/render';
 
 /** Who a row's letter goes to, and what stops it being sent yet (nothing, when it is ready). */
 export type Readiness = { people: LetterPerson[]; problems: LetterProblem[] };
 
-function readiness(context: LetterContext | null, separate: boolean): Readiness | null {
+function readiness(context: LetterContext | null, template: LetterTemplateSource, separate: boolean): Readiness | null {
   if (!context) return null;
-  // The same plan the send button makes, so the page says up front what the click would say.
-  const plan = planLetters(context, BUILTIN_TEMPLATES[context.kind], { separate });
+  // The same plan, from the same template, as the send button's: the page says up front what the click would say.
+  const plan = planLetters(context, template, { separate });
   return { people: context.people, problems: plan.ok ? [] : plan.problems };
+}
+
+/** A list of letters owed, each row checked with the person's own template for that kind of letter. */
+async function checked<Row>(
+  list: Promise<DueList<Row>>,
+  template: Promise<LetterTemplateSource | null>,
+  check: (row: Row, template: LetterTemplateSource) => Promise<Readiness | null>,
+) {
+  const [rows, chosen] = await Promise.all([list, template]);
+  return { ...rows, ready: await Promise.all(rows.rows.map((row) => (chosen ? check(row, chosen) : null))) };
 }
 
 /**
@@ -28,20 +40,12 @@ function readiness(context: LetterContext | null, separate: boolean): Readiness 
  */
 export async function loadWhatIsDue(userId: string, now: Date) {
   const [thankYou, rejectionThanks, followUps, letters, quiet] = await Promise.all([
-    thankYouOwed(userId, now).then(async (list) => ({
-      ...list,
-      ready: await Promise.all(
-        list.rows.map(async (row) => readiness(await interviewLetterContext(userId, row.interviewId), false)),
-      ),
-    })),
-    rejectionThanksOwed(userId, now).then(async (list) => ({
-      ...list,
-      ready: await Promise.all(
-        list.rows.map(async (row) =>
-          readiness(await applicationLetterContext(userId, row.applicationId, 'rejection_thanks'), true),
-        ),
-      ),
-    })),
+    checked(thankYouOwed(userId, now), effectiveTemplate(userId, 'interview_thanks'), async (row, template) =>
+      readiness(await interviewLetterContext(userId, row.interviewId), template, false),
+    ),
+    checked(rejectionThanksOwed(userId, now), effectiveTemplate(userId, 'rejection_thanks'), async (row, template) =>
+      readiness(await applicationLetterContext(userId, row.applicationId, 'rejection_thanks'), template, true),
+    ),
     followUpsDue(userId, now),
     lettersNeedingAttention(userId, now),
     quietApplications(userId, now),

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
+import { saveBuiltinTemplate } from '@/db/queries/letter-templates';
 import { users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
 import { setupTestDatabase } from '../support/database';
@@ -62,6 +63,20 @@ describe('"What is due" as the page shows it', () => {
     expect(blankRow).toContain(`href="/applications/${blank}/interviews/${blankInterview}/edit"`);
     expect(blankRow).not.toContain('Send thank-you');
     expect(html.indexOf('Blank Balloons')).toBeLessThan(html.indexOf('Ready Rockets'));
+  });
+
+  it('checks the letter against the person’s own template, as the click would', async () => {
+    const app = await seedApp(ada.id, { company: 'Blank Balloons' });
+    const grace = await seedPersonMet(ada.id, app, 'Grace Hopper', { primary: true });
+    await seedInterviewAt(ada.id, app, hoursAgo(5), { attendees: [grace], impression: null });
+    expect(rowOf(await render(), 'due-thank-you', 'Blank Balloons')).toContain('Missing what impressed you most');
+    await saveBuiltinTemplate(ada.id, 'interview_thanks', {
+      subject: 'Thank you',
+      body: 'Dear {{contact.firstName}}, thank you.\n\n{{me.signature}}',
+    });
+    const row = rowOf(await render(), 'due-thank-you', 'Blank Balloons');
+    expect(row).not.toContain('Missing');
+    expect(row).toContain('Send thank-you');
   });
 
   it('lists the other kinds of row with their actions', async () => {
