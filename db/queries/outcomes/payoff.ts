@@ -21,31 +21,41 @@ const splitByThanks = (rows: SQL, hit: SQL) => sql`
  * Interviews in the period, held at least OUTCOME_WAIT_DAYS ago, split by
  * whether a thank-you for that interview reached someone within
  * THANKS_WITHIN_HOURS of it; a hit is a later interview on the same
- * application, or a move to Offer or Accepted after it. Every EXISTS probes
- * an index on (application_id | interview_id, time).
+ * application, or a move to Offer or Accepted after it. The letter is one
+ * probe of letters_interview_idx per interview; the hit compares with each
+ * application's last interview and last offer, found once per application.
  */
 export function interviewPayoffQuery({ userId, since, now }: OutcomeScope) {
   return sql`
-    with considered as (
-      select
+    with considered as materialized (
+      select i.id, i.application_id, i.scheduled_at,
         exists (
           select 1 from letters l
           where l.user_id = ${userId} and l.interview_id = i.id and l.kind = 'interview_thanks' and not l.is_test
             and ${statusIn(sql`l.status`, REACHED_STATUSES)}
             and l.created_at <= i.scheduled_at + ${sql.raw(`interval '${THANKS_WITHIN_HOURS} hours'`)}
-        ) as thanked,
-        exists (
-          select 1 from interviews later
-          where later.user_id = ${userId} and later.application_id = i.application_id and later.scheduled_at > i.scheduled_at
-        ) or exists (
-          select 1 from stage_changes sc
-          where sc.user_id = ${userId} and sc.application_id = i.application_id
-            and sc.to_stage in ('offer', 'accepted') and sc.changed_at > i.scheduled_at
-        ) as moved_on
+        ) as thanked
       from interviews i
       where i.user_id = ${userId} and i.scheduled_at <= ${waited(now)} ${fromStart(sql`i.scheduled_at`, since)}
+    ),
+    last_interviews as (
+      select application_id, max(scheduled_at) as last_at from interviews
+      where user_id = ${userId} and application_id in (select application_id from considered)
+      group by application_id
+    ),
+    last_offers as (
+      select application_id, max(changed_at) as last_at from stage_changes
+      where user_id = ${userId} and to_stage in ('offer', 'accepted')
+      group by application_id
+    ),
+    outcomes as (
+      select c.thanked,
+        coalesce(li.last_at > c.scheduled_at, false) or coalesce(lo.last_at > c.scheduled_at, false) as moved_on
+      from considered c
+      left join last_interviews li on li.application_id = c.application_id
+      left join last_offers lo on lo.application_id = c.application_id
     )
-    ${splitByThanks(sql`considered`, sql`moved_on`)}`;
+    ${splitByThanks(sql`outcomes`, sql`moved_on`)}`;
 }
 
 /**
