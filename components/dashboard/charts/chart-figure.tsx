@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+
+export type ChartTable = { caption: string; columns: string[]; rows: (string | number)[][] };
+
+/**
+ * A chart with its words: the drawing is hidden from screen readers, which
+ * read the same figures as a table instead (visually hidden, first column
+ * as row headings).
+ */
+export function ChartFigure({ title, note, table, children }: { title: string; note?: ReactNode; table: ChartTable; children: ReactNode }) {
+  return (
+    <figure className="min-w-0">
+      <figcaption className="text-sm font-semibold text-stone-900">{title}</figcaption>
+      {note && <p className="mt-0.5 text-xs text-stone-600">{note}</p>}
+      <div aria-hidden="true" className="mt-3">
+        {children}
+      </div>
+      {/* The wrapper is what is visually hidden: a table cannot shrink to 1px, and would widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{table.caption}</caption>
+          <thead>
+            <tr>
+              {table.columns.map((column) => (
+                <th key={column} scope="col">
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map(([heading, ...cells]) => (
+              <tr key={String(heading)}>
+                <th scope="row">{heading}</th>
+                {cells.map((cell, i) => (
+                  <td key={i}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,53 @@
+import { formatCount, formatWeek } from '../format';
+
+export type WeeklySeries<K extends string> = { key: K; label: string; fill: string };
+
+const BAR = 10;
+const HEIGHT = 32;
+
+/**
+ * Small multiples: one row of weekly bars per series, each on its own scale
+ * (its busiest week fills the row), with the total and the busiest week in
+ * words. Rows rather than grouped bars keep twelve weeks readable on a phone.
+ */
+export function WeeklyChart<K extends string>({
+  weeks,
+  series,
+}: {
+  weeks: ({ week: string } & Record<K, number>)[];
+  series: WeeklySeries<K>[];
+}) {
+  const width = weeks.length * BAR;
+  return (
+    <div className="space-y-3">
+      {series.map(({ key, label, fill }) => {
+        const values = weeks.map((w) => w[key]);
+        const most = Math.max(0, ...values);
+        const total = values.reduce((sum, v) => sum + v, 0);
+        return (
+          <div key={key}>
+            <p className="flex flex-wrap justify-between gap-x-3 text-sm">
+              <span className="font-medium text-stone-800">{label}</span>
+              <span className="text-xs text-stone-600">
+                {formatCount(total)} in {weeks.length} weeks{most > 0 && `, at most ${formatCount(most)} a week`}
+              </span>
+            </p>
+            <svg viewBox={`0 0 ${width} ${HEIGHT}`} preserveAspectRatio="none" className="mt-1 h-10 w-full" focusable="false">
+              <line x1="0" x2={width} y1={HEIGHT - 0.25} y2={HEIGHT - 0.25} className="stroke-stone-300" strokeWidth="0.5" />
+              {values.map((value, i) => {
+                const height = most > 0 ? (value / most) * (HEIGHT - 2) : 0;
+                return <rect key={weeks[i].week} x={i * BAR + 1} y={HEIGHT - height} width={BAR - 2} height={height} className={fill} />;
+              })}
+            </svg>
+          </div>
+        );
+      })}
+      {weeks.length > 0 && (
+        <p className="flex justify-between text-xs text-stone-600">
+          <span>Week of {formatWeek(weeks[0].week)}</span>
+          <span>This week ({formatWeek(weeks[weeks.length - 1].week)})</span>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import type { LetterCounts, LetterOutcomes } from '@/db/queries/outcomes/letters';
+import { STATUS_LABELS } from '@/lib/letters/status';
+import { periodPhrase, type Period } from '@/lib/dashboard/period';
+import { BarList, type Bar } from './charts/bar-list';
+import { ChartFigure } from './charts/chart-figure';
+import { formatCount, rateText } from './format';
+import { OutcomeCard } from './outcome-card';
+
+/** The figures in the order a letter reaches them, named as on a letter's own status. */
+const FIGURES = [
+  { key: 'sent', label: STATUS_LABELS.sent.label, short: 'Sent', tone: 'ink' },
+  { key: 'delivered', label: STATUS_LABELS.delivered.label, short: 'Delivered', tone: 'good' },
+  { key: 'opened', label: STATUS_LABELS.opened.label, short: 'Opened', tone: 'accent' },
+  { key: 'clicked', label: STATUS_LABELS.clicked.label, short: 'Clicked', tone: 'accent' },
+  { key: 'bounced', label: STATUS_LABELS.bounced.label, short: 'Bounced', tone: 'bad' },
+  { key: 'complained', label: STATUS_LABELS.complained.label, short: 'Spam', tone: 'bad' },
+] as const satisfies readonly { key: keyof LetterCounts; label: string; short: string; tone: Bar['tone'] }[];
+
+export function LettersOutcomes({ letters, period, className }: { letters: LetterOutcomes; period: Period; className?: string }) {
+  const { total, byTemplate } = letters;
+  const unsent = total.written - total.sent;
+  return (
+    <OutcomeCard
+      id="outcomes-letters"
+      title="Letters"
+      description={`Letters written ${periodPhrase(period)}, test letters left out.`}
+      className={className}
+    >
+      {total.written === 0 ? (
+        <p className="text-sm text-stone-700">
+          No letters {periodPhrase(period)}. What happens to each letter you send will be counted here.
+        </p>
+      ) : (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <div className="space-y-4">
+            <ChartFigure
+              title={`What happened to the ${formatCount(total.sent)} letters sent`}
+              table={{
+                caption: `Letters ${periodPhrase(period)}`,
+                columns: ['Outcome', 'Letters'],
+                rows: FIGURES.map((f) => [f.label, total[f.key]]),
+              }}
+            >
+              <BarList max={total.sent} bars={FIGURES.map((f) => ({ label: f.label, value: total[f.key], tone: f.tone }))} />
+            </ChartFigure>
+            <dl className="grid gap-3 text-sm sm:grid-cols-2">
+              <div>
+                <dt className="text-stone-600">Delivered / sent</dt>
+                <dd className="font-medium text-stone-900">{rateText(total.delivered, total.sent)}</dd>
+              </div>
+              <div>
+                <dt className="text-stone-600">Opened / delivered (may be automatic)</dt>
+                <dd className="font-medium text-stone-900">{rateText(total.opened, total.delivered)}</dd>
+              </div>
+            </dl>
+            <div className="space-y-1 text-xs text-stone-600">
+              <p>
+                Each letter counts at the furthest point it reached: an opened letter was also delivered and sent, and one marked as spam
+                had been delivered. {STATUS_LABELS.opened.hint}
+              </p>
+              {total.local > 0 && <p>{formatCount(total.local)} of the delivered went to the local outbox and never left this computer.</p>}
+              {unsent > 0 && <p>{formatCount(unsent)} more were not sent: still waiting, failed, suppressed or awaiting your decision.</p>}
+            </div>
+          </div>
+          <TemplateTable rows={byTemplate} />
+        </div>
+      )}
+    </OutcomeCard>
+  );
+}
+
+function TemplateTable({ rows }: { rows: LetterOutcomes['byTemplate'] }) {
+  return (
+    // Scrolls sideways on a phone; focusable so a keyboard can scroll it too.
+    <div
+      role="region"
+      aria-labelledby="letters-by-template"
+      tabIndex={0}
+      className="relative self-start overflow-x-auto rounded-md border border-stone-200"
+    >
+      <table className="w-full border-collapse text-left text-sm">
+        <caption id="letters-by-template" className="px-3 pt-2 text-left text-sm font-semibold text-stone-900">
+          By template
+        </caption>
+        <thead className="border-b border-stone-200 text-stone-700">
+          <tr>
+            <th scope="col" className="min-w-36 p-2 pl-3 font-semibold">
+              Template
+            </th>
+            {FIGURES.map((f) => (
+              <th key={f.key} scope="col" className="p-2 text-right font-semibold">
+                {f.short}
+                {f.key === 'opened' && (
+                  <>
+                    <span aria-hidden="true">*</span>
+                    <span className="sr-only"> (may be automatic)</span>
+                  </>
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-stone-100">
+          {rows.map((row) => (
+            <tr key={row.template}>
+              <th scope="row" className="p-2 pl-3 font-normal text-stone-900">
+                {row.template}
+              </th>
+              {FIGURES.map((f) => (
+                <td key={f.key} className="p-2 text-right tabular-nums">
+                  {formatCount(row[f.key])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p aria-hidden="true" className="px-3 pb-2 text-xs text-stone-600">
+        * may be automatic.
+      </p>
+    </div>
+  );
+}

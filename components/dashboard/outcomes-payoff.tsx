@@ -1,0 +1,106 @@
+import type { Payoff, Share } from '@/db/queries/outcomes/payoff';
+import { MIN_GROUP, OUTCOME_WAIT_DAYS, THANKS_WITHIN_HOURS } from '@/lib/dashboard/outcome-rules';
+import { periodPhrase, type Period } from '@/lib/dashboard/period';
+import { enoughData, formatCount, percentOf } from './format';
+import { OutcomeCard } from './outcome-card';
+
+/**
+ * The question no other tracker answers, asked of the person's own history:
+ * side by side, with and without a thank-you, each share with the numbers it
+ * stands on, and no share at all below MIN_GROUP.
+ */
+export function PayoffOutcomes({
+  interviews,
+  rejections,
+  period,
+  className,
+}: {
+  interviews: Payoff;
+  rejections: Payoff;
+  period: Period;
+  className?: string;
+}) {
+  return (
+    <OutcomeCard
+      id="outcomes-payoff"
+      title="Do thank-you letters pay off?"
+      className={className}
+      description={`From your own history ${periodPhrase(period)}, leaving out the last ${OUTCOME_WAIT_DAYS} days: anything newer has not had time to lead anywhere. This shows what went together, not what caused what.`}
+    >
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Comparison
+          heading="After an interview"
+          rule={`A thank-you counts when it was sent within ${THANKS_WITHIN_HOURS} hours of the interview and did not bounce. An interview led on when the same application got another interview or moved to Offer or Accepted after it.`}
+          groups={[
+            { title: `With a thank-you within ${THANKS_WITHIN_HOURS} hours`, share: interviews.thanked },
+            { title: 'Without one', share: interviews.unthanked },
+          ]}
+          unit={['interview', 'interviews']}
+          outcome="led to another interview or an offer"
+        />
+        <Comparison
+          heading="After a rejection"
+          rule="A rejection led on when another application at the same company got an interview after the thank-you (or, without one, after the rejection)."
+          groups={[
+            { title: 'Answered with a thank-you', share: rejections.thanked },
+            { title: 'Not answered', share: rejections.unthanked },
+          ]}
+          unit={['rejection', 'rejections']}
+          outcome="led to a later interview at the same company"
+        />
+      </div>
+    </OutcomeCard>
+  );
+}
+
+type Group = { title: string; share: Share };
+
+function Comparison({
+  heading,
+  rule,
+  groups,
+  unit,
+  outcome,
+}: {
+  heading: string;
+  rule: string;
+  groups: Group[];
+  unit: [string, string];
+  outcome: string;
+}) {
+  return (
+    <div>
+      <h4 className="text-sm font-semibold text-stone-900">{heading}</h4>
+      <div className="mt-2 grid gap-3 sm:grid-cols-2">
+        {groups.map((group) => (
+          <ShareCard key={group.title} group={group} unit={unit} outcome={outcome} />
+        ))}
+      </div>
+      <p className="mt-2 text-xs text-stone-600">{rule}</p>
+    </div>
+  );
+}
+
+function ShareCard({ group: { title, share }, unit, outcome }: { group: Group; unit: [string, string]; outcome: string }) {
+  const noun = share.total === 1 ? unit[0] : unit[1];
+  return (
+    <div className="rounded-md border border-stone-200 p-3">
+      <p className="text-sm font-medium text-stone-800">{title}</p>
+      {enoughData(share.total) ? (
+        <>
+          <p className="mt-1 text-2xl font-semibold tabular-nums text-stone-900">{percentOf(share.hits, share.total)}%</p>
+          <p className="text-sm text-stone-700">
+            {formatCount(share.hits)} of {formatCount(share.total)} {noun} {outcome}.
+          </p>
+        </>
+      ) : (
+        <>
+          <p className="mt-1 text-lg font-semibold text-stone-900">Not enough data yet</p>
+          <p className="text-sm text-stone-700">
+            {formatCount(share.total)} {noun} so far; a share needs at least {MIN_GROUP}.
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

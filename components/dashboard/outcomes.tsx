@@ -1,0 +1,43 @@
+import { loadOutcomes } from '@/db/queries/outcomes/load';
+import { parsePeriod, periodPhrase } from '@/lib/dashboard/period';
+import { ActivityOutcomes } from './outcomes-activity';
+import { LettersOutcomes } from './outcomes-letters';
+import { PayoffOutcomes } from './outcomes-payoff';
+import { PipelineOutcomes } from './outcomes-pipeline';
+import { PeriodPicker } from './period-picker';
+
+/**
+ * The dashboard's second half: what came of what the person did, over the
+ * period in the URL (`?period=30|90|365|all`, 90 days by default). Every
+ * figure comes from six aggregate queries run at once (loadOutcomes).
+ *
+ * `period` is the raw search parameter; anything unknown means the default.
+ */
+export async function Outcomes({ userId, period: raw }: { userId: string; period?: string | string[] }) {
+  const period = parsePeriod(raw);
+  const outcomes = await loadOutcomes(userId, period);
+  return (
+    <section id="outcomes" aria-labelledby="outcomes-title" className="mt-10 scroll-mt-4">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+        <div>
+          <h2 id="outcomes-title" className="text-xl font-semibold tracking-tight text-stone-900">
+            Outcomes
+          </h2>
+          <p className="mt-1 text-sm text-stone-600">What came of your letters and applications {periodPhrase(period)}.</p>
+        </div>
+        <PeriodPicker current={period} />
+      </div>
+      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+        <LettersOutcomes letters={outcomes.letters} period={period} className="lg:col-span-2" />
+        <PipelineOutcomes stages={outcomes.stages} funnel={outcomes.funnel} period={period} />
+        <ActivityOutcomes weeks={outcomes.activity} />
+        <PayoffOutcomes
+          interviews={outcomes.payoff.interviews}
+          rejections={outcomes.payoff.rejections}
+          period={period}
+          className="lg:col-span-2"
+        />
+      </div>
+    </section>
+  );
+}

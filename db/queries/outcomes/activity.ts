@@ -1,0 +1,53 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { ACTIVITY_WEEKS, LETTER_FIGURES } from '@/lib/dashboard/outcome-rules';
+import { at, rowsOf, statusIn, type OutcomeScope } from './scope';
+
+const WEEK = 7 * 24 * 60 * 60 * 1000;
+
+/** Monday 00:00 UTC of the week `now` falls in, and the weeks before it: the chart's columns. */
+export function activityWeeks(now: Date, weeks = ACTIVITY_WEEKS): Date[] {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const monday = day.getTime() - ((day.getUTCDay() + 6) % 7) * 24 * 60 * 60 * 1000;
+  return Array.from({ length: weeks }, (_, i) => new Date(monday - (weeks - 1 - i) * WEEK));
+}
+
+/**
+ * Per week (Monday to Sunday, UTC): applications added, interviews held
+ * (up to now) and letters sent. Each count is a range scan on the person's
+ * (user_id, time) index and a GROUP BY; weeks with nothing are filled in here.
+ */
+export function weeklyActivityQuery({ userId, now }: OutcomeScope) {
+  const start = at(activityWeeks(now)[0]);
+  const week = (column: string) => sql.raw(`to_char(date_trunc('week', ${column} at time zone 'UTC'), 'YYYY-MM-DD')`);
+  return sql`
+    select 'applications' as series, ${week('created_at')} as week, count(*)::int as count
+    from applications where user_id = ${userId} and created_at >= ${start} and created_at <= ${at(now)}
+    group by 2
+    union all
+    select 'interviews', ${week('scheduled_at')}, count(*)::int
+    from interviews where user_id = ${userId} and scheduled_at >= ${start} and scheduled_at <= ${at(now)}
+    group by 2
+    union all
+    select 'letters', ${week('created_at')}, count(*)::int
+    from letters where user_id = ${userId} and created_at >= ${start} and created_at <= ${at(now)}
+      and not is_test and ${statusIn(sql`status`, LETTER_FIGURES.sent)}
+    group by 2`;
+}
+
+export const ACTIVITY_SERIES = ['applications', 'interviews', 'letters'] as const;
+export type ActivitySeries = (typeof ACTIVITY_SERIES)[number];
+
+export async function weeklyActivity(scope: OutcomeScope) {
+  const rows = await rowsOf<{ series: ActivitySeries; week: string; count: number }>(weeklyActivityQuery(scope));
+  const count = new Map(rows.map((r) => [`${r.series} ${r.week}`, r.count]));
+  return activityWeeks(scope.now).map((start) => {
+    const week = start.toISOString().slice(0, 10);
+    return {
+      week,
+      ...(Object.fromEntries(ACTIVITY_SERIES.map((s) => [s, count.get(`${s} ${week}`) ?? 0])) as Record<ActivitySeries, number>),
+    };
+  });
+}
+
+export type WeeklyActivity = Awaited<ReturnType<typeof weeklyActivity>>;

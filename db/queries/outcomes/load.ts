@@ -1,0 +1,33 @@
+import 'server-only';
+import type { Period } from '@/lib/dashboard/period';
+import { weeklyActivity, weeklyActivityQuery } from './activity';
+import { letterOutcomes, letterOutcomesQuery } from './letters';
+import { interviewPayoff, interviewPayoffQuery, rejectionPayoff, rejectionPayoffQuery } from './payoff';
+import { funnel, funnelQuery, stagesNow, stagesNowQuery } from './pipeline';
+import { outcomeScope } from './scope';
+
+/** Every statement behind the Outcomes section, by name: bench/explain-dashboard.ts EXPLAINs each. */
+export const OUTCOME_QUERIES = {
+  letters: letterOutcomesQuery,
+  stagesNow: stagesNowQuery,
+  funnel: funnelQuery,
+  weeklyActivity: weeklyActivityQuery,
+  interviewPayoff: interviewPayoffQuery,
+  rejectionPayoff: rejectionPayoffQuery,
+};
+
+/** All the figures of the Outcomes section: six aggregate queries, run at once. */
+export async function loadOutcomes(userId: string, period: Period, now = new Date()) {
+  const scope = outcomeScope(userId, period, now);
+  const [letters, stages, pipeline, activity, interviews, rejections] = await Promise.all([
+    letterOutcomes(scope),
+    stagesNow(scope),
+    funnel(scope),
+    weeklyActivity(scope),
+    interviewPayoff(scope),
+    rejectionPayoff(scope),
+  ]);
+  return { period, letters, stages, funnel: pipeline, activity, payoff: { interviews, rejections } };
+}
+
+export type Outcomes = Awaited<ReturnType<typeof loadOutcomes>>;

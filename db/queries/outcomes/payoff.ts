@@ -1,0 +1,112 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { OUTCOME_WAIT_DAYS, REACHED_STATUSES, THANKS_WITHIN_HOURS } from '@/lib/dashboard/outcome-rules';
+import { at, fromStart, rowsOf, statusIn, type OutcomeScope } from './scope';
+
+/** How many in a group, and how many of them led somewhere. */
+export type Share = { total: number; hits: number };
+
+const waited = (now: Date) => at(new Date(now.getTime() - OUTCOME_WAIT_DAYS * 24 * 60 * 60 * 1000));
+
+/** Both groups' sizes and hits from rows that have a `thanked` flag and a `hit` column. */
+const splitByThanks = (rows: SQL, hit: SQL) => sql`
+    select
+      count(*) filter (where thanked)::int as thanked_total,
+      count(*) filter (where thanked and ${hit})::int as thanked_hits,
+      count(*) filter (where not thanked)::int as unthanked_total,
+      count(*) filter (where not thanked and ${hit})::int as unthanked_hits
+    from ${rows}`;
+
+/**
+ * Interviews in the period, held at least OUTCOME_WAIT_DAYS ago, split by
+ * whether a thank-you for that interview reached someone within
+ * THANKS_WITHIN_HOURS of it; a hit is a later interview on the same
+ * application, or a move to Offer or Accepted after it. The letter is one
+ * probe of letters_interview_idx per interview; the hit compares with each
+ * application's last interview and last offer, found once per application.
+ */
+export function interviewPayoffQuery({ userId, since, now }: OutcomeScope) {
+  return sql`
+    with considered as materialized (
+      select i.id, i.application_id, i.scheduled_at,
+        exists (
+          select 1 from letters l
+          where l.user_id = ${userId} and l.interview_id = i.id and l.kind = 'interview_thanks' and not l.is_test
+            and ${statusIn(sql`l.status`, REACHED_STATUSES)}
+            and l.created_at <= i.scheduled_at + ${sql.raw(`interval '${THANKS_WITHIN_HOURS} hours'`)}
+        ) as thanked
+      from interviews i
+      where i.user_id = ${userId} and i.scheduled_at <= ${waited(now)} ${fromStart(sql`i.scheduled_at`, since)}
+    ),
+    last_interviews as (
+      select application_id, max(scheduled_at) as last_at from interviews
+      where user_id = ${userId} and application_id in (select application_id from considered)
+      group by application_id
+    ),
+    last_offers as (
+      select application_id, max(changed_at) as last_at from stage_changes
+      where user_id = ${userId} and to_stage in ('offer', 'accepted')
+      group by application_id
+    ),
+    outcomes as (
+      select c.thanked,
+        coalesce(li.last_at > c.scheduled_at, false) or coalesce(lo.last_at > c.scheduled_at, false) as moved_on
+      from considered c
+      left join last_interviews li on li.application_id = c.application_id
+      left join last_offers lo on lo.application_id = c.application_id
+    )
+    ${splitByThanks(sql`outcomes`, sql`moved_on`)}`;
+}
+
+/**
+ * Applications rejected in the period, at least OUTCOME_WAIT_DAYS ago, split
+ * by whether a rejection thank-you reached someone; a hit is an interview at
+ * the same company, on another application, after the letter (or, with no
+ * letter, after the rejection).
+ */
+export function rejectionPayoffQuery({ userId, since, now }: OutcomeScope) {
+  return sql`
+    with rejections as (
+      select application_id, min(changed_at) as rejected_at
+      from stage_changes
+      where user_id = ${userId} and to_stage = 'rejected' and changed_at <= ${waited(now)} ${fromStart(sql`changed_at`, since)}
+      group by application_id
+    ),
+    answered as (
+      select r.application_id, a.company_id,
+        (select min(l.created_at) from letters l
+         where l.user_id = ${userId} and l.application_id = r.application_id and l.kind = 'rejection_thanks' and not l.is_test
+           and ${statusIn(sql`l.status`, REACHED_STATUSES)}) as thanked_at,
+        r.rejected_at
+      from rejections r join applications a on a.user_id = ${userId} and a.id = r.application_id
+    ),
+    outcomes as (
+      select thanked_at is not null as thanked,
+        exists (
+          select 1 from applications other join interviews i on i.application_id = other.id and i.user_id = ${userId}
+          where other.user_id = ${userId} and other.company_id = answered.company_id and other.id <> answered.application_id
+            and i.scheduled_at > coalesce(answered.thanked_at, answered.rejected_at)
+        ) as interviewed_again
+      from answered
+    )
+    ${splitByThanks(sql`outcomes`, sql`interviewed_again`)}`;
+}
+
+type PayoffRow = { thanked_total: number; thanked_hits: number; unthanked_total: number; unthanked_hits: number };
+
+const split = (row: PayoffRow) => ({
+  thanked: { total: row.thanked_total, hits: row.thanked_hits },
+  unthanked: { total: row.unthanked_total, hits: row.unthanked_hits },
+});
+
+export async function interviewPayoff(scope: OutcomeScope) {
+  const [row] = await rowsOf<PayoffRow>(interviewPayoffQuery(scope));
+  return split(row);
+}
+
+export async function rejectionPayoff(scope: OutcomeScope) {
+  const [row] = await rowsOf<PayoffRow>(rejectionPayoffQuery(scope));
+  return split(row);
+}
+
+export type Payoff = Awaited<ReturnType<typeof interviewPayoff>>;

@@ -1,0 +1,33 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { db } from '@/db';
+import type { Executor } from '@/db/executor';
+import type { LetterStatus } from '@/db/schema';
+import { periodStart, type Period } from '@/lib/dashboard/period';
+
+/**
+ * What every outcome query is asked: whose figures, from when, and as of
+ * when. `now` is passed in, never read from the database clock, so a page's
+ * queries agree with each other and tests can pin the date.
+ */
+export type OutcomeScope = { userId: string; since: Date | null; now: Date };
+
+export function outcomeScope(userId: string, period: Period, now = new Date()): OutcomeScope {
+  return { userId, since: periodStart(period, now), now };
+}
+
+/** A timestamp parameter, sent as text: the two drivers agree on strings, not on Date objects. */
+export const at = (date: Date) => sql`${date.toISOString()}::timestamptz`;
+
+/** `column >= since`, or nothing for all time. */
+export const fromStart = (column: SQL, since: Date | null) => (since ? sql`and ${column} >= ${at(since)}` : sql``);
+
+/** `column in ('a', 'b')` from a fixed list of statuses (constants, never input). */
+export const statusIn = (column: SQL, statuses: readonly LetterStatus[]) =>
+  sql`${column} in (${sql.raw(statuses.map((s) => `'${s}'`).join(', '))})`;
+
+/** Runs a raw statement; postgres.js answers with an array, PGlite with `{ rows }`. */
+export async function rowsOf<T>(query: SQL, executor: Executor = db): Promise<T[]> {
+  const result = (await executor.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}

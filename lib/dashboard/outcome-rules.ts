@@ -1,0 +1,39 @@
+import type { LetterStatus } from '@/db/schema';
+
+/*
+ * How the dashboard counts. The queries and the sentences that explain the
+ * figures both read these, so what the page says is what the SQL does.
+ */
+
+/**
+ * A letter's status only moves forward and keeps only the furthest point it
+ * reached, so each figure counts the statuses that imply it: an opened letter
+ * was delivered, a delivered one was sent. A complaint comes from someone who
+ * received the letter, so it counts as delivered; a bounce was sent but never
+ * delivered. Failed, suppressed, queued and undecided letters never left.
+ */
+export const LETTER_FIGURES = {
+  sent: ['sent', 'delivery_delayed', 'delivered', 'opened', 'clicked', 'bounced', 'complained'],
+  delivered: ['delivered', 'opened', 'clicked', 'complained'],
+  opened: ['opened', 'clicked'],
+  clicked: ['clicked'],
+  bounced: ['bounced'],
+  complained: ['complained'],
+} as const satisfies Record<string, readonly LetterStatus[]>;
+
+export type LetterFigure = keyof typeof LETTER_FIGURES;
+
+/** A thank-you that reached the person: sent and not bounced. Only these can pay off. */
+export const REACHED_STATUSES = LETTER_FIGURES.sent.filter((s) => s !== 'bounced');
+
+/** The seed's advice: a thank-you within a day of the interview. */
+export const THANKS_WITHIN_HOURS = 24;
+
+/** An interview or rejection younger than this has not had time to lead anywhere, so it is left out. */
+export const OUTCOME_WAIT_DAYS = 14;
+
+/** Below this many in a group, a share says more about chance than about letters. */
+export const MIN_GROUP = 5;
+
+/** The weekly activity chart's span, the current week included. */
+export const ACTIVITY_WEEKS = 12;
