@@ -27,7 +27,7 @@ test('a signed "delivered" webhook changes the dashboard’s letter figures', as
   const letters = page.getByRole('region', { name: 'Letters', exact: true });
   const delivered = letters.getByRole('definition').first();
   await expect(letters.getByRole('term').first()).toHaveText('Delivered / sent');
-  await expect(delivered).toHaveText('0 of 1');
+  await expect(delivered).toHaveText('0 of 1, 0%');
 
   const webhook = signWebhook({
     secret: webhookSecret,
@@ -41,5 +41,5 @@ test('a signed "delivered" webhook changes the dashboard’s letter figures', as
   expect(response.status).toBe(200);
 
   await page.reload();
-  await expect(delivered).toHaveText('1 of 1');
+  await expect(delivered).toHaveText('1 of 1, 100%');
 });
