@@ -1,8 +1,7 @@
 import type { LetterCounts, LetterOutcomes } from '@/db/queries/outcomes/letters';
 import { STATUS_LABELS } from '@/lib/letters/status';
 import { periodPhrase, type Period } from '@/lib/dashboard/period';
-import { BarList, type Bar } from './charts/bar-list';
-import { ChartFigure } from './charts/chart-figure';
+import { BarChart, type Bar } from './charts/bar-chart';
 import { formatCount, rateText } from './format';
 import { OutcomeCard } from './outcome-card';
 
@@ -33,16 +32,11 @@ export function LettersOutcomes({ letters, period, className }: { letters: Lette
       ) : (
         <div className="grid gap-6 lg:grid-cols-2">
           <div className="space-y-4">
-            <ChartFigure
+            <BarChart
               title={`What happened to the ${formatCount(total.sent)} letters sent`}
-              table={{
-                caption: `Letters ${periodPhrase(period)}`,
-                columns: ['Outcome', 'Letters'],
-                rows: FIGURES.map((f) => [f.label, total[f.key]]),
-              }}
-            >
-              <BarList max={total.sent} bars={FIGURES.map((f) => ({ label: f.label, value: total[f.key], tone: f.tone }))} />
-            </ChartFigure>
+              max={total.sent}
+              bars={FIGURES.map((f) => ({ label: f.label, value: total[f.key], tone: f.tone }))}
+            />
             <dl className="grid gap-3 text-sm sm:grid-cols-2">
               <div>
                 <dt className="text-stone-600">Delivered / sent</dt>

@@ -30,7 +30,7 @@ export function PayoffOutcomes({
       <div className="grid gap-6 lg:grid-cols-2">
         <Comparison
           heading="After an interview"
-          rule={`A thank-you counts when it was sent within ${THANKS_WITHIN_HOURS} hours of the interview and did not bounce. An interview led on when the same application got another interview or moved to Offer or Accepted after it.`}
+          rule={`A thank-you counts when it was sent in the ${THANKS_WITHIN_HOURS} hours after the interview and did not bounce. An interview led on when the same application got another interview or moved to Offer or Accepted after it.`}
           groups={[
             { title: `With a thank-you within ${THANKS_WITHIN_HOURS} hours`, share: interviews.thanked },
             { title: 'Without one', share: interviews.unthanked },
@@ -40,7 +40,7 @@ export function PayoffOutcomes({
         />
         <Comparison
           heading="After a rejection"
-          rule="A rejection led on when another application at the same company got an interview after the thank-you (or, without one, after the rejection)."
+          rule="A rejection counts as answered when a thank-you written after it was sent and did not bounce. It led on when another application at the same company got an interview after the thank-you (or, without one, after the rejection)."
           groups={[
             { title: 'Answered with a thank-you', share: rejections.thanked },
             { title: 'Not answered', share: rejections.unthanked },

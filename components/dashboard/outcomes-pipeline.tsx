@@ -3,8 +3,7 @@ import type { ApplicationStage } from '@/db/schema';
 import { MIN_GROUP } from '@/lib/dashboard/outcome-rules';
 import { periodPhrase, type Period } from '@/lib/dashboard/period';
 import { STAGES, stageLabel } from '@/lib/pipeline/stages';
-import { BarList } from './charts/bar-list';
-import { ChartFigure } from './charts/chart-figure';
+import { BarChart } from './charts/bar-chart';
 import { enoughData, formatCount, percentOf } from './format';
 import { OutcomeCard } from './outcome-card';
 
@@ -26,27 +25,13 @@ export function PipelineOutcomes({ stages, funnel, period }: { stages: Map<Appli
   });
   return (
     <OutcomeCard id="outcomes-pipeline" title="Pipeline">
-      <ChartFigure
-        title="Applications by stage now"
-        note="Every application not archived, whenever it was added."
-        table={{ caption: 'Applications by stage now', columns: ['Stage', 'Applications'], rows: stageRows.map((r) => [r.label, r.value]) }}
-      >
-        <BarList bars={stageRows} />
-      </ChartFigure>
-      <ChartFigure
+      <BarChart title="Applications by stage now" note="Every application not archived, whenever it was added." bars={stageRows} />
+      <BarChart
         title="From applying to an accepted offer"
         note={`Applications added ${periodPhrase(period)}, counted at every step they reached: one that went straight to an offer counts as interviewing too, and one rejected later still counts where it got to.`}
-        table={{
-          caption: `Funnel of applications added ${periodPhrase(period)}`,
-          columns: ['Step', 'Applications', 'Conversion from the step before'],
-          rows: steps.map((s) => [s.label, s.count, s.conversion ?? '–']),
-        }}
-      >
-        <BarList
-          max={steps[0].count}
-          bars={steps.map((s) => ({ label: s.label, value: s.count, detail: s.conversion ?? undefined, tone: 'accent' }))}
-        />
-      </ChartFigure>
+        max={steps[0].count}
+        bars={steps.map((s) => ({ label: s.label, value: s.count, detail: s.conversion ?? undefined, tone: 'accent' }))}
+      />
       <div className="text-sm">
         <p className="font-semibold text-stone-900">Median time from applying to the first interview</p>
         {enoughData(funnel.timed) && funnel.medianDaysToInterview !== null ? (

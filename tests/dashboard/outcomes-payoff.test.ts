@@ -15,7 +15,8 @@ const scope = (userId: string, period: Period = '90') => outcomeScope(userId, pe
  * 90-day view:
  *   thanked:   a (hit: b came later), b (hit: an offer came later), g (miss)
  *   unthanked: c (letter after 30 hours), d (test letter), e (bounced letter; hit: f came later),
- *              f, m (a follow-up is not a thank-you; hit: accepted later), n (the offer came before it)
+ *              f, m (a follow-up is not a thank-you; hit: accepted later), n (the offer came before it),
+ *              q (its letter was written before it)
  *   left out:  h (10 days ago: too recent), k (120 days ago: before the period; thanked, hit)
  */
 async function seedInterviews(userId: string) {
@@ -68,22 +69,33 @@ async function seedInterviews(userId: string) {
 
   const p9 = await app(70, ['applied', 'offer']);
   await interview(p9, 60); // n
+
+  const p10 = await app(80);
+  const q = await interview(p10, 55);
+  await letter(q, hoursAfter(daysAgo(55), -2));
 }
 
 /**
  * Rejected applications, with another application at the same company
  * where there is one, in the 90-day view:
  *   thanked:   X (hit: interviewed at X again after the letter), Y (miss: that interview came before)
- *   unthanked: Z (hit), V (test letter; only its own application interviewed again), T (failed letter)
+ *   unthanked: Z (hit), V (test letter; only its own application interviewed again), T (failed letter),
+ *              S (its letter was written before the rejection; hit)
  *   left out:  W (rejected 5 days ago), U (rejected 200 days ago; thanked, hit)
  */
 async function seedRejections(userId: string) {
-  const rejected = async (name: string, days: number, letter?: { status: LetterStatus; isTest?: boolean }, interviewElsewhereDaysAgo?: number) => {
+  const rejected = async (
+    name: string,
+    days: number,
+    letter?: { status: LetterStatus; isTest?: boolean; daysAfter?: number },
+    interviewElsewhereDaysAgo?: number,
+  ) => {
     const company = await seedCompany(userId, name);
     // Added a day before the rejection, which is then `days` ago.
     const applicationId = await seedApplication(userId, { companyId: company, path: ['applied', 'rejected'], createdAt: daysAgo(days + 1) });
     if (letter) {
-      await seedLetter(userId, { ...letter, kind: 'rejection_thanks', template: 'Thank-you after a rejection', applicationId, createdAt: daysAgo(days - 1) });
+      const { daysAfter = 1, ...rest } = letter;
+      await seedLetter(userId, { ...rest, kind: 'rejection_thanks', template: 'Thank-you after a rejection', applicationId, createdAt: daysAgo(days - daysAfter) });
     }
     if (interviewElsewhereDaysAgo !== undefined) {
       const other = await seedApplication(userId, { companyId: company, path: ['applied', 'interviewing'], createdAt: daysAgo(days + 30) });
@@ -97,6 +109,7 @@ async function seedRejections(userId: string) {
   const v = await rejected('V', 61, { status: 'delivered', isTest: true });
   await seedInterview(userId, v, daysAgo(30));
   await rejected('T', 61, { status: 'failed' });
+  await rejected('S', 61, { status: 'delivered', daysAfter: -2 }, 30);
   await rejected('W', 5, { status: 'delivered' }, 1);
   await rejected('U', 200, { status: 'delivered' }, 150);
 }
@@ -105,7 +118,7 @@ describe('do interview thank-yous pay off?', () => {
   it('splits interviews old enough to have an outcome by a thank-you within 24 hours, and counts those that led on', async () => {
     const ada = await seedPerson('Ada');
     await seedInterviews(ada);
-    expect(await interviewPayoff(scope(ada))).toEqual({ thanked: { total: 3, hits: 2 }, unthanked: { total: 6, hits: 2 } });
+    expect(await interviewPayoff(scope(ada))).toEqual({ thanked: { total: 3, hits: 2 }, unthanked: { total: 7, hits: 2 } });
   });
 
   it('covers interviews held in the period', async () => {
@@ -121,7 +134,7 @@ describe('do interview thank-yous pay off?', () => {
     const bob = await seedPerson('Bob');
     await seedInterviews(ada);
     await seedInterviews(bob);
-    expect(await interviewPayoff(scope(ada))).toEqual({ thanked: { total: 3, hits: 2 }, unthanked: { total: 6, hits: 2 } });
+    expect(await interviewPayoff(scope(ada))).toEqual({ thanked: { total: 3, hits: 2 }, unthanked: { total: 7, hits: 2 } });
     expect(await interviewPayoff(scope(await seedPerson('Carol')))).toEqual({ thanked: { total: 0, hits: 0 }, unthanked: { total: 0, hits: 0 } });
   });
 });
@@ -130,7 +143,7 @@ describe('do rejection thank-yous pay off?', () => {
   it('counts rejections answered with a thank-you that led to a later interview at the same company', async () => {
     const ada = await seedPerson('Ada');
     await seedRejections(ada);
-    expect(await rejectionPayoff(scope(ada))).toEqual({ thanked: { total: 2, hits: 1 }, unthanked: { total: 3, hits: 1 } });
+    expect(await rejectionPayoff(scope(ada))).toEqual({ thanked: { total: 2, hits: 1 }, unthanked: { total: 4, hits: 2 } });
     expect((await rejectionPayoff(scope(ada, 'all'))).thanked).toEqual({ total: 3, hits: 2 });
   });
 
@@ -139,6 +152,6 @@ describe('do rejection thank-yous pay off?', () => {
     const bob = await seedPerson('Bob');
     await seedRejections(ada);
     await seedRejections(bob);
-    expect(await rejectionPayoff(scope(ada))).toEqual({ thanked: { total: 2, hits: 1 }, unthanked: { total: 3, hits: 1 } });
+    expect(await rejectionPayoff(scope(ada))).toEqual({ thanked: { total: 2, hits: 1 }, unthanked: { total: 4, hits: 2 } });
   });
 });

@@ -5,6 +5,16 @@ export type WeeklySeries<K extends string> = { key: K; label: string; fill: stri
 const BAR = 10;
 const HEIGHT = 32;
 
+/** All of a row's bars as one path (one element, not one per week), rising from the bottom edge. */
+function barsPath(values: number[], most: number): string {
+  return values
+    .map((value, i) => {
+      const height = most > 0 ? Math.round((value / most) * (HEIGHT - 2) * 10) / 10 : 0;
+      return height > 0 ? `M${i * BAR + 1} ${HEIGHT}v-${height}h${BAR - 2}v${height}z` : '';
+    })
+    .join('');
+}
+
 /**
  * Small multiples: one row of weekly bars per series, each on its own scale
  * (its busiest week fills the row), with the total and the busiest week in
@@ -29,23 +39,24 @@ export function WeeklyChart<K extends string>({
             <p className="flex flex-wrap justify-between gap-x-3 text-sm">
               <span className="font-medium text-stone-800">{label}</span>
               <span className="text-xs text-stone-600">
-                {formatCount(total)} in {weeks.length} weeks{most > 0 && `, at most ${formatCount(most)} a week`}
+                {`${formatCount(total)} in ${weeks.length} weeks${most > 0 ? `, at most ${formatCount(most)} a week` : ''}`}
               </span>
             </p>
-            <svg viewBox={`0 0 ${width} ${HEIGHT}`} preserveAspectRatio="none" className="mt-1 h-10 w-full" focusable="false">
-              <line x1="0" x2={width} y1={HEIGHT - 0.25} y2={HEIGHT - 0.25} className="stroke-stone-300" strokeWidth="0.5" />
-              {values.map((value, i) => {
-                const height = most > 0 ? (value / most) * (HEIGHT - 2) : 0;
-                return <rect key={weeks[i].week} x={i * BAR + 1} y={HEIGHT - height} width={BAR - 2} height={height} className={fill} />;
-              })}
+            <svg
+              viewBox={`0 0 ${width} ${HEIGHT}`}
+              preserveAspectRatio="none"
+              className="mt-1 h-10 w-full border-b border-stone-300"
+              focusable="false"
+            >
+              <path d={barsPath(values, most)} className={fill} />
             </svg>
           </div>
         );
       })}
       {weeks.length > 0 && (
         <p className="flex justify-between text-xs text-stone-600">
-          <span>Week of {formatWeek(weeks[0].week)}</span>
-          <span>This week ({formatWeek(weeks[weeks.length - 1].week)})</span>
+          <span>{`Week of ${formatWeek(weeks[0].week)}`}</span>
+          <span>{`This week (${formatWeek(weeks[weeks.length - 1].week)})`}</span>
         </p>
       )}
     </div>

@@ -19,50 +19,56 @@ const splitByThanks = (rows: SQL, hit: SQL) => sql`
 
 /**
  * Interviews in the period, held at least OUTCOME_WAIT_DAYS ago, split by
- * whether a thank-you for that interview reached someone within
- * THANKS_WITHIN_HOURS of it; a hit is a later interview on the same
- * application, or a move to Offer or Accepted after it. The letter is one
- * probe of letters_interview_idx per interview; the hit compares with each
- * application's last interview and last offer, found once per application.
+ * whether a thank-you for that interview reached someone in the
+ * THANKS_WITHIN_HOURS after it; a hit is a later interview on the same
+ * application, or a move to Offer or Accepted after it. Thank-yous, later
+ * interviews and offers are each read once, by a range on the person's
+ * (user_id, time) index, and joined: no lookup per interview.
  */
 export function interviewPayoffQuery({ userId, since, now }: OutcomeScope) {
+  const within = sql.raw(`interval '${THANKS_WITHIN_HOURS} hours'`);
+  // `considered` is read twice, which would materialize it; inlined, the planner keeps the interviews'
+  // statistics, where a materialized CTE's guesses inflate the joins' cost past the JIT threshold.
   return sql`
-    with considered as materialized (
-      select i.id, i.application_id, i.scheduled_at,
-        exists (
-          select 1 from letters l
-          where l.user_id = ${userId} and l.interview_id = i.id and l.kind = 'interview_thanks' and not l.is_test
-            and ${statusIn(sql`l.status`, REACHED_STATUSES)}
-            and l.created_at <= i.scheduled_at + ${sql.raw(`interval '${THANKS_WITHIN_HOURS} hours'`)}
-        ) as thanked
-      from interviews i
-      where i.user_id = ${userId} and i.scheduled_at <= ${waited(now)} ${fromStart(sql`i.scheduled_at`, since)}
+    with considered as not materialized (
+      select id, application_id, scheduled_at from interviews
+      where user_id = ${userId} and scheduled_at <= ${waited(now)} ${fromStart(sql`scheduled_at`, since)}
     ),
-    last_interviews as (
+    thanked as (
+      select distinct l.interview_id from letters l
+      join considered c on c.id = l.interview_id
+      where l.user_id = ${userId} and l.kind = 'interview_thanks' and not l.is_test and ${statusIn(sql`l.status`, REACHED_STATUSES)}
+        and l.created_at between c.scheduled_at and c.scheduled_at + ${within}
+        /* Implied by the line above; written out so the letters are found by a range on (user_id, created_at). */
+        and l.created_at <= ${waited(now)}::timestamptz + ${within} ${fromStart(sql`l.created_at`, since)}
+    ),
+    later_interviews as (
       select application_id, max(scheduled_at) as last_at from interviews
-      where user_id = ${userId} and application_id in (select application_id from considered)
+      where user_id = ${userId} ${fromStart(sql`scheduled_at`, since)}
       group by application_id
     ),
-    last_offers as (
+    later_offers as (
       select application_id, max(changed_at) as last_at from stage_changes
-      where user_id = ${userId} and to_stage in ('offer', 'accepted')
+      where user_id = ${userId} and to_stage in ('offer', 'accepted') ${fromStart(sql`changed_at`, since)}
       group by application_id
     ),
     outcomes as (
-      select c.thanked,
+      select t.interview_id is not null as thanked,
         coalesce(li.last_at > c.scheduled_at, false) or coalesce(lo.last_at > c.scheduled_at, false) as moved_on
       from considered c
-      left join last_interviews li on li.application_id = c.application_id
-      left join last_offers lo on lo.application_id = c.application_id
+      left join thanked t on t.interview_id = c.id
+      left join later_interviews li on li.application_id = c.application_id
+      left join later_offers lo on lo.application_id = c.application_id
     )
     ${splitByThanks(sql`outcomes`, sql`moved_on`)}`;
 }
 
 /**
  * Applications rejected in the period, at least OUTCOME_WAIT_DAYS ago, split
- * by whether a rejection thank-you reached someone; a hit is an interview at
- * the same company, on another application, after the letter (or, with no
- * letter, after the rejection).
+ * by whether a rejection thank-you written after the rejection reached
+ * someone (a range on letters (application_id, created_at)); a hit is an
+ * interview at the same company, on another application, after the letter
+ * (or, with no letter, after the rejection).
  */
 export function rejectionPayoffQuery({ userId, since, now }: OutcomeScope) {
   return sql`
@@ -72,15 +78,16 @@ export function rejectionPayoffQuery({ userId, since, now }: OutcomeScope) {
       where user_id = ${userId} and to_stage = 'rejected' and changed_at <= ${waited(now)} ${fromStart(sql`changed_at`, since)}
       group by application_id
     ),
-    answered as (
+    /* Materialized here and below: an inlined CTE repeats its subqueries in every FILTER that reads it. */
+    answered as materialized (
       select r.application_id, a.company_id,
         (select min(l.created_at) from letters l
-         where l.user_id = ${userId} and l.application_id = r.application_id and l.kind = 'rejection_thanks' and not l.is_test
-           and ${statusIn(sql`l.status`, REACHED_STATUSES)}) as thanked_at,
+         where l.user_id = ${userId} and l.application_id = r.application_id and l.created_at >= r.rejected_at
+           and l.kind = 'rejection_thanks' and not l.is_test and ${statusIn(sql`l.status`, REACHED_STATUSES)}) as thanked_at,
         r.rejected_at
       from rejections r join applications a on a.user_id = ${userId} and a.id = r.application_id
     ),
-    outcomes as (
+    outcomes as materialized (
       select thanked_at is not null as thanked,
         exists (
           select 1 from applications other join interviews i on i.application_id = other.id and i.user_id = ${userId}

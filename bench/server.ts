@@ -1,0 +1,94 @@
+/**
+ * What the page benchmarks share: a database to seed, the production server
+ * on it, wrk against a signed-in page, and the table of figures with each
+ * page's p95 as a ratio to the first (the baseline). These machines are
+ * noisy, so only the ratios mean much.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import postgres from 'postgres';
+import { BENCH_SESSION } from './seed-large-account';
+
+const DURATION = process.env.BENCH_DURATION ?? '10s';
+
+export type WrkResult = { page: string; rps: number; p50: number; p95: number; errors: number };
+
+/** Creates the database named in `url` if it does not exist yet. */
+export async function ensureDatabase(url: string) {
+  const admin = postgres(new URL('/postgres', url).toString(), { max: 1, onnotice: () => {} });
+  const name = new URL(url).pathname.slice(1);
+  const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
+  if (!exists) await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+}
+
+export function requireWrk() {
+  if (spawnSync('which', ['wrk']).status !== 0) throw new Error('wrk is missing: apt-get install -y wrk');
+}
+
+/** 10 connections for BENCH_DURATION (10 s), signed in as the bench person. */
+export function wrk(base: string, page: string): WrkResult {
+  const out = spawnSync(
+    'wrk',
+    ['-t2', '-c10', `-d${DURATION}`, '-s', 'bench/percentiles.lua', '-H', `Cookie: authjs.session-token=${BENCH_SESSION}`, `${base}${page}`],
+    { encoding: 'utf8' },
+  );
+  const line = out.stdout.split('\n').find((l) => l.startsWith('BENCH '));
+  if (!line) throw new Error(`wrk failed for ${page}: ${out.stderr || out.stdout}`);
+  const get = (key: string) => Number(line.match(new RegExp(`${key}=(\\d+)`))?.[1] ?? NaN);
+  return { page, rps: get('requests') / (get('duration_us') / 1e6), p50: get('p50_us') / 1000, p95: get('p95_us') / 1000, errors: get('errors') };
+}
+
+async function waitForHealth(base: string) {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the server did not become healthy');
+}
+
+/**
+ * Runs `work` against `next start` (the last `npm run build`) on the given
+ * database, with mail pointed nowhere, then stops the server.
+ */
+export async function withProductionServer<T>(url: string, port: number, work: (base: string) => Promise<T> | T): Promise<T> {
+  const base = `http://localhost:${port}`;
+  const server = spawn('npx', ['next', 'start', '-p', String(port)], {
+    detached: true,
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      APP_URL: base,
+      AUTH_SECRET: 'bench-secret-that-is-long-enough-for-auth-js-0123',
+      RESEND_API_KEY: 're_bench',
+      RESEND_BASE_URL: 'http://127.0.0.1:9',
+      MAIL_FROM: 'letters@afterword.test',
+    },
+  });
+  try {
+    await waitForHealth(base);
+    return await work(base);
+  } finally {
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  }
+}
+
+/** Each page once first, so compilation and cold caches are not measured; then wrk on each in turn. */
+export function measurePages(base: string, pages: string[]): WrkResult[] {
+  for (const page of pages) spawnSync('curl', ['-s', '-o', '/dev/null', '-b', `authjs.session-token=${BENCH_SESSION}`, `${base}${page}`]);
+  return pages.map((page) => wrk(base, page));
+}
+
+/** The figures as a Markdown table, each p95 against the first page's. */
+export function printResults(results: WrkResult[], baseline = 'Settings') {
+  const base = results[0];
+  console.log(`\n| page | req/s | p50 ms | p95 ms | p95 vs ${baseline} | errors |`);
+  console.log(`|---|---|---|---|---|---|`);
+  for (const r of results) {
+    console.log(
+      `| ${r.page.replace(/[0-9a-f-]{36}/, ':id')} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${(r.p95 / base.p95).toFixed(2)}× | ${r.errors} |`,
+    );
+  }
+}
