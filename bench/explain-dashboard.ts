@@ -69,8 +69,9 @@ async function examine(query: SQL) {
     if (node['Index Name']) indexes.add(node['Index Name']);
     const kept = (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1);
     const removed = (node['Rows Removed by Filter'] ?? 0) * (node['Actual Loops'] ?? 1);
-    if (node['Relation Name'] && BIG_TABLES.has(node['Relation Name']) && removed > 1000 && removed > kept) {
-      loose.push(`${node['Relation Name']} (${node['Index Name'] ?? 'scan'}: keeps ${kept} of ${kept + removed})`);
+    const viaIndex = node['Node Type'] !== 'Seq Scan';
+    if (viaIndex && node['Relation Name'] && BIG_TABLES.has(node['Relation Name']) && removed > 1000 && removed > kept) {
+      loose.push(`${node['Relation Name']} (keeps ${kept} of ${kept + removed})`);
     }
   });
   const seqScans = seqScansOf(analyzed.Plan);

@@ -1,6 +1,7 @@
+import { plural } from '@/components/contacts/format';
 import type { LetterCounts, LetterOutcomes } from '@/db/queries/outcomes/letters';
-import { STATUS_LABELS } from '@/lib/letters/status';
 import { periodPhrase, type Period } from '@/lib/dashboard/period';
+import { STATUS_LABELS } from '@/lib/letters/status';
 import { BarChart, type Bar } from './charts/bar-chart';
 import { formatCount, rateText } from './format';
 import { OutcomeCard } from './outcome-card';
@@ -31,13 +32,13 @@ export function LettersOutcomes({ letters, period, className }: { letters: Lette
         </p>
       ) : (
         <div className="grid gap-6 lg:grid-cols-2">
+          <BarChart
+            title={`What happened to the ${plural(total.sent, 'letter', 'letters')} sent`}
+            max={total.sent}
+            bars={FIGURES.map((f) => ({ label: f.label, value: total[f.key], tone: f.tone }))}
+          />
           <div className="space-y-4">
-            <BarChart
-              title={`What happened to the ${formatCount(total.sent)} letters sent`}
-              max={total.sent}
-              bars={FIGURES.map((f) => ({ label: f.label, value: total[f.key], tone: f.tone }))}
-            />
-            <dl className="grid gap-3 text-sm sm:grid-cols-2">
+            <dl className="grid gap-3 text-sm">
               <div>
                 <dt className="text-stone-600">Delivered / sent</dt>
                 <dd className="font-medium text-stone-900">{rateText(total.delivered, total.sent)}</dd>
@@ -70,7 +71,7 @@ function TemplateTable({ rows }: { rows: LetterOutcomes['byTemplate'] }) {
       role="region"
       aria-labelledby="letters-by-template"
       tabIndex={0}
-      className="relative self-start overflow-x-auto rounded-md border border-stone-200"
+      className="relative overflow-x-auto rounded-md border border-stone-200 lg:col-span-2"
     >
       <table className="w-full border-collapse text-left text-sm">
         <caption id="letters-by-template" className="px-3 pt-2 text-left text-sm font-semibold text-stone-900">

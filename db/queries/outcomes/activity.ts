@@ -14,12 +14,13 @@ export function activityWeeks(now: Date, weeks = ACTIVITY_WEEKS): Date[] {
 
 /**
  * Per week (Monday to Sunday, UTC): applications added, interviews held
- * (up to now) and letters sent. Each count is a range scan on the person's
+ * (up to now) and letters sent. Each count is a range on the person's
  * (user_id, time) index and a GROUP BY; weeks with nothing are filled in here.
  */
 export function weeklyActivityQuery({ userId, now }: OutcomeScope) {
   const start = at(activityWeeks(now)[0]);
-  const week = (column: string) => sql.raw(`to_char(date_trunc('week', ${column} at time zone 'UTC'), 'YYYY-MM-DD')`);
+  // The week's number from the first Monday: plain arithmetic per row, the dates are put back in JS.
+  const week = (column: string) => sql`floor(extract(epoch from ${sql.raw(column)} - ${start}) / ${WEEK / 1000})::int`;
   return sql`
     select 'applications' as series, ${week('created_at')} as week, count(*)::int as count
     from applications where user_id = ${userId} and created_at >= ${start} and created_at <= ${at(now)}
@@ -39,15 +40,12 @@ export const ACTIVITY_SERIES = ['applications', 'interviews', 'letters'] as cons
 export type ActivitySeries = (typeof ACTIVITY_SERIES)[number];
 
 export async function weeklyActivity(scope: OutcomeScope) {
-  const rows = await rowsOf<{ series: ActivitySeries; week: string; count: number }>(weeklyActivityQuery(scope));
+  const rows = await rowsOf<{ series: ActivitySeries; week: number; count: number }>(weeklyActivityQuery(scope));
   const count = new Map(rows.map((r) => [`${r.series} ${r.week}`, r.count]));
-  return activityWeeks(scope.now).map((start) => {
-    const week = start.toISOString().slice(0, 10);
-    return {
-      week,
-      ...(Object.fromEntries(ACTIVITY_SERIES.map((s) => [s, count.get(`${s} ${week}`) ?? 0])) as Record<ActivitySeries, number>),
-    };
-  });
+  return activityWeeks(scope.now).map((start, i) => ({
+    week: start.toISOString().slice(0, 10),
+    ...(Object.fromEntries(ACTIVITY_SERIES.map((s) => [s, count.get(`${s} ${i}`) ?? 0])) as Record<ActivitySeries, number>),
+  }));
 }
 
 export type WeeklyActivity = Awaited<ReturnType<typeof weeklyActivity>>;
