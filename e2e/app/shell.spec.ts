@@ -8,12 +8,13 @@ test('the signed-in shell has every section with an honest empty state', async (
     ['Applications', 'No applications yet'],
     ['Contacts', 'No contacts yet'],
     ['Letters', 'No letters yet'],
-    ['Dashboard', 'Nothing is due yet'],
+    ['Dashboard', 'What is due'],
   ]) {
     await nav.getByRole('link', { name }).click();
     await expect(page.getByRole('heading', { name: heading })).toBeVisible();
     await expect(nav.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
   }
+  await expect(page.getByText('Nothing is due today.')).toBeVisible();
   await expect(page.getByRole('banner').getByText(user.name!)).toBeVisible();
   // The outbox exists only in local-outbox mode; this server sends through Resend.
   await expect(nav.getByRole('link', { name: 'Outbox' })).toHaveCount(0);
