@@ -1,7 +1,9 @@
 /**
- * EXPLAIN ANALYZE of every Outcomes query on the large account
- * (bench/seed-dashboard.ts), for the default period and for all time:
- * server time, pages read, the indexes each plan uses, and two warnings:
+ * EXPLAIN ANALYZE of every dashboard query on the large account
+ * (bench/seed-dashboard.ts): each statement What is due runs (caught as the
+ * section runs them, the checks of the letters owed included), and each
+ * Outcomes query for the default period and for all time. For each: server
+ * time, pages read, the indexes its plan uses, and two warnings:
  *
  * - a sequential scan of a big table. The account is one of two people who
  *   each own half of every table, so Postgres may rightly prefer reading the
@@ -17,12 +19,17 @@
  *
  * BENCH_SEED=1 seeds the account first.
  */
-import { sql, type SQL } from 'drizzle-orm';
-import { db, useDatabase } from '@/db';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { loadWhatIsDue } from '@/components/dashboard/due-data';
+import { useDatabase } from '@/db';
 import { OUTCOME_QUERIES, loadOutcomes } from '@/db/queries/outcomes/load';
-import { outcomeScope, rowsOf } from '@/db/queries/outcomes/scope';
-import { openDatabase } from '@/db/open';
-import { DEFAULT_PERIOD, type Period } from '@/lib/dashboard/period';
+import { outcomeScope } from '@/db/queries/outcomes/scope';
+import { openDatabase, type Database } from '@/db/open';
+import * as schema from '@/db/schema';
+import { DEFAULT_PERIOD } from '@/lib/dashboard/period';
 import { seedDashboardAccount } from './seed-dashboard';
 import { BENCH_EMAIL } from './seed-large-account';
 
@@ -47,9 +54,19 @@ function walk(node: PlanNode, visit: (node: PlanNode) => void) {
   for (const child of node.Plans ?? []) walk(child, visit);
 }
 
-async function plan(query: SQL, options: SQL, executor: Pick<typeof db, 'execute'> = db): Promise<Explained> {
-  const [row] = await rowsOf<{ 'QUERY PLAN': Explained[] | string }>(sql`explain ${options} ${query}`, executor as typeof db);
-  const raw = row['QUERY PLAN'];
+/** A statement as sent: its text with $1… placeholders, and their values. */
+type Statement = { text: string; params: unknown[] };
+type Client = postgres.Sql | postgres.TransactionSql;
+
+const dialect = new PgDialect();
+const statementOf = (query: SQL): Statement => {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return { text, params };
+};
+
+async function plan(client: Client, statement: Statement, options: string): Promise<Explained> {
+  const [row] = await client.unsafe(`explain ${options} ${statement.text}`, statement.params as postgres.ParameterOrJSON<never>[]);
+  const raw = row['QUERY PLAN'] as Explained[] | string;
   return (typeof raw === 'string' ? (JSON.parse(raw) as Explained[]) : raw)[0];
 }
 
@@ -61,8 +78,8 @@ const seqScansOf = (root: PlanNode) => {
   return [...tables].sort();
 };
 
-async function examine(query: SQL) {
-  const analyzed = await plan(query, sql`(analyze, buffers, format json)`);
+async function examine(client: postgres.Sql, statement: Statement) {
+  const analyzed = await plan(client, statement, '(analyze, buffers, format json)');
   const indexes = new Set<string>();
   const loose: string[] = [];
   walk(analyzed.Plan, (node) => {
@@ -77,9 +94,9 @@ async function examine(query: SQL) {
   const seqScans = seqScansOf(analyzed.Plan);
   // Would an index do, if Postgres did not prefer the sequential scan?
   const unindexed = seqScans.length
-    ? await db.transaction(async (tx) => {
-        await tx.execute(sql`set local enable_seqscan = off`);
-        return seqScansOf((await plan(query, sql`(format json)`, tx)).Plan);
+    ? await client.begin(async (tx) => {
+        await tx`set local enable_seqscan = off`;
+        return seqScansOf((await plan(tx, statement, '(format json)')).Plan);
       })
     : [];
   return {
@@ -93,43 +110,78 @@ async function examine(query: SQL) {
   };
 }
 
-async function wallTimes(userId: string, period: Period, runs = 20) {
+async function wallTimes(load: () => Promise<unknown>, runs = 20) {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    await loadOutcomes(userId, period);
+    await load();
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
   return { p50: times[Math.floor(runs / 2)], p95: times[Math.min(runs - 1, Math.floor(runs * 0.95))] };
 }
 
+/**
+ * Every distinct statement What is due sends, caught by a logging connection
+ * while the section loads as the page loads it; a statement repeated for
+ * each row checked is examined once.
+ */
+async function dueStatements(client: postgres.Sql, url: string, userId: string) {
+  const caught = new Map<string, Statement>();
+  const logging = drizzle(client, {
+    schema,
+    logger: { logQuery: (text, params) => void (caught.has(text) || caught.set(text, { text, params })) },
+  });
+  useDatabase({ db: logging as unknown as Database, kind: 'postgres', url, close: async () => {} });
+  try {
+    await loadWhatIsDue(userId, new Date());
+  } finally {
+    useDatabase(undefined);
+  }
+  // Named by the table each reads first: enough to tell them apart in a table.
+  return [...caught.values()].map((statement, i) => ({
+    name: `${i + 1}. ${/ from "(\w+)"/.exec(statement.text)?.[1] ?? '?'}`,
+    statement,
+  }));
+}
+
 const list = (items: string[]) => items.join(', ') || '–';
+const HEADER = `| query | server ms | pages | indexes used | sequential scans (planner's choice) | loose index scans |\n|---|---|---|---|---|---|`;
 
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('Set DATABASE_URL to the PostgreSQL database holding the large account.');
   if (process.env.BENCH_SEED === '1') await seedDashboardAccount(url);
+  const client = postgres(url, { max: 6, onnotice: () => {} });
   const handle = openDatabase({ kind: 'postgres', url, max: 6 });
-  useDatabase(handle);
   const unindexed: string[] = [];
+  const report = async (name: string, statement: Statement) => {
+    const r = await examine(client, statement);
+    for (const table of r.unindexed) unindexed.push(`${name}: ${table}`);
+    const seq = r.seqScans.map((t) => (r.unindexed.includes(t) ? `${t} (NO INDEX)` : t));
+    console.log(`| ${name} | ${r.ms.toFixed(1)} | ${r.pages} | ${list(r.indexes)} | ${list(seq)} | ${list(r.loose)} |`);
+  };
   try {
-    const [person] = await rowsOf<{ id: string }>(sql`select id from users where email = ${BENCH_EMAIL}`);
+    const [person] = await client<{ id: string }[]>`select id from users where email = ${BENCH_EMAIL}`;
     if (!person) throw new Error(`No ${BENCH_EMAIL}: seed the account first (BENCH_SEED=1).`);
+
+    console.log(`\nWhat is due: each statement\n${HEADER}`);
+    for (const { name, statement } of await dueStatements(client, url, person.id)) await report(`due ${name}`, statement);
+    useDatabase(handle);
+    const due = await wallTimes(() => loadWhatIsDue(person.id, new Date()));
+    console.log(`\nThe whole section, 20 runs: p50 ${due.p50.toFixed(1)} ms, p95 ${due.p95.toFixed(1)} ms`);
+
     for (const period of [DEFAULT_PERIOD, 'all'] as const) {
-      console.log(`\nperiod ${period}\n| query | server ms | pages | indexes used | sequential scans (planner's choice) | loose index scans |`);
-      console.log('|---|---|---|---|---|---|');
+      console.log(`\nOutcomes, period ${period}\n${HEADER}`);
       for (const [name, build] of Object.entries(OUTCOME_QUERIES)) {
-        const r = await examine(build(outcomeScope(person.id, period)));
-        for (const table of r.unindexed) unindexed.push(`${name} (${period}): ${table}`);
-        const seq = r.seqScans.map((t) => (r.unindexed.includes(t) ? `${t} (NO INDEX)` : t));
-        console.log(`| ${name} | ${r.ms.toFixed(1)} | ${r.pages} | ${list(r.indexes)} | ${list(seq)} | ${list(r.loose)} |`);
+        await report(`${name} (${period})`, statementOf(build(outcomeScope(person.id, period))));
       }
-      const wall = await wallTimes(person.id, period);
+      const wall = await wallTimes(() => loadOutcomes(person.id, period));
       console.log(`\nAll six at once (as the page runs them), 20 runs: p50 ${wall.p50.toFixed(1)} ms, p95 ${wall.p95.toFixed(1)} ms`);
     }
   } finally {
     await handle.close();
+    await client.end();
   }
   if (unindexed.length) {
     console.error(`\nNo index can serve: ${unindexed.join('; ')}.`);

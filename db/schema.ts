@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { DEFAULT_FOLLOW_UP_WEEKS } from '../lib/dashboard/due-rules';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -202,6 +203,8 @@ export const applications = pgTable(
     index('applications_user_stage_idx').on(t.userId, t.archived, t.stage, t.updatedAt),
     index('applications_user_updated_idx').on(t.userId, t.updatedAt),
     index('applications_user_company_idx').on(t.userId, t.companyId),
+    // Outcomes' funnel by when applications were added. INCLUDE (applied_on) in migration 0005.
+    index('applications_user_created_idx').on(t.userId, t.createdAt),
     // The dashboard: rejections by date, and applications in play by how long they have been quiet.
     index('applications_user_stage_changed_idx').on(t.userId, t.archived, t.stage, t.stageChangedAt),
     index('applications_user_in_play_activity_idx')
@@ -228,6 +231,8 @@ export const stageChanges = pgTable(
     ),
     index('stage_changes_application_idx').on(t.applicationId, t.changedAt),
     index('stage_changes_user_to_stage_idx').on(t.userId, t.toStage, t.changedAt),
+    // Outcomes' funnel: every move of a person's applications. INCLUDE (to_stage, changed_at) in migration 0005.
+    index('stage_changes_user_application_idx').on(t.userId, t.applicationId),
   ],
 );
 
@@ -247,6 +252,25 @@ export const contacts = pgTable(
     followUpWeeks: integer('follow_up_weeks'),
     /** When the person last marked a reply from them: it stops the follow-up for letters before it. */
     repliedAt: timestamp('replied_at', { withTimezone: true }),
+    /**
+     * The last real letter to them, To or CC, that went or is on its way (see
+     * db/queries/last-letter.ts, which keeps it true), so the dashboard finds
+     * follow-ups due by index instead of searching every letter.
+     */
+    lastLetterAt: timestamp('last_letter_at', { withTimezone: true }),
+    lastLetterId: uuid('last_letter_id'),
+    /**
+     * When a follow-up check-in comes due: the cadence after the last letter;
+     * null when follow-ups are off or they replied since. Postgres computes it,
+     * so it can never disagree with the columns above. The weeks are counted
+     * in UTC: a stored column must not depend on the session's time zone.
+     */
+    followUpDueAt: timestamp('follow_up_due_at', { withTimezone: true }).generatedAlwaysAs(
+      sql.raw(
+        `case when coalesce(follow_up_weeks, ${DEFAULT_FOLLOW_UP_WEEKS}) > 0 and (replied_at is null or replied_at < last_letter_at) ` +
+          `then ((last_letter_at at time zone 'UTC') + make_interval(weeks => coalesce(follow_up_weeks, ${DEFAULT_FOLLOW_UP_WEEKS}))) at time zone 'UTC' end`,
+      ),
+    ),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -257,8 +281,9 @@ export const contacts = pgTable(
       .on(t.userId, sql`lower(${t.email})`)
       .where(sql`${t.email} is not null`),
     index('contacts_user_name_idx').on(t.userId, t.name),
-    // The shortest follow-up cadence a person uses, for the dashboard.
-    index('contacts_user_follow_up_idx').on(t.userId, t.followUpWeeks).where(sql`${t.followUpWeeks} is not null`),
+    index('contacts_user_company_idx').on(t.userId, t.companyId),
+    // The dashboard's follow-ups due, most recently due first.
+    index('contacts_user_follow_up_due_idx').on(t.userId, t.followUpDueAt).where(sql`${t.followUpDueAt} is not null`),
   ],
 );
 
@@ -312,6 +337,8 @@ export const interviews = pgTable(
     ),
     index('interviews_application_idx').on(t.applicationId, t.scheduledAt),
     index('interviews_user_scheduled_idx').on(t.userId, t.scheduledAt),
+    // Outcomes' funnel and pay-off: each application's interviews in order.
+    index('interviews_user_application_idx').on(t.userId, t.applicationId, t.scheduledAt),
   ],
 );
 
@@ -361,6 +388,8 @@ export const activities = pgTable(
     index('activities_user_occurred_idx').on(t.userId, t.occurredAt),
     index('activities_application_occurred_idx').on(t.applicationId, t.occurredAt),
     index('activities_contact_occurred_idx').on(t.contactId, t.occurredAt),
+    // Deleting an interview cascades here; without it each deleted interview scans the table.
+    index('activities_user_interview_idx').on(t.userId, t.interviewId),
   ],
 );
 
@@ -466,6 +495,8 @@ export const letters = pgTable(
     foreignKey({ columns: [t.userId, t.interviewId], foreignColumns: [interviews.userId, interviews.id] }).onDelete(
       'cascade',
     ),
+    // Both carry the columns Outcomes counts by, INCLUDEd in migration 0005 (drizzle
+    // cannot say INCLUDE): the figures are then read from the index, not the table.
     index('letters_user_created_idx').on(t.userId, t.createdAt),
     index('letters_user_status_idx').on(t.userId, t.status, t.createdAt),
     index('letters_application_idx').on(t.applicationId, t.createdAt),
@@ -505,7 +536,8 @@ export const letterRecipients = pgTable(
       .where(sql`${t.dedupeKey} is not null`),
     index('letter_recipients_letter_idx').on(t.letterId),
     index('letter_recipients_user_created_idx').on(t.userId, t.createdAt),
-    index('letter_recipients_contact_idx').on(t.contactId),
+    // A contact's letters newest first: their page, and their last letter.
+    index('letter_recipients_contact_idx').on(t.userId, t.contactId, t.createdAt),
   ],
 );
 

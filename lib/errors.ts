@@ -29,6 +29,18 @@ export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
   return isDatabaseUnreachable(cause, depth + 1);
 }
 
+/**
+ * True when the error, or anything it wraps, is a unique violation, of the
+ * named constraint if one is given. postgres.js names the constraint
+ * `constraint_name`, PGlite `constraint`; Drizzle wraps either in `cause`.
+ */
+export function isUniqueViolation(error: unknown, constraint?: string, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const e = error as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown };
+  if (e.code === '23505' && (constraint === undefined || (e.constraint_name ?? e.constraint) === constraint)) return true;
+  return isUniqueViolation(e.cause, constraint, depth + 1);
+}
+
 export const DATABASE_UNREACHABLE_MESSAGE =
   'Afterword cannot reach its database right now. Nothing you typed was saved; try again in a minute.';
 

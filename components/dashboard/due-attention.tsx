@@ -6,7 +6,7 @@ import { QUIET_DAYS } from '@/lib/dashboard/due-rules';
 import { STATUS_LABELS } from '@/lib/letters/status';
 import { stageLabel } from '@/lib/pipeline/stages';
 import { DismissButton, DueAction } from './due-action';
-import { ApplicationTitle, DueList, DueRow } from './due-list';
+import { ApplicationTitle, DueList, DueRow, type ShowMore } from './due-list';
 import { timeFromNow } from './due-time';
 
 const linkClass = 'inline-flex min-h-10 items-center px-2 text-sm font-medium text-accent underline';
@@ -37,10 +37,11 @@ function LetterRepair({ row, about }: { row: LetterNeedingAttention; about: stri
   );
 }
 
-export function LettersNeedingAttentionList({ list, now }: { list: List<LetterNeedingAttention>; now: Date }) {
+export function LettersNeedingAttentionList({ list, now, showMore }: { list: List<LetterNeedingAttention>; now: Date; showMore: ShowMore }) {
   return (
     <DueList
-      id="due-letters"
+      name="letters"
+      showMore={showMore}
       title="Letters that need you"
       description="Letters that bounced, failed or were marked as spam, and letters waiting on your decision."
       total={list.total}
@@ -80,10 +81,11 @@ export function LettersNeedingAttentionList({ list, now }: { list: List<LetterNe
   );
 }
 
-export function QuietApplicationsList({ list, now }: { list: List<QuietApplication>; now: Date }) {
+export function QuietApplicationsList({ list, now, showMore }: { list: List<QuietApplication>; now: Date; showMore: ShowMore }) {
   return (
     <DueList
-      id="due-quiet"
+      name="quiet"
+      showMore={showMore}
       title="Quiet for three weeks"
       description={`Applications in play with no activity for ${QUIET_DAYS / 7} weeks and no interview ahead: the company may have gone quiet.`}
       total={list.total}

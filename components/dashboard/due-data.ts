@@ -10,6 +10,7 @@ import {
   type LetterPerson,
 } from '@/db/queries/letter-context';
 import { effectiveTemplate } from '@/db/queries/letter-templates';
+import { DUE_LIMIT, LETTER_ROWS_LIMIT, SHOWN_MORE, type DueListKey } from '@/lib/dashboard/due-rules';
 import { planLetters, type LetterProblem } from '@/lib/letters/plan';
 import type { LetterTemplateSource } from '@/lib/letters/render';
 
@@ -38,17 +39,23 @@ async function checked<Row>(
  * The letters owed are then checked, row by row (a handful of small queries
  * each, for the few rows shown), as soon as their list is in.
  */
-export async function loadWhatIsDue(userId: string, now: Date) {
+export async function loadWhatIsDue(userId: string, now: Date, showMore?: DueListKey) {
+  const limit = (key: DueListKey, usual: number) => (key === showMore ? SHOWN_MORE : usual);
   const [thankYou, rejectionThanks, followUps, letters, quiet] = await Promise.all([
-    checked(thankYouOwed(userId, now), effectiveTemplate(userId, 'interview_thanks'), async (row, template) =>
-      readiness(await interviewLetterContext(userId, row.interviewId), template, false),
+    checked(
+      thankYouOwed(userId, now, limit('thank-you', LETTER_ROWS_LIMIT)),
+      effectiveTemplate(userId, 'interview_thanks'),
+      async (row, template) => readiness(await interviewLetterContext(userId, row.interviewId), template, false),
     ),
-    checked(rejectionThanksOwed(userId, now), effectiveTemplate(userId, 'rejection_thanks'), async (row, template) =>
-      readiness(await applicationLetterContext(userId, row.applicationId, 'rejection_thanks'), template, true),
+    checked(
+      rejectionThanksOwed(userId, now, limit('rejection-thanks', LETTER_ROWS_LIMIT)),
+      effectiveTemplate(userId, 'rejection_thanks'),
+      async (row, template) =>
+        readiness(await applicationLetterContext(userId, row.applicationId, 'rejection_thanks'), template, true),
     ),
-    followUpsDue(userId, now),
-    lettersNeedingAttention(userId, now),
-    quietApplications(userId, now),
+    followUpsDue(userId, now, limit('follow-ups', DUE_LIMIT)),
+    lettersNeedingAttention(userId, now, limit('letters', DUE_LIMIT)),
+    quietApplications(userId, now, limit('quiet', DUE_LIMIT)),
   ]);
   return { thankYou, rejectionThanks, followUps, letters, quiet };
 }

@@ -6,7 +6,7 @@ import type { FollowUpDue } from '@/db/queries/due/follow-ups';
 import type { DueList as List } from '@/db/queries/due/shared';
 import { DEFAULT_FOLLOW_UP_WEEKS, SNOOZE_DAYS } from '@/lib/dashboard/due-rules';
 import { DueAction } from './due-action';
-import { DueList, DueRow } from './due-list';
+import { DueList, DueRow, type ShowMore } from './due-list';
 import { timeFromNow } from './due-time';
 
 /**
@@ -14,10 +14,11 @@ import { timeFromNow } from './due-time';
  * one click; "They replied", "Snooze" and "Stop" are how a row is put away.
  * Letter problems (a flagged address) show when the button is pressed.
  */
-export function FollowUpsList({ list, now }: { list: List<FollowUpDue>; now: Date }) {
+export function FollowUpsList({ list, now, showMore }: { list: List<FollowUpDue>; now: Date; showMore: ShowMore }) {
   return (
     <DueList
-      id="due-follow-ups"
+      name="follow-ups"
+      showMore={showMore}
       title="Follow-ups due"
       description={`A check-in comes due ${DEFAULT_FOLLOW_UP_WEEKS} weeks after your last letter to someone, or as often as their contact page says.`}
       total={list.total}

@@ -1,15 +1,19 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { DUE_COUNT_CAP } from '@/lib/dashboard/due-rules';
+import { DUE_COUNT_CAP, type DueListKey } from '@/lib/dashboard/due-rules';
 import { DueListHeading } from './due-list-heading';
+
+/** Which list, if any, is opened up to show more rows, and the link that opens or closes one. */
+export type ShowMore = { open?: DueListKey; href: (list: DueListKey, open: boolean) => string };
 
 /**
  * One list of "What is due": a heading with its count, what the list is
  * for, the rows, what it says when there is nothing, and how many more
- * there are beyond the rows shown.
+ * there are beyond the rows shown, with a link to show more of them.
  */
 export function DueList({
-  id,
+  name,
+  showMore,
   title,
   description,
   total,
@@ -17,7 +21,8 @@ export function DueList({
   empty,
   children,
 }: {
-  id: string;
+  name: DueListKey;
+  showMore: ShowMore;
   title: string;
   description: ReactNode;
   total: number;
@@ -26,6 +31,8 @@ export function DueList({
   children: ReactNode;
 }) {
   const more = total - rowIds.length;
+  const id = `due-${name}`;
+  const open = showMore.open === name;
   return (
     <section aria-labelledby={id} className="space-y-2">
       <DueListHeading id={id} title={title} count={total} rows={rowIds} />
@@ -37,7 +44,19 @@ export function DueList({
       )}
       {more > 0 && (
         <p className="text-sm text-stone-600">
-          And {total >= DUE_COUNT_CAP ? `${more} or more` : more} more: dealing with these brings the next ones up.
+          And {total >= DUE_COUNT_CAP ? `${more} or more` : more} more: dealing with these brings the next ones up.{' '}
+          {!open && (
+            <Link href={showMore.href(name, true)} className="font-medium text-accent underline">
+              Show more<span className="sr-only"> {title.toLowerCase()}</span>
+            </Link>
+          )}
+        </p>
+      )}
+      {open && (
+        <p className="text-sm">
+          <Link href={showMore.href(name, false)} className="font-medium text-accent underline">
+            Show fewer<span className="sr-only"> {title.toLowerCase()}</span>
+          </Link>
         </p>
       )}
     </section>

@@ -1,14 +1,15 @@
 import { LettersNeedingAttentionList, QuietApplicationsList } from './due-attention';
 import { FollowUpsList } from './due-follow-ups';
 import { loadWhatIsDue } from './due-data';
+import type { ShowMore } from './due-list';
 import { RejectionThanksList, ThankYouOwedList } from './due-thank-yous';
 
 /**
  * "What is due": the top of the dashboard, what to do today. Letters owed
  * first, then follow-ups, then what needs putting right.
  */
-export async function WhatIsDue({ userId, now }: { userId: string; now: Date }) {
-  const due = await loadWhatIsDue(userId, now);
+export async function WhatIsDue({ userId, now, showMore }: { userId: string; now: Date; showMore: ShowMore }) {
+  const due = await loadWhatIsDue(userId, now, showMore.open);
   const total = Object.values(due).reduce((sum, list) => sum + list.total, 0);
 
   return (
@@ -22,11 +23,11 @@ export async function WhatIsDue({ userId, now }: { userId: string; now: Date }) 
         </p>
       </div>
       <div className="grid gap-8 lg:grid-cols-2">
-        <ThankYouOwedList list={due.thankYou} now={now} />
-        <RejectionThanksList list={due.rejectionThanks} now={now} />
-        <FollowUpsList list={due.followUps} now={now} />
-        <LettersNeedingAttentionList list={due.letters} now={now} />
-        <QuietApplicationsList list={due.quiet} now={now} />
+        <ThankYouOwedList list={due.thankYou} now={now} showMore={showMore} />
+        <RejectionThanksList list={due.rejectionThanks} now={now} showMore={showMore} />
+        <FollowUpsList list={due.followUps} now={now} showMore={showMore} />
+        <LettersNeedingAttentionList list={due.letters} now={now} showMore={showMore} />
+        <QuietApplicationsList list={due.quiet} now={now} showMore={showMore} />
       </div>
     </section>
   );

@@ -6,7 +6,7 @@ import type { DueList as List } from '@/db/queries/due/shared';
 import type { RejectionThanksOwed, ThankYouOwed } from '@/db/queries/due/thank-you';
 import { REJECTION_THANKS_DAYS, THANK_YOU_DAYS, THANK_YOU_HOURS_ADVISED } from '@/lib/dashboard/due-rules';
 import { DismissButton } from './due-action';
-import { ApplicationTitle, DueList, DueRow } from './due-list';
+import { ApplicationTitle, DueList, DueRow, type ShowMore } from './due-list';
 import type { Readiness } from './due-data';
 import { hoursSince, timeFromNow } from './due-time';
 
@@ -41,10 +41,11 @@ function advice(scheduledAt: Date, now: Date) {
   return `Best sent within ${THANK_YOU_HOURS_ADVISED} hours, but a day or two later it is still welcome.`;
 }
 
-export function ThankYouOwedList({ list, now }: { list: Checked<ThankYouOwed>; now: Date }) {
+export function ThankYouOwedList({ list, now, showMore }: { list: Checked<ThankYouOwed>; now: Date; showMore: ShowMore }) {
   return (
     <DueList
-      id="due-thank-you"
+      name="thank-you"
+      showMore={showMore}
       title="Thank-you owed"
       description={`Interviews in the last ${THANK_YOU_DAYS} days without a thank-you to the primary contact, oldest first.`}
       total={list.total}
@@ -96,10 +97,11 @@ export function ThankYouOwedList({ list, now }: { list: Checked<ThankYouOwed>; n
   );
 }
 
-export function RejectionThanksList({ list, now }: { list: Checked<RejectionThanksOwed>; now: Date }) {
+export function RejectionThanksList({ list, now, showMore }: { list: Checked<RejectionThanksOwed>; now: Date; showMore: ShowMore }) {
   return (
     <DueList
-      id="due-rejection-thanks"
+      name="rejection-thanks"
+      showMore={showMore}
       title="Thank-you after a rejection"
       description="A short thank-you to each person you met keeps the door open for another role there."
       total={list.total}

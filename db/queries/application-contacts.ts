@@ -3,7 +3,7 @@ import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
 import { applicationContacts, applications, contacts, type ContactRole } from '@/db/schema';
-import { UserError } from '@/lib/errors';
+import { isUniqueViolation, UserError } from '@/lib/errors';
 import { recordActivity } from './activity';
 import { findOrCreateContact, getContact, linkContact } from './contacts';
 
@@ -13,13 +13,7 @@ export const PRIMARY_CONFLICT_MESSAGE = 'Someone else changed the primary contac
  * True when a write lost the race for the one primary contact of an
  * application: the partial unique index refused a second primary.
  */
-export function isPrimaryConflict(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 5) return false;
-  const { code, constraint, constraint_name: constraintName, cause } = error as Record<string, unknown>;
-  const name = constraint ?? constraintName;
-  if (code === '23505' && name === 'application_contacts_one_primary_idx') return true;
-  return isPrimaryConflict(cause, depth + 1);
-}
+export const isPrimaryConflict = (error: unknown) => isUniqueViolation(error, 'application_contacts_one_primary_idx');
 
 /** Runs a write that may set a primary contact, turning a lost race into a message for the person. */
 export async function withPrimaryGuard<T>(work: () => Promise<T>): Promise<T> {

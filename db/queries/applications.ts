@@ -2,9 +2,10 @@ import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import { activities, applications, companies, stageChanges, type ApplicationStage } from '@/db/schema';
+import { activities, applications, companies, letters, stageChanges, type ApplicationStage } from '@/db/schema';
 import { recordActivity } from './activity';
 import { findOrCreateCompany } from './companies';
+import { contactsLastWrittenBy, refreshLastLetters } from './last-letter';
 
 export type ApplicationInput = {
   company: string;
@@ -149,13 +150,21 @@ export async function setArchived(userId: string, applicationIds: string[], arch
   return updated.length;
 }
 
-/** Deletes the application with its interviews, links and history; its contacts stay. */
+/**
+ * Deletes the application with its interviews, links, history and letters;
+ * its contacts stay, and those whose last letter went with it fall back to
+ * the one before.
+ */
 export async function deleteApplication(userId: string, applicationId: string) {
-  const deleted = await db
-    .delete(applications)
-    .where(and(eq(applications.userId, userId), eq(applications.id, applicationId)))
-    .returning({ id: applications.id });
-  return deleted.length === 1;
+  return db.transaction(async (tx) => {
+    const lastWritten = await contactsLastWrittenBy(tx, userId, eq(letters.applicationId, applicationId));
+    const deleted = await tx
+      .delete(applications)
+      .where(and(eq(applications.userId, userId), eq(applications.id, applicationId)))
+      .returning({ id: applications.id });
+    await refreshLastLetters(tx, userId, { contactIds: lastWritten });
+    return deleted.length === 1;
+  });
 }
 
 export async function stageHistory(userId: string, applicationId: string) {

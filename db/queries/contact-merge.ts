@@ -3,10 +3,20 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import { activities, applicationContacts, companies, contacts, interviewAttendees, type Contact, type ContactRole } from '@/db/schema';
+import {
+  activities,
+  applicationContacts,
+  companies,
+  contacts,
+  interviewAttendees,
+  letterRecipients,
+  type Contact,
+  type ContactRole,
+} from '@/db/schema';
 import { recordActivity } from './activity';
 import { contactApplications, contactInterviews } from './contact-page';
 import { linkContact } from './contacts';
+import { refreshLastLetters } from './last-letter';
 
 /**
  * Merging two contacts who are one person. The same plan is shown on the
@@ -157,6 +167,8 @@ export async function mergeContacts(userId: string, survivorId: string, duplicat
     }
     await tx.update(interviewAttendees).set({ contactId: survivorId }).where(ofDuplicate(interviewAttendees));
     await tx.update(activities).set({ contactId: survivorId }).where(ofDuplicate(activities));
+    // Letters to either are letters to the one person now: their page lists them, and follow-ups count from the latest.
+    await tx.update(letterRecipients).set({ contactId: survivorId }).where(ofDuplicate(letterRecipients));
 
     // The duplicate goes before the survivor takes its email: emails are unique per person.
     await tx.delete(contacts).where(and(eq(contacts.userId, userId), eq(contacts.id, duplicateId)));
@@ -164,6 +176,7 @@ export async function mergeContacts(userId: string, survivorId: string, duplicat
       .update(contacts)
       .set({ ...plan.fields.update, updatedAt: sql`now()` })
       .where(and(eq(contacts.userId, userId), eq(contacts.id, survivorId)));
+    await refreshLastLetters(tx, userId, { contactIds: [survivorId] });
     await recordActivity(tx, userId, {
       kind: 'contacts_merged',
       contactId: survivorId,

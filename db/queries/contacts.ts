@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
 import { applicationContacts, companies, contacts, type ContactRole } from '@/db/schema';
+import { isUniqueViolation } from '@/lib/errors';
 import { recordActivity } from './activity';
 import { findOrCreateCompany } from './companies';
 
@@ -190,12 +191,4 @@ async function guardEmail(
     if (after) return after;
     throw error;
   }
-}
-
-/** postgres.js names the constraint `constraint_name`, PGlite `constraint`; Drizzle wraps either in `cause`. */
-function isUniqueViolation(error: unknown, constraint: string, depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 5) return false;
-  const e = error as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown };
-  if (e.code === '23505' && (e.constraint_name ?? e.constraint) === constraint) return true;
-  return isUniqueViolation(e.cause, constraint, depth + 1);
 }

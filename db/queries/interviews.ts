@@ -2,13 +2,22 @@ import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import { applicationContacts, applications, contacts, interviewAttendees, interviews, type InterviewKind } from '@/db/schema';
+import {
+  applicationContacts,
+  applications,
+  contacts,
+  interviewAttendees,
+  interviews,
+  letters,
+  type InterviewKind,
+} from '@/db/schema';
 import { UserError } from '@/lib/errors';
 import { stageAfterInterview } from '@/lib/pipeline/stages';
 import { recordActivity } from './activity';
 import { changeStage } from './applications';
 import { withPrimaryGuard } from './application-contacts';
 import { findOrCreateContact, linkContact } from './contacts';
+import { contactsLastWrittenBy, refreshLastLetters } from './last-letter';
 
 export type InterviewInput = {
   scheduledAt: Date;
@@ -157,13 +166,20 @@ export async function updateInterview(userId: string, applicationId: string, int
   );
 }
 
-/** Deletes an interview and its attendee list; the people stay linked to the application. */
+/**
+ * Deletes an interview, its attendee list and its thank-you letters; the
+ * people stay linked to the application.
+ */
 export async function deleteInterview(userId: string, applicationId: string, interviewId: string) {
-  const deleted = await db
-    .delete(interviews)
-    .where(and(eq(interviews.userId, userId), eq(interviews.applicationId, applicationId), eq(interviews.id, interviewId)))
-    .returning({ id: interviews.id });
-  return deleted.length === 1;
+  return db.transaction(async (tx) => {
+    const lastWritten = await contactsLastWrittenBy(tx, userId, eq(letters.interviewId, interviewId));
+    const deleted = await tx
+      .delete(interviews)
+      .where(and(eq(interviews.userId, userId), eq(interviews.applicationId, applicationId), eq(interviews.id, interviewId)))
+      .returning({ id: interviews.id });
+    await refreshLastLetters(tx, userId, { contactIds: lastWritten });
+    return deleted.length === 1;
+  });
 }
 
 const interviewColumns = {

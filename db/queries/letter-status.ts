@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/executor';
 import { flaggedAddresses, letterRecipients, letters, type LetterStatus } from '@/db/schema';
 import { advanceStatus, FLAGGING_STATUSES, isFinal } from '@/lib/letters/status';
+import { refreshLastLetters } from './last-letter';
 
 /**
  * Reports a new status for a letter and moves it forward if that is forward
@@ -45,6 +46,8 @@ export async function reportLetterStatus(
       .update(letterRecipients)
       .set({ dedupeKey: null })
       .where(and(eq(letterRecipients.userId, userId), eq(letterRecipients.letterId, letterId)));
+    // A lost letter reached nobody: follow-ups count from the letter before it.
+    await refreshLastLetters(tx, userId, { letterId });
   }
   if ((FLAGGING_STATUSES as readonly LetterStatus[]).includes(status) && options.flagEmails?.length) {
     await tx

@@ -22,8 +22,16 @@ export const SNOOZE_DAYS = 14;
 /** An active application with no activity for this long may have been ghosted. */
 export const QUIET_DAYS = 21;
 
-/** Each list shows this many rows, with how many more there are. */
-export const DUE_LIMIT = 10;
+/**
+ * Each list shows this many rows, with how many more there are: a morning's
+ * work, not a wall. "Show more" opens one list at a time to SHOWN_MORE.
+ */
+export const DUE_LIMIT = 5;
+export const SHOWN_MORE = 25;
+
+/** The lists of "What is due", as named in the URL (`?more=follow-ups`) and in each list's anchor. */
+export const DUE_LISTS = ['thank-you', 'rejection-thanks', 'follow-ups', 'letters', 'quiet'] as const;
+export type DueListKey = (typeof DUE_LISTS)[number];
 /**
  * Rows with a letter checked up front (what is missing, and where) show
  * fewer: each check reads the letter's facts in a few small queries.

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { db } from '@/db';
+import { refreshLastLetters } from '@/db/queries/last-letter';
 import { reportLetterStatus } from '@/db/queries/letter-status';
 import { letterRecipients, letters } from '@/db/schema';
 import { sendMail, type MailResult } from '@/lib/mail/send';
@@ -26,6 +27,14 @@ export function backoff(attempts: number, random = Math.random): number {
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
+/** Queued, due now, and held by no live sender: what a sender may take. */
+const readyToSend = () =>
+  and(
+    eq(letters.status, 'queued'),
+    lte(letters.nextAttemptAt, sql`now()`),
+    or(isNull(letters.claimedUntil), lt(letters.claimedUntil, sql`now()`)),
+  );
+
 /**
  * Takes a queued letter that is due, for this sender alone, until CLAIM_MS
  * from now. A sender that crashes mid-send simply lets the claim run out;
@@ -35,14 +44,7 @@ async function claim(letterId: string) {
   const [letter] = await db
     .update(letters)
     .set({ claimedUntil: sql`now() + ${`${CLAIM_MS} milliseconds`}::interval`, attempts: sql`${letters.attempts} + 1` })
-    .where(
-      and(
-        eq(letters.id, letterId),
-        eq(letters.status, 'queued'),
-        lte(letters.nextAttemptAt, sql`now()`),
-        or(isNull(letters.claimedUntil), lt(letters.claimedUntil, sql`now()`)),
-      ),
-    )
+    .where(and(eq(letters.id, letterId), readyToSend()))
     .returning();
   return letter ?? null;
 }
@@ -54,11 +56,15 @@ async function release(letterId: string, userId: string, retryAt: Date, lastErro
     .where(and(eq(letters.id, letterId), eq(letters.userId, userId)));
 }
 
+/** Until the person decides, the letter is not on its way: follow-ups count from the one before. */
 async function decide(letterId: string, userId: string, lastError: string) {
-  await db
-    .update(letters)
-    .set({ status: 'needs_decision', statusChangedAt: new Date(), claimedUntil: null, lastError })
-    .where(and(eq(letters.id, letterId), eq(letters.userId, userId), eq(letters.status, 'queued')));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(letters)
+      .set({ status: 'needs_decision', statusChangedAt: new Date(), claimedUntil: null, lastError })
+      .where(and(eq(letters.id, letterId), eq(letters.userId, userId), eq(letters.status, 'queued')));
+    await refreshLastLetters(tx, userId, { letterId });
+  });
 }
 
 /**
@@ -148,13 +154,7 @@ export async function dueLetterIds(limit = 100): Promise<string[]> {
   const rows = await db
     .select({ id: letters.id })
     .from(letters)
-    .where(
-      and(
-        eq(letters.status, 'queued'),
-        lte(letters.nextAttemptAt, sql`now()`),
-        or(isNull(letters.claimedUntil), lt(letters.claimedUntil, sql`now()`)),
-      ),
-    )
+    .where(readyToSend())
     .orderBy(asc(letters.nextAttemptAt))
     .limit(limit);
   return rows.map((r) => r.id);

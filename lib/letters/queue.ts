@@ -2,9 +2,10 @@ import 'server-only';
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { recordActivity } from '@/db/queries/activity';
+import { refreshLastLetters } from '@/db/queries/last-letter';
 import type { LetterContext, LetterPerson } from '@/db/queries/letter-context';
 import { letterRecipients, letters, users, type LetterStatus } from '@/db/schema';
-import { UserError } from '@/lib/errors';
+import { isUniqueViolation, UserError } from '@/lib/errors';
 import { outgoingMail } from '@/lib/mail/send';
 import { LETTER_TAG } from './events';
 import { planLetters, type DraftLetter, type LetterProblem } from './plan';
@@ -97,12 +98,6 @@ function hrefFor(field: PropertyKey | undefined) {
   return field === 'fromName' || field === 'replyTo' ? '/settings' : null;
 }
 
-function isUniqueViolation(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 3) return false;
-  if ((error as { code?: string }).code === '23505') return true;
-  return isUniqueViolation((error as { cause?: unknown }).cause, depth + 1);
-}
-
 /**
  * Writes the letters of one click, in one transaction, before anything is
  * sent: recipients, subject, HTML and text exactly as rendered, an
@@ -175,6 +170,7 @@ export async function queueLetters(userId: string, request: LetterRequest): Prom
           })),
         );
         if (!request.test) {
+          await refreshLastLetters(tx, userId, { letterId: id });
           await recordActivity(tx, userId, {
             kind: 'letter_sent',
             applicationId: context.applicationId,
@@ -189,7 +185,7 @@ export async function queueLetters(userId: string, request: LetterRequest): Prom
     });
     return { ok: true, letters: queued, alreadySent: false };
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    if (!isUniqueViolation(error, 'letter_recipients_dedupe_unique')) throw error;
     // Someone (this same click, replayed, or another tab) already wrote these letters.
     const matching = db
       .select({ letterId: letterRecipients.letterId })

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db';
+import { refreshLastLetters } from '@/db/queries/last-letter';
 import { letterRecipients, letters, type LetterStatus } from '@/db/schema';
 import { deliverLetter } from './deliver';
 import { pacer } from './pacer';
@@ -63,32 +64,38 @@ export async function sendLetters(userId: string, request: LetterRequest): Promi
  * Discarding marks it failed, so it can be written afresh later.
  */
 export async function decideLetter(userId: string, letterId: string, choice: 'send_again' | 'discard'): Promise<boolean> {
-  const [letter] = await db
-    .update(letters)
-    .set(
-      choice === 'send_again'
-        ? {
-            status: 'queued',
-            idempotencyKey: `afterword-letter-${letterId}-${Date.now()}`,
-            createdAt: new Date(),
-            statusChangedAt: new Date(),
-            attempts: 0,
-            nextAttemptAt: new Date(),
-            claimedUntil: null,
-            lastError: null,
-          }
-        : { status: 'failed', statusChangedAt: new Date(), lastError: 'Discarded by you after it could not be sent in time.' },
-    )
-    .where(and(eq(letters.userId, userId), eq(letters.id, letterId), eq(letters.status, 'needs_decision')))
-    .returning({ id: letters.id });
-  if (!letter) return false;
-  if (choice === 'discard') {
-    await db
-      .update(letterRecipients)
-      .set({ dedupeKey: null })
-      .where(and(eq(letterRecipients.userId, userId), eq(letterRecipients.letterId, letterId)));
+  const decided = await db.transaction(async (tx) => {
+    const [letter] = await tx
+      .update(letters)
+      .set(
+        choice === 'send_again'
+          ? {
+              status: 'queued',
+              idempotencyKey: `afterword-letter-${letterId}-${Date.now()}`,
+              createdAt: new Date(),
+              statusChangedAt: new Date(),
+              attempts: 0,
+              nextAttemptAt: new Date(),
+              claimedUntil: null,
+              lastError: null,
+            }
+          : { status: 'failed', statusChangedAt: new Date(), lastError: 'Discarded by you after it could not be sent in time.' },
+      )
+      .where(and(eq(letters.userId, userId), eq(letters.id, letterId), eq(letters.status, 'needs_decision')))
+      .returning({ id: letters.id });
+    if (!letter) return false;
+    if (choice === 'discard') {
+      await tx
+        .update(letterRecipients)
+        .set({ dedupeKey: null })
+        .where(and(eq(letterRecipients.userId, userId), eq(letterRecipients.letterId, letterId)));
+    }
+    // Sent again, it is on its way once more and counts as the last letter to its people.
+    await refreshLastLetters(tx, userId, { letterId });
     return true;
-  }
+  });
+  if (!decided) return false;
+  if (choice === 'discard') return true;
   const result = await deliverLetter(letterId, { timeoutMs: INLINE_TIMEOUT_MS });
   if (result.outcome === 'retry' || result.outcome === 'not_due') await wakeSender([letterId]);
   return true;

@@ -5,6 +5,7 @@ import { db } from '@/db';
 import { saveBuiltinTemplate } from '@/db/queries/letter-templates';
 import { users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
+import { DUE_LIMIT, type DueListKey } from '@/lib/dashboard/due-rules';
 import { setupTestDatabase } from '../support/database';
 import { daysAgo, hoursAgo, seedApp, seedInterviewAt, seedLetter, seedPeople, seedPersonMet } from './due-seed';
 
@@ -21,8 +22,14 @@ beforeEach(async () => {
   ({ ada, mallory } = await seedPeople());
 });
 
+/** "Show more" links as the dashboard page makes them. */
+const showMore = (open?: DueListKey) => ({
+  open,
+  href: (list: DueListKey, opening: boolean) => `/dashboard${opening ? `?more=${list}` : ''}#due-${list}`,
+});
 /** The section as the server renders it, as text with its markup. */
-const render = async (userId = ada.id) => renderToStaticMarkup(await WhatIsDue({ userId, now: new Date() }));
+const render = async (userId = ada.id, open?: DueListKey) =>
+  renderToStaticMarkup(await WhatIsDue({ userId, now: new Date(), showMore: showMore(open) }));
 /** One row of one list, by the words in its title. */
 function rowOf(html: string, listId: string, title: string) {
   const list = html.slice(html.indexOf(`id="${listId}"`));
@@ -115,6 +122,26 @@ describe('"What is due" as the page shows it', () => {
     expect(list.match(/<li /g)).toHaveLength(3);
     expect(list).not.toContain('at Four');
     expect(list).toContain('And 1 more: dealing with these brings the next ones up.');
+    expect(list).toContain('href="/dashboard?more=thank-you#due-thank-you"');
+
+    const opened = await render(ada.id, 'thank-you');
+    const all = opened.slice(opened.indexOf('id="due-thank-you"'), opened.indexOf('id="due-rejection-thanks"'));
+    expect(all.match(/<li /g)).toHaveLength(4);
+    expect(all).not.toContain('Show more');
+    expect(all).toContain('href="/dashboard#due-thank-you">Show fewer');
+  });
+
+  it('shows a few rows of each other list, and more of the one opened', async () => {
+    for (let i = 0; i < DUE_LIMIT + 2; i++) {
+      await seedApp(ada.id, { stage: 'applied', lastActivityAt: daysAgo(30 + i), company: `Quiet ${i}` });
+    }
+    const quietRows = (html: string) => html.slice(html.indexOf('id="due-quiet"')).match(/<li /g);
+    const html = await render();
+    expect(quietRows(html)).toHaveLength(DUE_LIMIT);
+    expect(html).toContain('And 2 more');
+    expect(quietRows(await render(ada.id, 'quiet'))).toHaveLength(DUE_LIMIT + 2);
+    // Another list opened leaves this one short.
+    expect(quietRows(await render(ada.id, 'follow-ups'))).toHaveLength(DUE_LIMIT);
   });
 
   it('never shows another person’s rows', async () => {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { db } from '@/db';
+import { refreshLastLetters } from '@/db/queries/last-letter';
 import { applicationContacts, applications, interviewAttendees, interviews, letterRecipients, letters, users } from '@/db/schema';
 import type { LetterKind, LetterStatus } from '@/db/schema';
 import { seedApplication, seedContact, seedPerson } from '../interviews/support';
@@ -117,6 +118,8 @@ export async function seedLetter(
       createdAt: at,
     })),
   );
+  // As queue.ts does in its transaction.
+  await refreshLastLetters(db, userId, { letterId: id });
   return id;
 }
 

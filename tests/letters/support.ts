@@ -1,8 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { logInterview } from '@/db/queries/interviews';
+import { interviewLetterContext } from '@/db/queries/letter-context';
 import { letterRecipients, letters, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
+import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
+import { GIVE_UP_AFTER_MS } from '@/lib/letters/deliver';
+import { queueLetters } from '@/lib/letters/queue';
 import { interviewInput, seedApplication, seedContact, seedPerson } from '../interviews/support';
 
 export { form } from '../interviews/support';
@@ -54,6 +58,29 @@ export async function recipientsOf(user: SessionUser, letterId: string) {
     .from(letterRecipients)
     .where(and(eq(letterRecipients.userId, user.id), eq(letterRecipients.letterId, letterId)))
     .orderBy(letterRecipients.role, letterRecipients.email);
+}
+
+/** Writes the built-in thank-you for the seeded interview, as one click does, without sending it. */
+export async function queueThanks(seeded: Seeded, options: { test?: boolean } = {}) {
+  const context = await interviewLetterContext(seeded.ada.id, seeded.interviewId);
+  const { name, subject, body } = BUILTIN_TEMPLATES.interview_thanks;
+  const result = await queueLetters(seeded.ada.id, {
+    context: context!,
+    template: { id: null, name, subject, body },
+    separate: false,
+    test: options.test ?? false,
+    requestId: crypto.randomUUID(),
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.letters[0].id;
+}
+
+/** A day passes with the letter unsent: past the point where Resend would still know its key. */
+export async function makeLate(letterId: string) {
+  await db
+    .update(letters)
+    .set({ createdAt: new Date(Date.now() - GIVE_UP_AFTER_MS - 60_000) })
+    .where(eq(letters.id, letterId));
 }
 
 /** Time passes: the letter's next attempt is due now. */

@@ -1,16 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { interviewLetterContext } from '@/db/queries/letter-context';
 import { letters } from '@/db/schema';
-import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
-import { GIVE_UP_AFTER_MS, deliverLetter } from '@/lib/letters/deliver';
+import { deliverLetter } from '@/lib/letters/deliver';
 import { resetPacer } from '@/lib/letters/pacer';
-import { queueLetters } from '@/lib/letters/queue';
 import { startLetterWorker, stopLetterWorker } from '@/lib/letters/worker';
 import { setupTestDatabase } from '../support/database';
 import { useResendTestServer } from '../helpers/mail-mode';
-import { lettersOf, seedInterviewWithThree, type Seeded } from './support';
+import { lettersOf, makeLate, queueThanks as queueLettersFor, seedInterviewWithThree, type Seeded } from './support';
 
 setupTestDatabase();
 const mail = useResendTestServer();
@@ -24,19 +21,7 @@ afterEach(async () => {
   await stopLetterWorker();
 });
 
-async function queueThanks() {
-  const context = await interviewLetterContext(seeded.ada.id, seeded.interviewId);
-  const { name, subject, body } = BUILTIN_TEMPLATES.interview_thanks;
-  const result = await queueLetters(seeded.ada.id, {
-    context: context!,
-    template: { id: null, name, subject, body },
-    separate: false,
-    test: false,
-    requestId: crypto.randomUUID(),
-  });
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.letters[0].id;
-}
+const queueThanks = () => queueLettersFor(seeded);
 
 async function waitForStatus(letterId: string, timeoutMs = 20_000) {
   const until = Date.now() + timeoutMs;
@@ -75,10 +60,7 @@ describe('the letter queue', () => {
 
   it('asks the person to decide instead of retrying after 23 hours', async () => {
     const letterId = await queueThanks();
-    await db
-      .update(letters)
-      .set({ createdAt: new Date(Date.now() - GIVE_UP_AFTER_MS - 60_000) })
-      .where(eq(letters.id, letterId));
+    await makeLate(letterId);
 
     expect(await deliverLetter(letterId)).toEqual({ outcome: 'needs_decision' });
     expect((await lettersOf(seeded.ada))[0]).toMatchObject({ status: 'needs_decision' });
