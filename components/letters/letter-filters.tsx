@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { letterStatus } from '@/db/schema';
 import { STATUS_LABELS } from '@/lib/letters/status';
-import type { LetterListQuery } from './list-query';
+import { lettersHref, type LetterListQuery } from './list-query';
 
 /** One labelled filter: "All …" first, meaning no filter. */
 function FilterSelect({
@@ -43,11 +43,54 @@ function FilterSelect({
 }
 
 /**
+ * The contact the list is filtered to, as a chip that removes the filter.
+ * There is no select for it: a person may have thousands of contacts, so the
+ * filter is reached from a contact's page.
+ */
+function ContactFilter({ query, contact }: { query: LetterListQuery; contact: { id: string; name: string } | null }) {
+  const name = contact?.name ?? 'an unknown contact';
+  return (
+    <p className="flex flex-wrap items-center gap-2 text-sm sm:col-span-3">
+      <span className="inline-flex items-center gap-1 rounded-full bg-stone-100 py-0.5 pl-3 pr-1 font-medium text-stone-900 ring-1 ring-inset ring-stone-300">
+        <span className="wrap-anywhere">
+          Letters to{' '}
+          {contact ? (
+            <Link href={`/contacts/${contact.id}`} className="underline underline-offset-2">
+              {name}
+            </Link>
+          ) : (
+            name
+          )}
+        </span>
+        <Link
+          href={lettersHref(query, { contact: null, page: 1 })}
+          aria-label={`Remove the filter: letters to ${name}`}
+          className="rounded-full px-1.5 text-stone-600 hover:bg-stone-200 hover:text-stone-900"
+        >
+          <span aria-hidden>×</span>
+        </Link>
+      </span>
+      {/* Choosing a status or template keeps the contact. */}
+      <input type="hidden" name="contact" value={query.contact ?? ''} />
+    </p>
+  );
+}
+
+/**
  * Status and template filters as a GET form: the state lives in the URL, so a
  * filtered list can be bookmarked and works without JavaScript. Filtering
  * starts again from page one.
  */
-export function LetterFilters({ query, templates }: { query: LetterListQuery; templates: string[] }) {
+export function LetterFilters({
+  query,
+  templates,
+  contact,
+}: {
+  query: LetterListQuery;
+  templates: string[];
+  /** The contact `query.contact` names, or null when it names none of the person's. */
+  contact: { id: string; name: string } | null;
+}) {
   // A template named in the URL but on no letter (renamed since, or typed) still shows as chosen.
   const templateChoices = query.template && !templates.includes(query.template) ? [query.template, ...templates] : templates;
   return (
@@ -57,6 +100,7 @@ export function LetterFilters({ query, templates }: { query: LetterListQuery; te
       aria-label="Filter letters"
       className="mb-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-[1fr_1fr_auto]"
     >
+      {query.contact && <ContactFilter query={query} contact={contact} />}
       <FilterSelect
         name="status"
         label="Status"
@@ -73,7 +117,7 @@ export function LetterFilters({ query, templates }: { query: LetterListQuery; te
       />
       <div className="flex items-center gap-3">
         <Button type="submit">Filter</Button>
-        {(query.status || query.template) && (
+        {(query.status || query.template || query.contact) && (
           <Link href="/letters" className="text-sm font-medium text-accent underline">
             Clear filters
           </Link>

@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { db } from '@/db';
 import type { Executor } from '@/db/executor';
 import { letterEvents, letterRecipients, letters, type LetterEvent } from '@/db/schema';
 
@@ -83,4 +84,34 @@ export async function recipientsOfLetter(tx: Executor, userId: string, letterId:
     .select({ role: letterRecipients.role, email: letterRecipients.email })
     .from(letterRecipients)
     .where(and(eq(letterRecipients.userId, userId), eq(letterRecipients.letterId, letterId)));
+}
+
+/**
+ * Deletes at most `limit` events that were never matched to a letter and
+ * arrived before `before`; returns how many. Unmatched events belong to no
+ * one (their user_id stays null until a letter claims them), so, like the
+ * webhook's lookup, this is not scoped by a user: only `letter_id is null`
+ * rows are ever touched. The batch is locked first, skipping rows a letter is
+ * claiming right now, so none of them can be matched before it is deleted.
+ * Two statements, not `delete … where id in (select … limit … for update)`:
+ * Postgres may run that subquery again for each row and delete past the limit.
+ */
+export async function deleteUnmatchedEventsBefore(before: Date, limit: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    const batch = await tx
+      .select({ id: letterEvents.id })
+      .from(letterEvents)
+      .where(and(isNull(letterEvents.letterId), lt(letterEvents.createdAt, before)))
+      // Oldest first. The order also keeps Postgres to unmatched events (their partial indexes):
+      // without it, it picks a table scan meant to stop at `limit`, which reads every row when none is due.
+      .orderBy(asc(letterEvents.createdAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (!batch.length) return 0;
+    const deleted = await tx
+      .delete(letterEvents)
+      .where(inArray(letterEvents.id, batch.map((event) => event.id)))
+      .returning({ id: letterEvents.id });
+    return deleted.length;
+  });
 }

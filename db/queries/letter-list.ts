@@ -4,6 +4,7 @@ import { db } from '@/db';
 import {
   applications,
   companies,
+  contacts,
   letterEvents,
   letterRecipients,
   letters,
@@ -27,11 +28,32 @@ const recipientsOf = (letterId: SQL | typeof letters.id, userId: string) =>
     where r.user_id = ${userId} and r.letter_id = ${letterId}
   ), '[]'::json)`;
 
-function listFilter(userId: string, options: { status?: LetterStatus | null; template?: string | null }) {
+/** The letter went to the contact, as To or CC. */
+function sentToContact(userId: string, contactId: string | null | undefined): SQL | undefined {
+  if (!contactId) return undefined;
+  // Postgres refuses a malformed uuid with an error; an id from a hand-edited URL simply matches no letter.
+  if (!uuid.safeParse(contactId).success) return sql`false`;
+  const recipient = db
+    .select({ one: sql`1` })
+    .from(letterRecipients)
+    .where(
+      and(
+        eq(letterRecipients.userId, userId),
+        eq(letterRecipients.letterId, letters.id),
+        eq(letterRecipients.contactId, contactId),
+      ),
+    );
+  return exists(recipient);
+}
+
+export type LetterListFilters = { status?: LetterStatus | null; template?: string | null; contact?: string | null };
+
+function listFilter(userId: string, options: LetterListFilters) {
   return and(
     eq(letters.userId, userId),
     options.status ? eq(letters.status, options.status) : undefined,
     options.template ? eq(letters.templateName, options.template) : undefined,
+    sentToContact(userId, options.contact),
   );
 }
 
@@ -66,14 +88,14 @@ const application = (userId: string) =>
 const newestFirst = [desc(letters.createdAt), desc(letters.id)];
 
 /**
- * One page of a person's letters, newest first, optionally of one status or
- * one template. The page's ids are found first, on the index; recipients and
+ * One page of a person's letters, newest first, optionally of one status,
+ * one template or to one contact. The page's ids are found first, on the index; recipients and
  * the application are then looked up for those 25 rows only, not for every
  * row OFFSET skips.
  */
 export async function listLetters(
   userId: string,
-  options: { status?: LetterStatus | null; template?: string | null; page?: number } = {},
+  options: LetterListFilters & { page?: number } = {},
 ) {
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const where = listFilter(userId, options);
@@ -101,6 +123,16 @@ export async function listLetters(
 }
 
 export type LetterListRow = Awaited<ReturnType<typeof listLetters>>['rows'][number];
+
+/** The contact the list is filtered to, for its heading; null when the id is malformed or not the person's. */
+export async function letterListContact(userId: string, contactId: string) {
+  if (!uuid.safeParse(contactId).success) return null;
+  const [contact] = await db
+    .select({ id: contacts.id, name: contacts.name })
+    .from(contacts)
+    .where(and(eq(contacts.userId, userId), eq(contacts.id, contactId)));
+  return contact ?? null;
+}
 
 /** The template names on a person's letters, for the filter: names as they were when each letter was written. */
 export async function letterTemplateNames(userId: string): Promise<string[]> {
@@ -147,24 +179,17 @@ export async function getLetter(userId: string, letterId: string) {
 export type LetterView = NonNullable<Awaited<ReturnType<typeof getLetter>>>;
 export type LetterEventView = LetterView['events'][number];
 
-/** The letters a contact was a recipient of (To or CC), newest first, for their page. */
+/**
+ * The newest letters a contact was a recipient of (To or CC), for their page,
+ * and how many there are in all, counted as the letters list counts them.
+ */
 export async function lettersToContact(userId: string, contactId: string, limit = 20) {
-  const toThem = db
-    .select({ one: sql`1` })
-    .from(letterRecipients)
-    .where(
-      and(
-        eq(letterRecipients.userId, userId),
-        eq(letterRecipients.letterId, letters.id),
-        eq(letterRecipients.contactId, contactId),
-      ),
-    );
-  return db
-    .select(letterSummary)
-    .from(letters)
-    .where(and(eq(letters.userId, userId), exists(toThem)))
-    .orderBy(...newestFirst)
-    .limit(limit);
+  const where = listFilter(userId, { contact: contactId });
+  const [newest, [{ total }]] = await Promise.all([
+    db.select(letterSummary).from(letters).where(where).orderBy(...newestFirst).limit(limit),
+    db.select({ total: count() }).from(letters).where(where),
+  ]);
+  return { letters: newest, total };
 }
 
-export type ContactLetter = Awaited<ReturnType<typeof lettersToContact>>[number];
+export type ContactLetter = Awaited<ReturnType<typeof lettersToContact>>['letters'][number];

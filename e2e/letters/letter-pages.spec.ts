@@ -146,6 +146,46 @@ test('the list shows every letter, filters by status, and a letter page shows th
   }
 });
 
+test('a contact’s page links to all their letters: the list filtered to them, with a chip that removes the filter', async ({ page, user }) => {
+  const grace = await seedContact(user.id, { name: 'Grace Hopper', email: 'grace@navy.example' });
+  for (let i = 0; i < 21; i++) {
+    await seedLetter(user.id, {
+      subject: `Letter ${String(i).padStart(2, '0')}`,
+      status: i === 0 ? 'bounced' : 'delivered',
+      minutesAgo: i + 1,
+      recipients: [{ role: i % 2 ? 'to' : 'cc', name: 'Grace Hopper', email: 'grace@navy.example', contactId: grace.id }],
+    });
+  }
+  await seedLetter(user.id, { subject: 'To someone else', status: 'bounced', minutesAgo: 100 });
+
+  await page.goto(`/contacts/${grace.id}`);
+  const letters = page.getByRole('region', { name: 'Letters' });
+  await expect(letters.getByRole('listitem')).toHaveCount(20);
+  await letters.getByRole('link', { name: 'See all 21 letters' }).click();
+  await expect(page).toHaveURL(new RegExp(`/letters\\?contact=${grace.id}$`));
+  await expect(page.getByText('1–21 of 21 letters to Grace Hopper')).toBeVisible();
+  await expect(page.getByText('To someone else')).toHaveCount(0);
+
+  await page.getByLabel('Status').selectOption({ label: 'Bounced' });
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]contact=${grace.id}`));
+  await expect(page.getByText('1–1 of 1 letter to Grace Hopper, with status “Bounced”')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Remove the filter: letters to Grace Hopper' }).click();
+  await expect(page).toHaveURL(/\/letters\?status=bounced$/);
+  await expect(page.getByText('1–2 of 2 letters with status “Bounced”')).toBeVisible();
+
+  // Another person's contact, or an id that is none, shows no letters rather than an error.
+  const someoneElse = await seedContact((await seedUser()).id, { name: 'Their Contact', email: 'their@contact.example' });
+  for (const id of [someoneElse.id, 'not-a-contact']) {
+    const response = await page.goto(`/letters?contact=${id}`);
+    expect(response?.status(), id).toBe(200);
+    await expect(page.getByRole('heading', { name: 'No letters match these filters' })).toBeVisible();
+    await expect(page.getByText('Letters to an unknown contact', { exact: true })).toBeVisible();
+    await expect(page.getByText('Their Contact')).toHaveCount(0);
+  }
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
@@ -204,6 +244,7 @@ for (const viewport of [
     for (const [path, name] of [
       ['/letters', 'letters'],
       ['/letters?status=failed', 'letters-filtered-empty'],
+      [`/letters?contact=${grace.id}`, 'letters-to-contact'],
       [`/letters/${id}`, 'letter'],
       [`/letters/${stuck}`, 'letter-needs-decision'],
       [`/contacts/${grace.id}`, 'contact'],

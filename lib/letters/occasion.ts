@@ -1,9 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { applicationLetterContext, interviewLetterContext, type LetterContext } from '@/db/queries/letter-context';
-import { id } from '@/lib/validation/fields';
-
-const optionalId = z.preprocess((v) => (v === '' ? undefined : v), id.optional());
+import { optionalId } from '@/lib/validation/fields';
 
 /**
  * Which letter a form is about: the thank-you for an interview, the

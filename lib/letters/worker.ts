@@ -2,6 +2,7 @@ import 'server-only';
 import { PgBoss, fromPglite } from 'pg-boss';
 import { getDatabase } from '@/db';
 import { deliverLetter, dueLetterIds } from './deliver';
+import { pruneUnmatchedEvents } from './events';
 import { pacer } from './pacer';
 
 /**
@@ -9,7 +10,8 @@ import { pacer } from './pacer';
  * pg-boss job is only a wake-up call for it. If a job is lost (a crash
  * between commit and enqueue, a restart), the sweep every minute finds the
  * letter still `queued` and enqueues it again; `deliverLetter`'s claim makes
- * any duplicate job harmless.
+ * any duplicate job harmless. The sweep also prunes webhook events that never
+ * found their letter (events.ts).
  */
 export const SEND_QUEUE = 'letter-send';
 export const SWEEP_QUEUE = 'letter-sweep';
@@ -36,6 +38,12 @@ async function sendOne(boss: PgBoss, letterId: string) {
 async function sweep(boss: PgBoss) {
   for (const letterId of await dueLetterIds()) {
     await boss.send(SEND_QUEUE, { letterId } satisfies SendJob, { singletonKey: letterId });
+  }
+  // Housekeeping must never stop the sweep (or the worker's start) from re-queueing letters.
+  try {
+    await pruneUnmatchedEvents();
+  } catch (error) {
+    console.error('[letters] could not prune unmatched webhook events; the next sweep tries again:', error);
   }
 }
 

@@ -67,3 +67,6 @@ export const optionalPastDate = (label: string) =>
 
 /** Form ids arrive as strings; anything that is not a uuid behaves like a missing row. */
 export const id = z.uuid({ error: 'That item could not be found.' });
+
+/** An id that may be left out: an empty field or query parameter (`?templateId=`) means none. */
+export const optionalId = z.preprocess((v) => (v === '' ? undefined : v), id.optional());

@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { getLetter, LETTERS_PER_PAGE, letterTemplateNames, lettersToContact, listLetters } from '@/db/queries/letter-list';
+import {
+  getLetter,
+  letterListContact,
+  LETTERS_PER_PAGE,
+  letterTemplateNames,
+  lettersToContact,
+  listLetters,
+} from '@/db/queries/letter-list';
 import { setupTestDatabase } from '../support/database';
 import { minutesAgo, seedApplication, seedContact, seedEvent, seedLetter, seedUser } from './seed';
 
@@ -72,6 +79,41 @@ describe('listLetters', () => {
     expect([subjects(both.rows), both.total]).toEqual([['Delivered thanks'], 1]);
     const none = await listLetters(ada.id, { status: 'failed' });
     expect([none.rows, none.total, none.pages]).toEqual([[], 0, 1]);
+  });
+
+  it('filters by contact, To or CC, alone or with the other filters, and only among the person’s own letters', async () => {
+    const grace = await seedContact(ada.id, { name: 'Grace Hopper', email: 'grace@navy.example' });
+    const alan = await seedContact(ada.id, { name: 'Alan Turing', email: 'alan@bletchley.example' });
+    const bobsGrace = await seedContact(bob.id, { name: 'Grace Hopper', email: 'grace@navy.example' });
+    await seedLetter(ada.id, { subject: 'To Grace', status: 'delivered', createdAt: minutesAgo(30), recipients: [{ email: 'grace@navy.example', contactId: grace }] });
+    await seedLetter(ada.id, {
+      subject: 'Copy to Grace',
+      status: 'bounced',
+      createdAt: minutesAgo(20),
+      recipients: [
+        { email: 'alan@bletchley.example', contactId: alan },
+        { role: 'cc', email: 'grace@navy.example', contactId: grace },
+      ],
+    });
+    await seedLetter(ada.id, { subject: 'To Alan only', status: 'bounced', createdAt: minutesAgo(10), recipients: [{ email: 'alan@bletchley.example', contactId: alan }] });
+    await seedLetter(bob.id, { subject: 'Bob to his Grace', recipients: [{ email: 'grace@navy.example', contactId: bobsGrace }] });
+    // A recipient row of Bob's naming Ada's contact must not put his letter in her list.
+    await seedLetter(bob.id, { subject: 'Bob to Ada’s Grace', recipients: [{ email: 'grace@navy.example', contactId: grace }] });
+
+    const toGrace = await listLetters(ada.id, { contact: grace });
+    expect([subjects(toGrace.rows), toGrace.total]).toEqual([['Copy to Grace', 'To Grace'], 2]);
+    // Every recipient is still listed, not only the contact filtered to.
+    expect(toGrace.rows[0].recipients.map((r) => r.email)).toEqual(['alan@bletchley.example', 'grace@navy.example']);
+    const bouncedToGrace = await listLetters(ada.id, { contact: grace, status: 'bounced' });
+    expect([subjects(bouncedToGrace.rows), bouncedToGrace.total]).toEqual([['Copy to Grace'], 1]);
+    expect((await listLetters(ada.id, { contact: grace, template: 'My follow-up' })).total).toBe(0);
+
+    // Another person's contact, a missing one and a malformed id show nothing, and never fail.
+    for (const contact of [bobsGrace, '00000000-0000-4000-8000-000000000000', 'not-a-uuid', "'; drop table letters; --"]) {
+      const none = await listLetters(ada.id, { contact });
+      expect([none.rows, none.total, none.pages], contact).toEqual([[], 0, 1]);
+    }
+    expect(subjects((await listLetters(bob.id, { contact: bobsGrace })).rows)).toEqual(['Bob to his Grace']);
   });
 
   it('pages by 25, newest first, never showing a letter twice when several share a moment', async () => {
@@ -148,6 +190,17 @@ describe('getLetter', () => {
   });
 });
 
+describe('letterListContact', () => {
+  it('names the person’s own contact, and nobody for another person’s, a missing or a malformed id', async () => {
+    const grace = await seedContact(ada.id, { name: 'Grace Hopper', email: 'grace@navy.example' });
+    const bobs = await seedContact(bob.id, { name: 'Bob’s contact', email: 'c@bob.example' });
+    expect(await letterListContact(ada.id, grace)).toEqual({ id: grace, name: 'Grace Hopper' });
+    for (const id of [bobs, '00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
+      expect(await letterListContact(ada.id, id), id).toBeNull();
+    }
+  });
+});
+
 describe('lettersToContact', () => {
   it('lists the letters a contact was To or CC on, newest first, up to the limit, and only the person’s own', async () => {
     const grace = await seedContact(ada.id, { name: 'Grace Hopper', email: 'grace@navy.example' });
@@ -165,9 +218,12 @@ describe('lettersToContact', () => {
     // Another person's letter whose recipient row names Ada's contact id must never show on Ada's page.
     await seedLetter(bob.id, { subject: 'Bob to Grace', recipients: [{ email: 'grace@navy.example', contactId: grace }] });
 
-    expect(subjects(await lettersToContact(ada.id, grace, 10))).toEqual(['Copy to Grace', 'To Grace']);
-    expect(subjects(await lettersToContact(ada.id, grace, 1))).toEqual(['Copy to Grace']);
-    expect(await lettersToContact(bob.id, grace, 10)).toHaveLength(1);
-    expect(await lettersToContact(ada.id, '00000000-0000-4000-8000-000000000000', 10)).toEqual([]);
+    const all = await lettersToContact(ada.id, grace, 10);
+    expect([subjects(all.letters), all.total]).toEqual([['Copy to Grace', 'To Grace'], 2]);
+    // The limit shortens the list, never the count, so the page can say how many there are in all.
+    const newest = await lettersToContact(ada.id, grace, 1);
+    expect([subjects(newest.letters), newest.total]).toEqual([['Copy to Grace'], 2]);
+    expect(await lettersToContact(bob.id, grace, 10)).toMatchObject({ letters: [{ subject: 'Bob to Grace' }], total: 1 });
+    expect(await lettersToContact(ada.id, '00000000-0000-4000-8000-000000000000', 10)).toEqual({ letters: [], total: 0 });
   });
 });

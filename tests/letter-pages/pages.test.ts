@@ -93,6 +93,49 @@ describe('the letters page', () => {
     // A hand-edited URL falls back to all letters rather than failing.
     expect(await list({ status: 'nonsense', page: 'x' })).toContain('Delivered one');
   });
+
+  it('filters to one contact, named in a chip that removes the filter, and keeps it through the other filters', async () => {
+    const grace = await seedContact(ada.id, { name: 'Grace <b>Hopper</b>', email: 'grace@navy.example' });
+    await seedLetter(ada.id, { subject: 'To Grace', status: 'bounced', recipients: [{ email: 'grace@navy.example', contactId: grace }] });
+    await seedLetter(ada.id, { subject: 'To someone else', status: 'bounced', recipients: [{ email: 'x@navy.example' }] });
+
+    const page = await list({ contact: grace, status: 'bounced' });
+    expect(page).toContain('To Grace');
+    expect(page).not.toContain('To someone else');
+    expect(page).toContain('1–1 of 1 letter to Grace &lt;b&gt;Hopper&lt;/b&gt;, with status “Bounced”');
+    expect(page).toContain(`href="/contacts/${grace}"`);
+    expect(page).toContain(`<input type="hidden" name="contact" value="${grace}"/>`);
+    // Removing the chip keeps the other filters.
+    expect(page).toMatch(/<a aria-label="Remove the filter: letters to Grace &lt;b&gt;Hopper&lt;\/b&gt;"[^>]* href="\/letters\?status=bounced">/);
+    expect(page).toContain('Clear filters');
+  });
+
+  it('pages through the letters to one contact', async () => {
+    const grace = await seedContact(ada.id, { name: 'Grace Hopper', email: 'grace@navy.example' });
+    for (let i = 0; i < 26; i++) {
+      await seedLetter(ada.id, { subject: `Letter ${i}`, createdAt: minutesAgo(i), recipients: [{ email: 'grace@navy.example', contactId: grace }] });
+    }
+    expect(await list({ contact: grace })).toContain(`href="/letters?contact=${grace}&amp;page=2"`);
+    const second = await list({ contact: grace, page: '2' });
+    expect(second).toContain('26–26 of 26 letters to Grace Hopper');
+    expect(second).toContain(`href="/letters?contact=${grace}"`);
+  });
+
+  it('shows the empty state, never an error, for another person’s contact or a malformed one', async () => {
+    await seedLetter(ada.id, { subject: 'Ada’s letter' });
+    const bobs = await seedContact(bob.id, { name: 'Bob’s Secret Contact', email: 'secret@bob.example' });
+    await seedLetter(bob.id, { subject: 'Bob’s letter', recipients: [{ email: 'secret@bob.example', contactId: bobs }] });
+
+    for (const contact of [bobs, 'not-a-uuid']) {
+      const page = await list({ contact });
+      expect(page, contact).toContain('No letters match these filters');
+      expect(page).toContain('You have no letters to an unknown contact.');
+      expect(page).toContain('Letters to an unknown contact');
+      expect(page).not.toContain('Bob’s Secret Contact');
+      expect(page).not.toContain('Bob’s letter');
+      expect(page).not.toContain('Ada’s letter');
+    }
+  });
 });
 
 describe('a letter’s page', () => {
@@ -173,5 +216,19 @@ describe('the contact page', () => {
     expect(page).toContain('Bounced');
     expect(page).not.toContain('To someone else');
     expect(page).not.toContain('No letters yet');
+    expect(page).not.toContain('See all');
+  });
+
+  it('shows the newest 20 letters and links to all of them when there are more', async () => {
+    const grace = await seedContact(ada.id, { name: 'Grace Hopper', email: 'grace@navy.example' });
+    for (let i = 0; i < 22; i++) {
+      await seedLetter(ada.id, { subject: `Letter ${i}`, createdAt: minutesAgo(i), recipients: [{ email: 'grace@navy.example', contactId: grace }] });
+    }
+    const page = await html(ContactPage({ params: Promise.resolve({ id: grace }), searchParams: Promise.resolve({}) }));
+    expect(page.match(/href="\/letters\/[0-9a-f-]{36}"/g)).toHaveLength(20);
+    expect(page).toContain('Letter 19');
+    expect(page).not.toContain('Letter 20');
+    expect(page).toContain(`href="/letters?contact=${grace}">See all 22 letters</a>`);
+    expect(page).toContain('(22)');
   });
 });

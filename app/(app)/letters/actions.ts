@@ -12,10 +12,9 @@ import type { LetterProblem } from '@/lib/letters/plan';
 import { previewFirstLetter, type LetterPreview } from '@/lib/letters/preview';
 import { decideLetter, sendLetters, type SentLetter } from '@/lib/letters/send';
 import { parseTemplate } from '@/lib/letters/template';
-import { id } from '@/lib/validation/fields';
+import { id, optionalId } from '@/lib/validation/fields';
 
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === '1', z.boolean());
-const optionalId = z.preprocess((v) => (v === '' ? undefined : v), id.optional());
 
 /** Edits made on the compose page; fields are allowed and filled per person, unknown ones refused. */
 const templateText = (label: string, max: number) =>

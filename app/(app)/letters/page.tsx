@@ -8,7 +8,7 @@ import { lettersHref, parseLetterListQuery } from '@/components/letters/list-que
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { LETTERS_PER_PAGE, letterTemplateNames, listLetters } from '@/db/queries/letter-list';
+import { LETTERS_PER_PAGE, letterListContact, letterTemplateNames, listLetters } from '@/db/queries/letter-list';
 import { requireUser } from '@/lib/auth/user';
 import { STATUS_LABELS } from '@/lib/letters/status';
 
@@ -19,9 +19,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function LettersPage({ searchParams }: { searchParams: SearchParams }) {
   const [user, params] = await Promise.all([requireUser(), searchParams]);
   const query = parseLetterListQuery(params);
-  const [{ rows, total, pages }, templates] = await Promise.all([
+  const [{ rows, total, pages }, templates, contact] = await Promise.all([
     listLetters(user.id, query),
     letterTemplateNames(user.id),
+    query.contact ? letterListContact(user.id, query.contact) : null,
   ]);
   const header = (
     <PageHeader title="Letters" description="Every thank-you and follow-up you send, and what came of it." />
@@ -43,8 +44,9 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
     );
   }
 
-  // "with status “Bounced”, from “Thank-you after an interview”": said the same above the list and in its empty state.
+  // "to Grace Hopper, with status “Bounced”, from the template “…”": said the same above the list and in its empty state.
   const which = [
+    query.contact && `to ${contact?.name ?? 'an unknown contact'}`,
     query.status && `with status “${STATUS_LABELS[query.status].label}”`,
     query.template && `from the template “${query.template}”`,
   ]
@@ -54,7 +56,7 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
   return (
     <>
       {header}
-      <LetterFilters query={query} templates={templates} />
+      <LetterFilters query={query} templates={templates} contact={contact} />
       <div aria-live="polite" aria-atomic="true">
         {rows.length > 0 ? (
           <p className="mb-3 text-sm text-stone-600">

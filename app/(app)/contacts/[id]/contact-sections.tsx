@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { formatDay, formatInterviewTime } from '@/components/contacts/format';
 import { ContactLetterList } from '@/components/letters/contact-letters';
+import { lettersHref, NO_LETTER_FILTERS } from '@/components/letters/list-query';
 import type { ContactActivity, ContactApplication, ContactInterview } from '@/db/queries/contact-page';
 import type { ContactLetter } from '@/db/queries/letter-list';
 import { contactRoleLabel, interviewKindLabel } from '@/lib/pipeline/labels';
@@ -76,13 +77,21 @@ export function InterviewsSection({ interviews }: { interviews: ContactInterview
   );
 }
 
-export function LettersSection({ letters }: { letters: ContactLetter[] }) {
+/** The newest letters to the contact; when there are more, a link to all of them on the letters list. */
+export function LettersSection({ contactId, letters, total }: { contactId: string; letters: ContactLetter[]; total: number }) {
   return (
-    <Section id="letters" title="Letters" count={letters.length}>
+    <Section id="letters" title="Letters" count={total}>
       {letters.length === 0 ? (
         <Empty>No letters yet. Thank-you letters you send them will be listed here.</Empty>
       ) : (
         <ContactLetterList letters={letters} now={new Date()} className={listClass} />
+      )}
+      {total > letters.length && (
+        <p className="mt-3 text-sm">
+          <Link href={lettersHref(NO_LETTER_FILTERS, { contact: contactId })} className="font-medium text-accent underline">
+            See all {total.toLocaleString('en-US')} letters
+          </Link>
+        </p>
       )}
     </Section>
   );

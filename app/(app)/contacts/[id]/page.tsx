@@ -26,7 +26,7 @@ export default async function ContactPage({
   const [{ id }, { merged }] = await Promise.all([params, searchParams]);
   // Checked before any query: Postgres would reject a malformed uuid with an error, not an empty result.
   if (!uuid.safeParse(id).success) notFound();
-  const [contact, applications, interviews, activity, letters, flag] = await Promise.all([
+  const [contact, applications, interviews, activity, { letters, total: letterCount }, flag] = await Promise.all([
     getContactDetails(user.id, id),
     contactApplications(user.id, id),
     contactInterviews(user.id, id),
@@ -64,7 +64,7 @@ export default async function ContactPage({
         <div className="space-y-8">
           <ApplicationsSection applications={applications} />
           <InterviewsSection interviews={interviews} />
-          <LettersSection letters={letters} />
+          <LettersSection contactId={contact.id} letters={letters} total={letterCount} />
           <ActivitySection activity={activity} />
         </div>
       </div>

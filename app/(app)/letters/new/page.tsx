@@ -10,6 +10,7 @@ import { requireUser } from '@/lib/auth/user';
 import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
 import { loadOccasion, occasionFields } from '@/lib/letters/occasion';
 import { previewFirstLetter } from '@/lib/letters/preview';
+import { optionalId } from '@/lib/validation/fields';
 
 export const metadata: Metadata = { title: 'Preview and edit a letter' };
 
@@ -18,7 +19,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** Preview and edit: one click more than sending, never required. */
 export default async function ComposeLetterPage({ searchParams }: Props) {
   const user = await requireUser();
-  const parsed = z.object({ ...occasionFields, templateId: occasionFields.interviewId }).safeParse(await searchParams);
+  const parsed = z.object({ ...occasionFields, templateId: optionalId }).safeParse(await searchParams);
   if (!parsed.success) notFound();
   const context = await loadOccasion(user.id, parsed.data);
   if (!context) notFound();
