@@ -566,6 +566,8 @@ export const letterEvents = pgTable(
     index('letter_events_letter_idx').on(t.letterId, t.occurredAt),
     index('letter_events_unmatched_email_idx').on(t.emailId).where(sql`${t.letterId} is null`),
     index('letter_events_unmatched_tag_idx').on(t.tagLetterId).where(sql`${t.letterId} is null`),
+    // The sweep prunes unmatched events by age, oldest first (lib/letters/events.ts).
+    index('letter_events_unmatched_created_idx').on(t.createdAt).where(sql`${t.letterId} is null`),
   ],
 );
 

@@ -20,6 +20,7 @@ CREATE INDEX "contacts_user_company_idx" ON "contacts" USING btree ("user_id","c
 CREATE INDEX "contacts_user_follow_up_due_idx" ON "contacts" USING btree ("user_id","follow_up_due_at") WHERE "contacts"."follow_up_due_at" is not null;--> statement-breakpoint
 CREATE INDEX "interviews_user_application_idx" ON "interviews" USING btree ("user_id","application_id","scheduled_at");--> statement-breakpoint
 CREATE INDEX "stage_changes_user_application_idx" ON "stage_changes" USING btree ("user_id","application_id") INCLUDE ("to_stage","changed_at");--> statement-breakpoint
+CREATE INDEX "letter_events_unmatched_created_idx" ON "letter_events" USING btree ("created_at") WHERE "letter_events"."letter_id" is null;--> statement-breakpoint
 CREATE INDEX "letter_recipients_contact_idx" ON "letter_recipients" USING btree ("user_id","contact_id","created_at");--> statement-breakpoint
 -- Covering versions of two letters indexes (drizzle cannot say INCLUDE): Outcomes then reads
 -- status, kind and test flag from the index instead of visiting every letter in the period.
