@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { DUE_COUNT_CAP } from '@/lib/dashboard/due-rules';
 
 /**
  * A list's heading with its count. When a row leaves the list (sent,
@@ -33,7 +34,8 @@ export function DueListHeading({ id, title, count, rows }: { id: string; title: 
       <h3 id={id} ref={heading} tabIndex={-1} className="text-base font-semibold text-stone-900 focus:outline-none">
         {title}{' '}
         <span className="ml-1 rounded-full bg-stone-200 px-2 py-0.5 text-xs font-semibold text-stone-800">
-          {count}
+          {/* Lists count up to the cap: past it, the number is "at least". */}
+          {count >= DUE_COUNT_CAP ? `${DUE_COUNT_CAP}+` : count}
           <span className="sr-only"> {count === 1 ? 'item' : 'items'}</span>
         </span>
       </h3>

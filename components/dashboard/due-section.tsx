@@ -1,3 +1,4 @@
+import { DUE_COUNT_CAP } from '@/lib/dashboard/due-rules';
 import { LettersNeedingAttentionList, QuietApplicationsList } from './due-attention';
 import { FollowUpsList } from './due-follow-ups';
 import { loadWhatIsDue } from './due-data';
@@ -10,7 +11,10 @@ import { RejectionThanksList, ThankYouOwedList } from './due-thank-yous';
  */
 export async function WhatIsDue({ userId, now, showMore }: { userId: string; now: Date; showMore: ShowMore }) {
   const due = await loadWhatIsDue(userId, now, showMore.open);
-  const total = Object.values(due).reduce((sum, list) => sum + list.total, 0);
+  const lists = Object.values(due);
+  const total = lists.reduce((sum, list) => sum + list.total, 0);
+  // A list counts up to its cap; past it, the sum is "at least".
+  const atLeast = lists.some((list) => list.total >= DUE_COUNT_CAP) ? '+' : '';
 
   return (
     <section aria-labelledby="due-heading" className="mb-12">
@@ -19,7 +23,7 @@ export async function WhatIsDue({ userId, now, showMore }: { userId: string; now
           What is due
         </h2>
         <p className="text-sm text-stone-600">
-          {total === 0 ? 'Nothing is due today.' : `${total} ${total === 1 ? 'thing' : 'things'} to do, the most pressing first.`}
+          {total === 0 ? 'Nothing is due today.' : `${total}${atLeast} ${total === 1 ? 'thing' : 'things'} to do, the most pressing first.`}
         </p>
       </div>
       <div className="grid gap-8 lg:grid-cols-2">

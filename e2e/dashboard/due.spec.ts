@@ -31,6 +31,13 @@ async function seedLetter(
       ${options.status}, ${options.at}, ${options.at}, ${options.at})`;
   await sql()`insert into letter_recipients (user_id, letter_id, role, contact_id, name, email, created_at)
     values (${userId}, ${id}, 'to', ${options.contactId}, 'Grace Hopper', ${options.email}, ${options.at})`;
+  // The contact's last letter, as the app keeps it (db/queries/last-letter.ts): follow-ups are read from it.
+  await sql()`update contacts c set (last_letter_at, last_letter_id) = (
+      select lr.created_at, lr.letter_id from letter_recipients lr join letters l on l.id = lr.letter_id
+      where lr.contact_id = c.id and not l.is_test
+        and l.status not in ('bounced', 'complained', 'failed', 'suppressed', 'needs_decision')
+      order by lr.created_at desc limit 1)
+    where c.user_id = ${userId} and c.id = ${options.contactId}`;
   return id;
 }
 
@@ -128,6 +135,23 @@ test('a dismissed row leaves the list, focus returns to the list, and it stays g
   await expect(quiet.getByRole('heading', { name: /^Quiet for three weeks/ })).toBeFocused();
   await page.reload();
   await expect(list(page, 'Quiet for three weeks')).not.toContainText('Quiet Quarries');
+});
+
+test('a long list shows its first five, and Show more opens it', async ({ page, user }) => {
+  for (let i = 1; i <= 7; i++) {
+    const application = await seedApplication(user.id, { stage: 'applied', company: `Quiet Quarry ${i}` });
+    await sql()`update applications set last_activity_at = ${daysAgo(30 + i)} where id = ${application.id}`;
+  }
+
+  await page.goto('/dashboard');
+  const quiet = list(page, 'Quiet for three weeks');
+  await expect(quiet.getByRole('listitem')).toHaveCount(5);
+  await expect(quiet).toContainText('And 2 more');
+  await quiet.getByRole('link', { name: 'Show more quiet for three weeks' }).click();
+  await expect(page).toHaveURL(/more=quiet/);
+  await expect(quiet.getByRole('listitem')).toHaveCount(7);
+  await quiet.getByRole('link', { name: 'Show fewer quiet for three weeks' }).click();
+  await expect(quiet.getByRole('listitem')).toHaveCount(5);
 });
 
 async function expectAccessible(page: Page, label: string) {
