@@ -42,6 +42,8 @@ test('an unknown route shows the styled 404', async ({ page }) => {
 });
 
 test('the main pages have no accessibility violations, on a desktop and on a phone', async ({ page, user }) => {
+  // Six page loads, each scanned by axe: past 30 s when the other worker is busy too.
+  test.slow();
   expect(user.email).toContain('@');
   for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
     await page.setViewportSize(viewport);
