@@ -31,6 +31,11 @@ test('one click after an interview with three people sends one letter: To the pr
 
   const letter = page.getByRole('region', { name: 'Thank-you letter' });
   await expect(letter).toContainText('To Grace Hopper, with a copy to Alan Turing, Katherine Johnson.');
+  // The click's request is held a moment, so its pending state shows however fast the server answers.
+  await page.route(`**/applications/${application.id}`, async (route) => {
+    if (route.request().method() === 'POST') await new Promise((resolve) => setTimeout(resolve, 1000));
+    await route.continue();
+  });
   await letter.getByRole('button', { name: 'Send thank-you' }).click();
   await expect(letter.getByRole('button', { name: 'Sending…' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: `Sent to ${people[0].email}.` })).toBeVisible();
