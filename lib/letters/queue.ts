@@ -170,7 +170,6 @@ export async function queueLetters(userId: string, request: LetterRequest): Prom
           })),
         );
         if (!request.test) {
-          await refreshLastLetters(tx, userId, { letterId: id });
           await recordActivity(tx, userId, {
             kind: 'letter_sent',
             applicationId: context.applicationId,
@@ -180,6 +179,11 @@ export async function queueLetters(userId: string, request: LetterRequest): Prom
           });
         }
         result.push({ id, to: recipients[0].email, status: 'queued' });
+      }
+      // Once for the whole click, after every letter is written: a test letter to oneself counts for no one.
+      if (!request.test) {
+        const people = prepared.written.flatMap((w) => w.recipients.flatMap((r) => r.person?.contactId ?? []));
+        await refreshLastLetters(tx, userId, { contactIds: [...new Set(people)] });
       }
       return result;
     });

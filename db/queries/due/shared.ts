@@ -51,9 +51,6 @@ export function noInterviewAfter(userId: string, applicationId: AnyPgColumn, aft
   );
 }
 
-/** A moment as a timestamptz parameter, for comparing with computed times. */
-export const instant = (at: Date) => sql`${at.toISOString()}::timestamptz`;
-
 /** The first rows of a list, and how many it has in all, counted up to DUE_COUNT_CAP. */
 export type DueList<Row> = { rows: Row[]; total: number };
 
