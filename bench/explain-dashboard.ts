@@ -1,8 +1,10 @@
 /**
  * EXPLAIN ANALYZE of every dashboard query on the large account
- * (bench/seed-dashboard.ts): each statement What is due runs (caught as the
- * section runs them, the checks of the letters owed included), and each
- * Outcomes query for the default period and for all time. For each: server
+ * (bench/seed-dashboard.ts): first the snapshot read, all a view with
+ * nothing written since the last one runs; then what computing the sections
+ * runs: each statement What is due sends (caught as the section runs them,
+ * the checks of the letters owed included), and each Outcomes query for the
+ * default period and for all time. For each: server
  * time, pages read, the indexes its plan uses, and two warnings:
  *
  * - a sequential scan of a big table. The account is one of two people who
@@ -24,6 +26,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { loadWhatIsDue } from '@/components/dashboard/due-data';
+import { snapshotQuery } from '@/db/queries/dashboard-snapshot';
 import { useDatabase } from '@/db';
 import { OUTCOME_QUERIES, loadOutcomes } from '@/db/queries/outcomes/load';
 import { outcomeScope } from '@/db/queries/outcomes/scope';
@@ -165,7 +168,10 @@ async function main() {
     const [person] = await client<{ id: string }[]>`select id from users where email = ${BENCH_EMAIL}`;
     if (!person) throw new Error(`No ${BENCH_EMAIL}: seed the account first (BENCH_SEED=1).`);
 
-    console.log(`\nWhat is due: each statement\n${HEADER}`);
+    console.log(`\nA view with nothing written since the last: the snapshot of each section\n${HEADER}`);
+    for (const key of ['due', `outcomes:${DEFAULT_PERIOD}`]) await report(`snapshot ${key}`, statementOf(snapshotQuery(person.id, key, new Date(0))));
+
+    console.log(`\nWhat is due, when it is computed: each statement\n${HEADER}`);
     for (const { name, statement } of await dueStatements(client, url, person.id)) await report(`due ${name}`, statement);
     useDatabase(handle);
     const due = await wallTimes(() => loadWhatIsDue(person.id, new Date()));

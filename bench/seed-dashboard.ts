@@ -11,13 +11,15 @@
  * whole account is written in well under a minute.
  */
 import postgres from 'postgres';
-import { BENCH_EMAIL, BENCH_SESSION, seedLargeAccount } from './seed-large-account';
+import { BENCH_EMAIL, BENCH_SESSION, migrateBenchDatabase, seedLargeAccount } from './seed-large-account';
 
 export const DASHBOARD_SCALE = { applications: 10_000, contacts: 30_000, interviews: 20_000, letters: 50_000, eventsPerLetter: 4 };
 
 const PEOPLE = [BENCH_EMAIL, 'bench-other@afterword.test'];
 
 export async function seedDashboardAccount(url: string, log: (step: string) => void = () => {}) {
+  // A new database has no tables to remove the last run's people from.
+  await migrateBenchDatabase(url);
   await removeBenchPeople(url);
   log('the previous bench rows removed');
   await seedLargeAccount(url, { applications: DASHBOARD_SCALE.applications, contacts: DASHBOARD_SCALE.contacts });

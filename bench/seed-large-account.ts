@@ -15,10 +15,15 @@ import { migrateDatabase } from '@/db/migrate';
 export const BENCH_EMAIL = 'bench@afterword.test';
 export const BENCH_SESSION = 'bench-session-token-large-account';
 
-export async function seedLargeAccount(url: string, scale = { applications: 5000, contacts: 20000 }) {
+/** Brings a bench database, new or old, up to the latest migration. */
+export async function migrateBenchDatabase(url: string) {
   const handle = openDatabase({ kind: 'postgres', url, max: 1 });
   await migrateDatabase(handle);
   await handle.close();
+}
+
+export async function seedLargeAccount(url: string, scale = { applications: 5000, contacts: 20000 }) {
+  await migrateBenchDatabase(url);
 
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {

@@ -9,6 +9,7 @@ import postgres from 'postgres';
 import { BENCH_SESSION } from './seed-large-account';
 
 const DURATION = process.env.BENCH_DURATION ?? '10s';
+const WARMUP = process.env.BENCH_WARMUP ?? '3s';
 
 export type WrkResult = { page: string; rps: number; p50: number; p95: number; errors: number };
 
@@ -26,10 +27,10 @@ export function requireWrk() {
 }
 
 /** 10 connections for BENCH_DURATION (10 s), signed in as the bench person. */
-export function wrk(base: string, page: string): WrkResult {
+export function wrk(base: string, page: string, duration = DURATION): WrkResult {
   const out = spawnSync(
     'wrk',
-    ['-t2', '-c10', `-d${DURATION}`, '-s', 'bench/percentiles.lua', '-H', `Cookie: authjs.session-token=${BENCH_SESSION}`, `${base}${page}`],
+    ['-t2', '-c10', `-d${duration}`, '-s', 'bench/percentiles.lua', '-H', `Cookie: authjs.session-token=${BENCH_SESSION}`, `${base}${page}`],
     { encoding: 'utf8' },
   );
   const line = out.stdout.split('\n').find((l) => l.startsWith('BENCH '));
@@ -75,9 +76,13 @@ export async function withProductionServer<T>(url: string, port: number, work: (
   }
 }
 
-/** Each page once first, so compilation and cold caches are not measured; then wrk on each in turn. */
+/**
+ * Each page under load for BENCH_WARMUP (3 s) first, unmeasured, so cold
+ * caches and code not yet optimized by the JIT are not what is measured;
+ * then wrk on each in turn.
+ */
 export function measurePages(base: string, pages: string[]): WrkResult[] {
-  for (const page of pages) spawnSync('curl', ['-s', '-o', '/dev/null', '-b', `authjs.session-token=${BENCH_SESSION}`, `${base}${page}`]);
+  for (const page of pages) wrk(base, page, WARMUP);
   return pages.map((page) => wrk(base, page));
 }
 

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
+  customType,
   date,
   foreignKey,
   index,
@@ -607,6 +609,48 @@ export const dashboardDismissals = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind, t.subjectId] })],
+);
+
+// --- The dashboard's snapshots ---
+
+/** Bytes, as Node's v8 serializer writes them (Dates and Maps come back as they went in). */
+const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * One row per statement that wrote any of a person's rows: triggers on every
+ * table the dashboard reads add it (migration 0006), so no write path can
+ * forget to. The dashboard's snapshots are good while this log is as it was
+ * when they were computed. No foreign key: the rows a deleted person's
+ * cascade removes must not be logged against a person who is gone (the
+ * trigger skips them), and the sweep prunes the log.
+ */
+export const dashboardChanges = pgTable(
+  'dashboard_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: text('user_id').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('dashboard_changes_user_idx').on(t.userId, t.id)],
+);
+
+/**
+ * The dashboard's lists and figures for one person and one view (`key`:
+ * "due", "outcomes:90", …), kept so a view with nothing changed reads one
+ * row instead of recomputing them (db/queries/dashboard-snapshot.ts).
+ */
+export const dashboardSnapshots = pgTable(
+  'dashboard_snapshots',
+  {
+    userId: userId(),
+    key: text('key').notNull(),
+    data: bytes('data').notNull(),
+    /** The change log as it stood when this was computed: its last id and its length. */
+    lastChangeId: bigint('last_change_id', { mode: 'number' }).notNull(),
+    changes: integer('changes').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
 );
 
 export type User = typeof users.$inferSelect;

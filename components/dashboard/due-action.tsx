@@ -1,54 +1,51 @@
 'use client';
 
 import { useActionState } from 'react';
-import { dismissDueAction } from '@/app/(app)/dashboard/actions';
+import { dueRowAction } from '@/app/(app)/dashboard/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { DueKind } from '@/db/schema';
 import type { ActionState } from '@/lib/actions/action';
+import type { DueRowIntent } from '@/lib/dashboard/due-rules';
 
-type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
+export type DueButton = { intent: DueRowIntent; label: string; pendingLabel: string };
 
 /**
- * One small button on a row of "What is due" (dismiss, snooze, they replied,
- * mark as ghosted). `about` names the row for screen readers, since every
- * row has the same buttons. On success the row leaves the list; an error
- * stays beside the button.
+ * The small buttons under a row of "What is due" (they replied, snooze,
+ * stop, mark as ghosted, dismiss): one form per row, the pressed button's
+ * `intent` saying what to do. `fields` name the row's subject; `about` names
+ * the row for screen readers, since every row has the same buttons. On
+ * success the row leaves the list; an error stays beside the buttons.
  */
-export function DueAction({
-  action,
-  fields,
-  label,
-  pendingLabel,
-  about,
-}: {
-  action: Action;
-  fields: Record<string, string>;
-  label: string;
-  pendingLabel: string;
-  about: string;
-}) {
-  const [state, formAction] = useActionState(action, { ok: false });
+export function DueRowActions({ fields, buttons, about }: { fields: Record<string, string>; buttons: DueButton[]; about: string }) {
+  const [state, formAction] = useActionState(dueRowAction, { ok: false });
   return (
-    <form action={formAction} className="inline-flex flex-col">
+    <form action={formAction} className="flex flex-col gap-1">
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <SubmitButton variant="secondary" pendingLabel={pendingLabel}>
-        {label}
-        <span className="sr-only"> ({about})</span>
-      </SubmitButton>
+      <div className="flex flex-wrap gap-2">
+        {buttons.map((button) => (
+          <SubmitButton key={button.intent} variant="secondary" name="intent" value={button.intent} pendingLabel={button.pendingLabel}>
+            {button.label}
+            <span className="sr-only"> ({about})</span>
+          </SubmitButton>
+        ))}
+      </div>
       {!state.ok && state.message && (
-        <p role="alert" className="mt-1 max-w-xs text-sm text-red-700">
-          {state.message}
+        <p role="alert" className="max-w-xs text-sm text-red-700">
+          {problem(state)}
         </p>
       )}
     </form>
   );
 }
 
-/** "Dismiss": the row goes, and stays gone until what it is about changes. */
+// The fields are hidden, so a field's own error is the message to show.
+const problem = (state: ActionState) => Object.values(state.fieldErrors ?? {}).flat()[0] ?? state.message;
+
+export const DISMISS: DueButton = { intent: 'dismiss', label: 'Dismiss', pendingLabel: 'Dismissing…' };
+
+/** "Dismiss" alone: the row goes, and stays gone until what it is about changes. */
 export function DismissButton({ kind, subjectId, about }: { kind: DueKind; subjectId: string; about: string }) {
-  return (
-    <DueAction action={dismissDueAction} fields={{ kind, subjectId }} label="Dismiss" pendingLabel="Dismissing…" about={about} />
-  );
+  return <DueRowActions fields={{ kind, subjectId }} buttons={[DISMISS]} about={about} />;
 }

@@ -1,13 +1,14 @@
 import Link from 'next/link';
-import { moveApplication } from '@/app/(app)/applications/actions';
 import type { LetterNeedingAttention, QuietApplication } from '@/db/queries/due/attention';
 import type { DueList as List } from '@/db/queries/due/shared';
 import { QUIET_DAYS } from '@/lib/dashboard/due-rules';
 import { STATUS_LABELS } from '@/lib/letters/status';
 import { stageLabel } from '@/lib/pipeline/stages';
-import { DismissButton, DueAction } from './due-action';
+import { DISMISS, DismissButton, DueRowActions, type DueButton } from './due-action';
 import { ApplicationTitle, DueList, DueRow, type ShowMore } from './due-list';
 import { timeFromNow } from './due-time';
+
+const GHOSTED: DueButton = { intent: 'ghosted', label: 'Mark as ghosted', pendingLabel: 'Moving…' };
 
 const linkClass = 'inline-flex min-h-10 items-center px-2 text-sm font-medium text-accent underline';
 
@@ -104,16 +105,11 @@ export function QuietApplicationsList({ list, now, showMore }: { list: List<Quie
               </p>
             }
             actions={
-              <>
-                <DueAction
-                  action={moveApplication}
-                  fields={{ applicationId: row.applicationId, stage: 'ghosted' }}
-                  label="Mark as ghosted"
-                  pendingLabel="Moving…"
-                  about={about}
-                />
-                <DismissButton kind="quiet_application" subjectId={row.applicationId} about={about} />
-              </>
+              <DueRowActions
+                fields={{ applicationId: row.applicationId, kind: 'quiet_application', subjectId: row.applicationId }}
+                buttons={[GHOSTED, DISMISS]}
+                about={about}
+              />
             }
           />
         );

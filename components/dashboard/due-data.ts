@@ -9,8 +9,9 @@ import {
   type LetterContext,
   type LetterPerson,
 } from '@/db/queries/letter-context';
+import { fromSnapshot } from '@/db/queries/dashboard-snapshot';
 import { effectiveTemplate } from '@/db/queries/letter-templates';
-import { DUE_LIMIT, LETTER_ROWS_LIMIT, SHOWN_MORE, type DueListKey } from '@/lib/dashboard/due-rules';
+import { DUE_LIMIT, DUE_SNAPSHOT_MAX_AGE_MS, SHOWN_MORE, type DueListKey } from '@/lib/dashboard/due-rules';
 import { planLetters, type LetterProblem } from '@/lib/letters/plan';
 import type { LetterTemplateSource } from '@/lib/letters/render';
 
@@ -40,24 +41,31 @@ async function checked<Row>(
  * each, for the few rows shown), as soon as their list is in.
  */
 export async function loadWhatIsDue(userId: string, now: Date, showMore?: DueListKey) {
-  const limit = (key: DueListKey, usual: number) => (key === showMore ? SHOWN_MORE : usual);
+  const limit = (key: DueListKey) => (key === showMore ? SHOWN_MORE : DUE_LIMIT);
   const [thankYou, rejectionThanks, followUps, letters, quiet] = await Promise.all([
     checked(
-      thankYouOwed(userId, now, limit('thank-you', LETTER_ROWS_LIMIT)),
+      thankYouOwed(userId, now, limit('thank-you')),
       effectiveTemplate(userId, 'interview_thanks'),
       async (row, template) => readiness(await interviewLetterContext(userId, row.interviewId), template, false),
     ),
     checked(
-      rejectionThanksOwed(userId, now, limit('rejection-thanks', LETTER_ROWS_LIMIT)),
+      rejectionThanksOwed(userId, now, limit('rejection-thanks')),
       effectiveTemplate(userId, 'rejection_thanks'),
       async (row, template) =>
         readiness(await applicationLetterContext(userId, row.applicationId, 'rejection_thanks'), template, true),
     ),
-    followUpsDue(userId, now, limit('follow-ups', DUE_LIMIT)),
-    lettersNeedingAttention(userId, now, limit('letters', DUE_LIMIT)),
-    quietApplications(userId, now, limit('quiet', DUE_LIMIT)),
+    followUpsDue(userId, now, limit('follow-ups')),
+    lettersNeedingAttention(userId, now, limit('letters')),
+    quietApplications(userId, now, limit('quiet')),
   ]);
   return { thankYou, rejectionThanks, followUps, letters, quiet };
 }
 
 export type WhatIsDue = Awaited<ReturnType<typeof loadWhatIsDue>>;
+
+/** What is due as the page shows it: from the person's snapshot while nothing has changed, else loaded now. */
+export async function whatIsDueNow(userId: string, now: Date, showMore?: DueListKey): Promise<WhatIsDue> {
+  const key = showMore ? `due:more=${showMore}` : 'due';
+  const { data } = await fromSnapshot(userId, key, DUE_SNAPSHOT_MAX_AGE_MS, () => loadWhatIsDue(userId, now, showMore), { now });
+  return data;
+}

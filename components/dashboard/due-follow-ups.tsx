@@ -1,13 +1,18 @@
 import Link from 'next/link';
-import { markRepliedAction, snoozeFollowUpAction, stopFollowUpsAction } from '@/app/(app)/dashboard/actions';
 import { composeHref, recipientsInWords } from '@/components/letters/recipients-in-words';
 import { SendLetter } from '@/components/letters/send-letter';
 import type { FollowUpDue } from '@/db/queries/due/follow-ups';
 import type { DueList as List } from '@/db/queries/due/shared';
 import { DEFAULT_FOLLOW_UP_WEEKS, SNOOZE_DAYS } from '@/lib/dashboard/due-rules';
-import { DueAction } from './due-action';
+import { DueRowActions, type DueButton } from './due-action';
 import { DueList, DueRow, type ShowMore } from './due-list';
 import { timeFromNow } from './due-time';
+
+const BUTTONS: DueButton[] = [
+  { intent: 'replied', label: 'They replied', pendingLabel: 'Saving…' },
+  { intent: 'snooze', label: `Snooze ${SNOOZE_DAYS / 7} weeks`, pendingLabel: 'Snoozing…' },
+  { intent: 'stop', label: 'Stop follow-ups', pendingLabel: 'Stopping…' },
+];
 
 /**
  * Follow-up check-ins that have come due. Each offers the follow-up letter in
@@ -27,7 +32,6 @@ export function FollowUpsList({ list, now, showMore }: { list: List<FollowUpDue>
     >
       {list.rows.map((row) => {
         const about = row.name;
-        const fields = { contactId: row.contactId };
         const occasion = { occasion: 'follow_up', applicationId: row.applicationId, contactId: row.contactId } as const;
         return (
           <DueRow
@@ -47,25 +51,7 @@ export function FollowUpsList({ list, now, showMore }: { list: List<FollowUpDue>
                 </p>
               </>
             }
-            actions={
-              <>
-                <DueAction action={markRepliedAction} fields={fields} label="They replied" pendingLabel="Saving…" about={about} />
-                <DueAction
-                  action={snoozeFollowUpAction}
-                  fields={fields}
-                  label={`Snooze ${SNOOZE_DAYS / 7} weeks`}
-                  pendingLabel="Snoozing…"
-                  about={about}
-                />
-                <DueAction
-                  action={stopFollowUpsAction}
-                  fields={fields}
-                  label="Stop follow-ups"
-                  pendingLabel="Stopping…"
-                  about={about}
-                />
-              </>
-            }
+            actions={<DueRowActions fields={{ contactId: row.contactId }} buttons={BUTTONS} about={about} />}
           >
             <SendLetter
               {...occasion}

@@ -1,7 +1,7 @@
 import { DUE_COUNT_CAP } from '@/lib/dashboard/due-rules';
 import { LettersNeedingAttentionList, QuietApplicationsList } from './due-attention';
 import { FollowUpsList } from './due-follow-ups';
-import { loadWhatIsDue } from './due-data';
+import { whatIsDueNow } from './due-data';
 import type { ShowMore } from './due-list';
 import { RejectionThanksList, ThankYouOwedList } from './due-thank-yous';
 
@@ -10,7 +10,7 @@ import { RejectionThanksList, ThankYouOwedList } from './due-thank-yous';
  * first, then follow-ups, then what needs putting right.
  */
 export async function WhatIsDue({ userId, now, showMore }: { userId: string; now: Date; showMore: ShowMore }) {
-  const due = await loadWhatIsDue(userId, now, showMore.open);
+  const due = await whatIsDueNow(userId, now, showMore.open);
   const lists = Object.values(due);
   const total = lists.reduce((sum, list) => sum + list.total, 0);
   // A list counts up to its cap; past it, the sum is "at least".

@@ -1,5 +1,6 @@
-import { loadOutcomes } from '@/db/queries/outcomes/load';
+import { outcomesNow } from '@/db/queries/outcomes/load';
 import { parsePeriod, periodPhrase } from '@/lib/dashboard/period';
+import { timeFromNow } from './due-time';
 import { ActivityOutcomes } from './outcomes-activity';
 import { LettersOutcomes } from './outcomes-letters';
 import { PayoffOutcomes } from './outcomes-payoff';
@@ -9,13 +10,15 @@ import { PeriodPicker } from './period-picker';
 /**
  * The dashboard's second half: what came of what the person did, over the
  * period in the URL (`?period=30|90|365|all`, 90 days by default). Every
- * figure comes from six aggregate queries run at once (loadOutcomes).
+ * figure comes from six aggregate queries run at once (loadOutcomes), kept
+ * as a snapshot until something is written or ten minutes pass.
  *
  * `period` is the raw search parameter; anything unknown means the default.
  */
 export async function Outcomes({ userId, period: raw }: { userId: string; period?: string | string[] }) {
   const period = parsePeriod(raw);
-  const outcomes = await loadOutcomes(userId, period);
+  const now = new Date();
+  const { data: outcomes, computedAt } = await outcomesNow(userId, period, now);
   return (
     <section id="outcomes" aria-labelledby="outcomes-title" className="mt-10 scroll-mt-4">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
@@ -23,7 +26,11 @@ export async function Outcomes({ userId, period: raw }: { userId: string; period
           <h2 id="outcomes-title" className="text-xl font-semibold tracking-tight text-stone-900">
             Outcomes
           </h2>
-          <p className="mt-1 text-sm text-stone-600">What came of your letters and applications {periodPhrase(period)}.</p>
+          <p className="mt-1 text-sm text-stone-600">
+            What came of your letters and applications {periodPhrase(period)}
+            {/* A kept snapshot says how old it is; one counted for this view does not need to. */}
+            {now.getTime() - computedAt.getTime() >= 60_000 ? `, counted ${timeFromNow(computedAt, now)}` : ''}.
+          </p>
         </div>
         <PeriodPicker current={period} />
       </div>

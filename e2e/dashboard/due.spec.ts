@@ -137,7 +137,7 @@ test('a dismissed row leaves the list, focus returns to the list, and it stays g
   await expect(list(page, 'Quiet for three weeks')).not.toContainText('Quiet Quarries');
 });
 
-test('a long list shows its first five, and Show more opens it', async ({ page, user }) => {
+test('a long list shows its first three, and Show more opens it', async ({ page, user }) => {
   for (let i = 1; i <= 7; i++) {
     const application = await seedApplication(user.id, { stage: 'applied', company: `Quiet Quarry ${i}` });
     await sql()`update applications set last_activity_at = ${daysAgo(30 + i)} where id = ${application.id}`;
@@ -145,13 +145,13 @@ test('a long list shows its first five, and Show more opens it', async ({ page, 
 
   await page.goto('/dashboard');
   const quiet = list(page, 'Quiet for three weeks');
-  await expect(quiet.getByRole('listitem')).toHaveCount(5);
-  await expect(quiet).toContainText('And 2 more');
+  await expect(quiet.getByRole('listitem')).toHaveCount(3);
+  await expect(quiet).toContainText('And 4 more');
   await quiet.getByRole('link', { name: 'Show more quiet for three weeks' }).click();
   await expect(page).toHaveURL(/more=quiet/);
   await expect(quiet.getByRole('listitem')).toHaveCount(7);
   await quiet.getByRole('link', { name: 'Show fewer quiet for three weeks' }).click();
-  await expect(quiet.getByRole('listitem')).toHaveCount(5);
+  await expect(quiet.getByRole('listitem')).toHaveCount(3);
 });
 
 async function expectAccessible(page: Page, label: string) {

@@ -24,19 +24,26 @@ export const QUIET_DAYS = 21;
 
 /**
  * Each list shows this many rows, with how many more there are: a morning's
- * work, not a wall. "Show more" opens one list at a time to SHOWN_MORE.
+ * work, not a wall, and a page light enough to open on a phone every day
+ * (each row carries its forms). "Show more" opens one list at a time to
+ * SHOWN_MORE.
  */
-export const DUE_LIMIT = 5;
+export const DUE_LIMIT = 3;
 export const SHOWN_MORE = 25;
 
 /** The lists of "What is due", as named in the URL (`?more=follow-ups`) and in each list's anchor. */
 export const DUE_LISTS = ['thank-you', 'rejection-thanks', 'follow-ups', 'letters', 'quiet'] as const;
 export type DueListKey = (typeof DUE_LISTS)[number];
-/**
- * Rows with a letter checked up front (what is missing, and where) show
- * fewer: each check reads the letter's facts in a few small queries.
- */
-export const LETTER_ROWS_LIMIT = 3;
 
 /** A list counts its rows up to here ("and 90+ more"): a long list then costs no more than a short one. */
 export const DUE_COUNT_CAP = 100;
+
+/**
+ * How long a snapshot of What is due stands when nothing was written: any
+ * write starts a new one at once; this is for what changes with the clock
+ * alone (a follow-up comes due, a snooze ends), a minute late at most.
+ */
+export const DUE_SNAPSHOT_MAX_AGE_MS = 60_000;
+
+/** What the buttons under a row of What is due can do (one form per row, the button names its intent). */
+export type DueRowIntent = 'dismiss' | 'snooze' | 'stop' | 'replied' | 'ghosted';

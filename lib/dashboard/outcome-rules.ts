@@ -37,3 +37,10 @@ export const MIN_GROUP = 5;
 
 /** The weekly activity chart's span, the current week included. */
 export const ACTIVITY_WEEKS = 12;
+
+/**
+ * How long a snapshot of the Outcomes figures stands when nothing was
+ * written: a write (a letter, a webhook's status, a stage) starts a new one
+ * at once; this only moves the period's edge along with the clock.
+ */
+export const OUTCOMES_SNAPSHOT_MAX_AGE_MS = 10 * 60_000;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { PgBoss, fromPglite } from 'pg-boss';
 import { getDatabase } from '@/db';
+import { pruneDashboardChanges } from '@/db/queries/dashboard-snapshot';
 import { deliverLetter, dueLetterIds } from './deliver';
 import { pruneUnmatchedEvents } from './events';
 import { pacer } from './pacer';
@@ -11,7 +12,7 @@ import { pacer } from './pacer';
  * between commit and enqueue, a restart), the sweep every minute finds the
  * letter still `queued` and enqueues it again; `deliverLetter`'s claim makes
  * any duplicate job harmless. The sweep also prunes webhook events that never
- * found their letter (events.ts).
+ * found their letter (events.ts) and the dashboard's change log.
  */
 export const SEND_QUEUE = 'letter-send';
 export const SWEEP_QUEUE = 'letter-sweep';
@@ -42,8 +43,9 @@ async function sweep(boss: PgBoss) {
   // Housekeeping must never stop the sweep (or the worker's start) from re-queueing letters.
   try {
     await pruneUnmatchedEvents();
+    await pruneDashboardChanges();
   } catch (error) {
-    console.error('[letters] could not prune unmatched webhook events; the next sweep tries again:', error);
+    console.error('[letters] could not prune unmatched webhook events or the dashboard change log; the next sweep tries again:', error);
   }
 }
 

@@ -13,9 +13,7 @@ import { daysAgo, form, seedApp, seedLetter, seedPeople, seedPersonMet } from '.
 vi.mock('@/lib/auth/user', () => import('../contacts/support/session'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
-const { dismissDueAction, markRepliedAction, snoozeFollowUpAction, stopFollowUpsAction } =
-  await import('@/app/(app)/dashboard/actions');
-const { moveApplication } = await import('@/app/(app)/applications/actions');
+const { dueRowAction } = await import('@/app/(app)/dashboard/actions');
 
 setupTestDatabase();
 
@@ -31,22 +29,22 @@ beforeEach(async () => {
   signInAs(ada);
 });
 
-const act = <S>(action: (state: { ok: boolean }, data: FormData) => Promise<S>, fields: Record<string, string>) =>
-  action({ ok: false }, form(fields));
+/** Presses one button under a row: the row's fields, and the button's intent. */
+const act = (intent: string, fields: Record<string, string>) => dueRowAction({ ok: false }, form({ intent, ...fields }));
 const graceRow = async () => (await db.select().from(contacts).where(eq(contacts.id, grace)))[0];
 const dueNames = async () => (await followUpsDue(ada.id, new Date())).rows.map((r) => r.name);
 
 describe('the row actions of "What is due"', () => {
   it('dismiss a row for good, and refuse someone else’s or a malformed one', async () => {
-    expect(await act(dismissDueAction, { kind: 'quiet_application', subjectId: applicationId })).toMatchObject({ ok: true });
+    expect(await act('dismiss', { kind: 'quiet_application', subjectId: applicationId })).toMatchObject({ ok: true });
     expect((await quietApplications(ada.id, new Date())).rows).toEqual([]);
 
     signInAs(mallory);
-    expect(await act(dismissDueAction, { kind: 'follow_up', subjectId: grace })).toMatchObject({
+    expect(await act('dismiss', { kind: 'follow_up', subjectId: grace })).toMatchObject({
       ok: false,
       message: expect.stringContaining('could not be found'),
     });
-    expect(await act(dismissDueAction, { kind: 'everything', subjectId: grace })).toMatchObject({
+    expect(await act('dismiss', { kind: 'everything', subjectId: grace })).toMatchObject({
       ok: false,
       fieldErrors: { kind: expect.any(Array) },
     });
@@ -56,7 +54,7 @@ describe('the row actions of "What is due"', () => {
   it('snooze a follow-up for two weeks', async () => {
     expect(await dueNames()).toEqual(['Grace Hopper']);
     const before = Date.now();
-    expect(await act(snoozeFollowUpAction, { contactId: grace })).toMatchObject({ ok: true, message: 'Snoozed for 2 weeks.' });
+    expect(await act('snooze', { contactId: grace })).toMatchObject({ ok: true, message: 'Snoozed for 2 weeks.' });
     const [snooze] = await db.select().from(dashboardDismissals).where(eq(dashboardDismissals.subjectId, grace));
     expect(snooze.kind).toBe('follow_up');
     expect(snooze.until!.getTime() - before).toBeGreaterThanOrEqual(14 * 86_400_000);
@@ -65,21 +63,21 @@ describe('the row actions of "What is due"', () => {
   });
 
   it('stop follow-ups with a contact, and mark that they replied', async () => {
-    expect(await act(stopFollowUpsAction, { contactId: grace })).toMatchObject({
+    expect(await act('stop', { contactId: grace })).toMatchObject({
       ok: true,
       message: expect.stringContaining('Grace Hopper'),
     });
     expect((await graceRow()).followUpWeeks).toBe(0);
     await db.update(contacts).set({ followUpWeeks: null }).where(eq(contacts.id, grace));
-    expect(await act(markRepliedAction, { contactId: grace })).toMatchObject({ ok: true });
+    expect(await act('replied', { contactId: grace })).toMatchObject({ ok: true });
     expect((await graceRow()).repliedAt).toBeInstanceOf(Date);
     expect(await dueNames()).toEqual([]);
   });
 
   it('refuse to stop or mark another person’s contact', async () => {
     signInAs(mallory);
-    for (const action of [stopFollowUpsAction, markRepliedAction, snoozeFollowUpAction]) {
-      expect(await act(action, { contactId: grace })).toMatchObject({
+    for (const intent of ['stop', 'replied', 'snooze']) {
+      expect(await act(intent, { contactId: grace })).toMatchObject({
         ok: false,
         message: expect.stringContaining('could not be found'),
       });
@@ -87,8 +85,20 @@ describe('the row actions of "What is due"', () => {
     expect(await graceRow()).toMatchObject({ followUpWeeks: null, repliedAt: null });
   });
 
+  it('refuse a button it does not know, or a row without its subject', async () => {
+    for (const [intent, fields] of [
+      ['everything', { contactId: grace }],
+      ['snooze', {}],
+      ['ghosted', { applicationId: 'not-an-id' }],
+    ] as const) {
+      expect(await act(intent, fields)).toMatchObject({ ok: false, fieldErrors: expect.any(Object) });
+    }
+    expect(await db.select().from(dashboardDismissals)).toEqual([]);
+    expect((await graceRow()).followUpWeeks).toBeNull();
+  });
+
   it('mark a quiet application as ghosted with the board’s own stage move', async () => {
-    expect(await act(moveApplication, { applicationId, stage: 'ghosted' })).toMatchObject({
+    expect(await act('ghosted', { applicationId })).toMatchObject({
       ok: true,
       message: 'Moved to Ghosted.',
     });

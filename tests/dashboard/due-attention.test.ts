@@ -60,7 +60,7 @@ describe('letters needing attention', () => {
       at: daysAgo(1, now),
     });
     await rejectionLetter(grace, 1, 'bounced', true);
-    const result = await lettersNeedingAttention(ada.id, now);
+    const result = await lettersNeedingAttention(ada.id, now, 10);
     expect(result.rows.map((r) => r.letterId)).toEqual([waiting, suppressed, complained, failed, bounced]);
     expect(result.total).toBe(5);
     expect(result.rows.at(-1)).toMatchObject({

@@ -2,46 +2,71 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { changeStage } from '@/db/queries/applications';
 import { dismissDue } from '@/db/queries/due/dismissals';
 import { markReplied, stopFollowUps } from '@/db/queries/due/follow-ups';
 import { dueKind } from '@/db/schema';
 import { authedAction } from '@/lib/actions/action';
 import { daysAfter, SNOOZE_DAYS } from '@/lib/dashboard/due-rules';
 import { UserError } from '@/lib/errors';
+import { stageLabel } from '@/lib/pipeline/stages';
 import { id } from '@/lib/validation/fields';
 
 const GONE = 'That item could not be found. It may have been deleted; reload the page.';
 
-const dismissSchema = z.object({ kind: z.enum(dueKind.enumValues, { error: 'Reload the page and try again.' }), subjectId: id });
-const contactSchema = z.object({ contactId: id });
+const kind = z.enum(dueKind.enumValues, { error: 'Reload the page and try again.' });
 
-/** "Dismiss": the row goes, and stays gone until what it is about changes. */
-export const dismissDueAction = authedAction('dismiss due', dismissSchema, async ({ kind, subjectId }, user) => {
-  if (!(await dismissDue(user.id, { kind, subjectId }))) throw new UserError(GONE);
-  revalidatePath('/dashboard');
-  return { ok: true, message: 'Dismissed.' };
-});
+/** Each intent with the subject it acts on; the fields another intent needs are ignored. */
+const rowSchema = z.discriminatedUnion(
+  'intent',
+  [
+    z.object({ intent: z.literal('dismiss'), kind, subjectId: id }),
+    z.object({ intent: z.literal('snooze'), contactId: id }),
+    z.object({ intent: z.literal('stop'), contactId: id }),
+    z.object({ intent: z.literal('replied'), contactId: id }),
+    z.object({ intent: z.literal('ghosted'), applicationId: id }),
+  ],
+  { error: 'Reload the page and try again.' },
+);
 
-/** "Snooze": the follow-up comes back in two weeks. */
-export const snoozeFollowUpAction = authedAction('snooze follow-up', contactSchema, async ({ contactId }, user) => {
-  const until = daysAfter(new Date(), SNOOZE_DAYS);
-  if (!(await dismissDue(user.id, { kind: 'follow_up', subjectId: contactId, until }))) throw new UserError(GONE);
-  revalidatePath('/dashboard');
-  return { ok: true, message: `Snoozed for ${SNOOZE_DAYS / 7} weeks.` };
-});
-
-/** "Stop": no more follow-ups with this person; their contact page turns them back on. */
-export const stopFollowUpsAction = authedAction('stop follow-ups', contactSchema, async ({ contactId }, user) => {
-  const contact = await stopFollowUps(user.id, contactId);
-  if (!contact) throw new UserError(GONE);
-  revalidatePath('/dashboard');
-  revalidatePath(`/contacts/${contactId}`);
-  return { ok: true, message: `No more follow-ups with ${contact.name}. Turn them back on from their contact page.` };
-});
-
-/** "They replied": the follow-up stops until the next letter to them. */
-export const markRepliedAction = authedAction('mark replied', contactSchema, async ({ contactId }, user) => {
-  if (!(await markReplied(user.id, contactId))) throw new UserError(GONE);
-  revalidatePath('/dashboard');
-  return { ok: true, message: 'Marked as replied.' };
+/**
+ * Every button under a row of "What is due", one form per row
+ * (components/dashboard/due-action.tsx): the pressed button's intent says
+ * what to do. Another person's subject is "not found", like a missing one.
+ */
+export const dueRowAction = authedAction('due row', rowSchema, async (input, user) => {
+  switch (input.intent) {
+    // "Dismiss": the row goes, and stays gone until what it is about changes.
+    case 'dismiss':
+      if (!(await dismissDue(user.id, { kind: input.kind, subjectId: input.subjectId }))) throw new UserError(GONE);
+      revalidatePath('/dashboard');
+      return { ok: true, message: 'Dismissed.' };
+    // "Snooze": the follow-up comes back in two weeks.
+    case 'snooze': {
+      const until = daysAfter(new Date(), SNOOZE_DAYS);
+      if (!(await dismissDue(user.id, { kind: 'follow_up', subjectId: input.contactId, until }))) throw new UserError(GONE);
+      revalidatePath('/dashboard');
+      return { ok: true, message: `Snoozed for ${SNOOZE_DAYS / 7} weeks.` };
+    }
+    // "Stop": no more follow-ups with this person; their contact page turns them back on.
+    case 'stop': {
+      const contact = await stopFollowUps(user.id, input.contactId);
+      if (!contact) throw new UserError(GONE);
+      revalidatePath('/dashboard');
+      revalidatePath(`/contacts/${input.contactId}`);
+      return { ok: true, message: `No more follow-ups with ${contact.name}. Turn them back on from their contact page.` };
+    }
+    // "They replied": the follow-up stops until the next letter to them.
+    case 'replied':
+      if (!(await markReplied(user.id, input.contactId))) throw new UserError(GONE);
+      revalidatePath('/dashboard');
+      return { ok: true, message: 'Marked as replied.' };
+    // "Mark as ghosted": the board's own stage move, history and all.
+    case 'ghosted': {
+      const move = await changeStage(user.id, input.applicationId, 'ghosted');
+      if (!move) throw new UserError(GONE);
+      revalidatePath('/', 'layout');
+      return { ok: true, message: `Moved to ${stageLabel(move.to)}.` };
+    }
+  }
 });

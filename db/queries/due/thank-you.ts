@@ -11,7 +11,7 @@ import {
   letterRecipients,
   letters,
 } from '@/db/schema';
-import { daysBefore, LETTER_ROWS_LIMIT, REJECTION_THANKS_DAYS, THANK_YOU_DAYS } from '@/lib/dashboard/due-rules';
+import { daysBefore, DUE_LIMIT, REJECTION_THANKS_DAYS, THANK_YOU_DAYS } from '@/lib/dashboard/due-rules';
 import { notDismissed } from './dismissals';
 import { firstRows, letterCounts, listFields } from './shared';
 
@@ -22,7 +22,7 @@ import { firstRows, letterCounts, listFields } from './shared';
  * owed. Archived applications, and ones that already ended in a rejection,
  * withdrawal or decline, are left out: a rejection has its own letter.
  */
-export async function thankYouOwed(userId: string, now: Date, limit = LETTER_ROWS_LIMIT, tx: Executor = db) {
+export async function thankYouOwed(userId: string, now: Date, limit = DUE_LIMIT, tx: Executor = db) {
   const query = tx
     .select(
       listFields({
@@ -78,7 +78,7 @@ export type ThankYouOwed = Awaited<ReturnType<typeof thankYouOwed>>['rows'][numb
  * interviews, and no thank-you for the rejection written since, oldest
  * rejection first.
  */
-export async function rejectionThanksOwed(userId: string, now: Date, limit = LETTER_ROWS_LIMIT, tx: Executor = db) {
+export async function rejectionThanksOwed(userId: string, now: Date, limit = DUE_LIMIT, tx: Executor = db) {
   const query = tx
     .select(
       listFields({

@@ -1,5 +1,7 @@
 import 'server-only';
+import { OUTCOMES_SNAPSHOT_MAX_AGE_MS } from '@/lib/dashboard/outcome-rules';
 import type { Period } from '@/lib/dashboard/period';
+import { fromSnapshot } from '../dashboard-snapshot';
 import { weeklyActivity, weeklyActivityQuery } from './activity';
 import { letterOutcomes, letterOutcomesQuery } from './letters';
 import { interviewPayoff, interviewPayoffQuery, rejectionPayoff, rejectionPayoffQuery } from './payoff';
@@ -31,3 +33,8 @@ export async function loadOutcomes(userId: string, period: Period, now = new Dat
 }
 
 export type Outcomes = Awaited<ReturnType<typeof loadOutcomes>>;
+
+/** The figures as the page shows them: from the person's snapshot for the period while nothing has changed, else counted now. */
+export function outcomesNow(userId: string, period: Period, now = new Date()) {
+  return fromSnapshot(userId, `outcomes:${period}`, OUTCOMES_SNAPSHOT_MAX_AGE_MS, () => loadOutcomes(userId, period, now), { now });
+}
