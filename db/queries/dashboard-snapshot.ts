@@ -72,8 +72,10 @@ function readSnapshot<T>(bytes: Uint8Array): T | undefined {
 
 /**
  * Keeps the change log short: entries older than a day go, but each person's
- * newest stays, so their snapshots are computed again once and no more.
- * A deleted person's entries go too. Run by the letter worker's sweep.
+ * newest stays. A prune that removes some of a person's entries changes the
+ * log's length, so their snapshots are computed once more on their next
+ * view, no worse than the age limit. A deleted person's entries go too. Run
+ * by the letter worker's sweep.
  */
 export async function pruneDashboardChanges(now: Date = new Date(), executor: Executor = db): Promise<void> {
   await executor.execute(sql`
