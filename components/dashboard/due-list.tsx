@@ -44,7 +44,7 @@ export function DueList({
       )}
       {more > 0 && (
         <p className="text-sm text-stone-600">
-          And {total >= DUE_COUNT_CAP ? `${more} or more` : more} more: dealing with these brings the next ones up.{' '}
+          And {total >= DUE_COUNT_CAP ? `at least ${more}` : more} more: dealing with these brings the next ones up.{' '}
           {!open && (
             <Link href={showMore.href(name, true)} className="font-medium text-accent underline">
               Show more<span className="sr-only"> {title.toLowerCase()}</span>

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
+import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { saveBuiltinTemplate } from '@/db/queries/letter-templates';
 import { users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
-import { DUE_LIMIT, type DueListKey } from '@/lib/dashboard/due-rules';
+import { DUE_COUNT_CAP, DUE_LIMIT, type DueListKey } from '@/lib/dashboard/due-rules';
 import { setupTestDatabase } from '../support/database';
 import { daysAgo, hoursAgo, seedApp, seedInterviewAt, seedLetter, seedPeople, seedPersonMet } from './due-seed';
 
@@ -13,6 +14,7 @@ vi.mock('@/lib/auth/user', () => import('../contacts/support/session'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const { WhatIsDue } = await import('@/components/dashboard/due-section');
+const { DueList } = await import('@/components/dashboard/due-list');
 
 setupTestDatabase();
 
@@ -142,6 +144,25 @@ describe('"What is due" as the page shows it', () => {
     expect(quietRows(await render(ada.id, 'quiet'))).toHaveLength(DUE_LIMIT + 2);
     // Another list opened leaves this one short.
     expect(quietRows(await render(ada.id, 'follow-ups'))).toHaveLength(DUE_LIMIT);
+  });
+
+  it('says "at least" of a list longer than it counts', () => {
+    const list = (total: number) =>
+      renderToStaticMarkup(
+        createElement(DueList, {
+          name: 'quiet',
+          showMore: showMore(),
+          title: 'Quiet for three weeks',
+          description: '',
+          total,
+          rowIds: ['a', 'b', 'c'],
+          empty: '',
+          children: null,
+        }),
+      );
+    expect(list(DUE_COUNT_CAP)).toContain(`And at least ${DUE_COUNT_CAP - 3} more:`);
+    expect(list(DUE_COUNT_CAP)).toContain(`${DUE_COUNT_CAP}+`);
+    expect(list(DUE_COUNT_CAP - 1)).toContain(`And ${DUE_COUNT_CAP - 4} more:`);
   });
 
   it('never shows another person’s rows', async () => {
