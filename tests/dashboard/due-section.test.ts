@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
@@ -149,7 +148,7 @@ describe('"What is due" as the page shows it', () => {
   it('says "at least" of a list longer than it counts', () => {
     const list = (total: number) =>
       renderToStaticMarkup(
-        createElement(DueList, {
+        DueList({
           name: 'quiet',
           showMore: showMore(),
           title: 'Quiet for three weeks',
