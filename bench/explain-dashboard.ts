@@ -4,8 +4,8 @@
  * nothing written since the last one runs; then what computing the sections
  * runs: each statement What is due sends (caught as the section runs them,
  * the checks of the letters owed included), and each Outcomes query for the
- * default period and for all time. For each: server
- * time, pages read, the indexes its plan uses, and two warnings:
+ * default period and for all time. For each: server time, pages read, the
+ * indexes its plan uses, and two warnings:
  *
  * - a sequential scan of a big table. The account is one of two people who
  *   each own half of every table, so Postgres may rightly prefer reading the
