@@ -40,7 +40,7 @@ export async function fromSnapshot<T>(
   const data = await compute();
   await executor.execute(sql`
     insert into dashboard_snapshots (user_id, key, data, last_change_id, changes, computed_at)
-    values (${userId}, ${key}, ${Buffer.from(serialize(data))}, ${row.version}::bigint, ${row.changes}, ${at(now)})
+    values (${userId}, ${key}, ${serialize(data)}, ${row.version}::bigint, ${row.changes}, ${at(now)})
     on conflict (user_id, key) do update set data = excluded.data, last_change_id = excluded.last_change_id,
       changes = excluded.changes, computed_at = excluded.computed_at`);
   return { data, computedAt: now };

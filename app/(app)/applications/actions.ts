@@ -5,8 +5,8 @@ import { redirect } from 'next/navigation';
 import { db } from '@/db';
 import { changeStage, createApplication, setArchived } from '@/db/queries/applications';
 import { authedAction } from '@/lib/actions/action';
-import { UserError } from '@/lib/errors';
 import { stageLabel } from '@/lib/pipeline/stages';
+import { moveToStage } from './move';
 import { bulkSchema, moveSchema, newApplicationSchema } from './schema';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -18,13 +18,9 @@ export const addApplication = authedAction('addApplication', newApplicationSchem
 });
 
 /** One card moved on the board (by drag, keyboard or the stage menu). */
-export const moveApplication = authedAction('moveApplication', moveSchema, async (input, user) => {
-  const move = await changeStage(user.id, input.applicationId, input.stage);
-  if (!move) throw new UserError('That application could not be found. It may have been deleted.');
-  if (move.from === move.to) return { ok: true, message: `It was already in ${stageLabel(move.to)}.` };
-  revalidatePath('/', 'layout');
-  return { ok: true, message: `Moved to ${stageLabel(move.to)}.` };
-});
+export const moveApplication = authedAction('moveApplication', moveSchema, (input, user) =>
+  moveToStage(user.id, input.applicationId, input.stage),
+);
 
 /**
  * The table's bulk actions. Every id is looked up within the person's own

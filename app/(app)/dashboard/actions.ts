@@ -2,14 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { changeStage } from '@/db/queries/applications';
+import { moveToStage } from '@/app/(app)/applications/move';
 import { dismissDue } from '@/db/queries/due/dismissals';
 import { markReplied, stopFollowUps } from '@/db/queries/due/follow-ups';
 import { dueKind } from '@/db/schema';
 import { authedAction } from '@/lib/actions/action';
 import { daysAfter, SNOOZE_DAYS } from '@/lib/dashboard/due-rules';
 import { UserError } from '@/lib/errors';
-import { stageLabel } from '@/lib/pipeline/stages';
 import { id } from '@/lib/validation/fields';
 
 const GONE = 'That item could not be found. It may have been deleted; reload the page.';
@@ -62,11 +61,7 @@ export const dueRowAction = authedAction('due row', rowSchema, async (input, use
       revalidatePath('/dashboard');
       return { ok: true, message: 'Marked as replied.' };
     // "Mark as ghosted": the board's own stage move, history and all.
-    case 'ghosted': {
-      const move = await changeStage(user.id, input.applicationId, 'ghosted');
-      if (!move) throw new UserError(GONE);
-      revalidatePath('/', 'layout');
-      return { ok: true, message: `Moved to ${stageLabel(move.to)}.` };
-    }
+    case 'ghosted':
+      return moveToStage(user.id, input.applicationId, 'ghosted');
   }
 });
