@@ -17,7 +17,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { DEFAULT_FOLLOW_UP_WEEKS } from '../lib/dashboard/due-rules';
+import { DEFAULT_FOLLOW_UP_WEEKS, DUE_KINDS } from '../lib/dashboard/due-rules';
+import { LETTER_KINDS, LETTER_RECIPIENT_ROLES } from '../lib/letters/kinds';
+import { LETTER_STATUSES } from '../lib/letters/status';
+import { CONTACT_ROLE_IDS, INTERVIEW_KIND_IDS } from '../lib/pipeline/labels';
+import { APPLICATION_STAGES } from '../lib/pipeline/stages';
+import { ACTIVITY_KINDS } from '../lib/timeline/activity-kinds';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -128,34 +133,13 @@ export const outboxMessages = pgTable(
 // composite foreign keys on (user_id, id), so the database itself refuses a
 // link from one person's application to another person's contact.
 
-export const applicationStage = pgEnum('application_stage', [
-  'wishlist',
-  'applied',
-  'interviewing',
-  'offer',
-  'accepted',
-  'rejected',
-  'withdrawn',
-  'declined',
-  'ghosted',
-]);
+export const applicationStage = pgEnum('application_stage', APPLICATION_STAGES);
 
-export const interviewKind = pgEnum('interview_kind', ['phone_screen', 'video', 'onsite', 'panel', 'final']);
+export const interviewKind = pgEnum('interview_kind', INTERVIEW_KIND_IDS);
 
-export const contactRole = pgEnum('contact_role', ['interviewer', 'recruiter', 'hiring_manager', 'referrer']);
+export const contactRole = pgEnum('contact_role', CONTACT_ROLE_IDS);
 
-export const activityKind = pgEnum('activity_kind', [
-  'application_created',
-  'application_updated',
-  'stage_changed',
-  'interview_logged',
-  'interview_updated',
-  'contact_added',
-  'contact_linked',
-  'contact_unlinked',
-  'contacts_merged',
-  'letter_sent',
-]);
+export const activityKind = pgEnum('activity_kind', ACTIVITY_KINDS);
 
 const userId = () =>
   text('user_id')
@@ -397,29 +381,11 @@ export const activities = pgTable(
 
 // --- Letters ---
 
-export const letterKind = pgEnum('letter_kind', ['interview_thanks', 'rejection_thanks', 'follow_up']);
+export const letterKind = pgEnum('letter_kind', LETTER_KINDS);
 
-/**
- * Where a letter is. `queued` covers waiting and retrying; the rest come from
- * Resend's answer and its webhooks, and only ever move forward (see
- * lib/letters/status.ts). `needs_decision` is a letter that could not be sent
- * within 23 hours, after which Resend may have forgotten its idempotency key.
- */
-export const letterStatus = pgEnum('letter_status', [
-  'queued',
-  'sent',
-  'delivery_delayed',
-  'delivered',
-  'opened',
-  'clicked',
-  'bounced',
-  'complained',
-  'failed',
-  'suppressed',
-  'needs_decision',
-]);
+export const letterStatus = pgEnum('letter_status', LETTER_STATUSES);
 
-export const letterRecipientRole = pgEnum('letter_recipient_role', ['to', 'cc']);
+export const letterRecipientRole = pgEnum('letter_recipient_role', LETTER_RECIPIENT_ROLES);
 
 /**
  * A person's own templates: an edited copy of a built-in (`builtinKind` set,
@@ -589,8 +555,7 @@ export const flaggedAddresses = pgTable(
 
 // --- The dashboard ---
 
-/** The kinds of row in the dashboard's "What is due"; a dismissal names one. */
-export const dueKind = pgEnum('due_kind', ['interview_thanks', 'rejection_thanks', 'follow_up', 'letter', 'quiet_application']);
+export const dueKind = pgEnum('due_kind', DUE_KINDS);
 
 /**
  * A row of "What is due" the person dismissed or snoozed. The subject is the
@@ -654,10 +619,6 @@ export const dashboardSnapshots = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
-export type ApplicationStage = (typeof applicationStage.enumValues)[number];
-export type InterviewKind = (typeof interviewKind.enumValues)[number];
-export type ContactRole = (typeof contactRole.enumValues)[number];
-export type ActivityKind = (typeof activityKind.enumValues)[number];
 export type Company = typeof companies.$inferSelect;
 export type Application = typeof applications.$inferSelect;
 export type StageChange = typeof stageChanges.$inferSelect;
@@ -666,10 +627,7 @@ export type ApplicationContact = typeof applicationContacts.$inferSelect;
 export type Interview = typeof interviews.$inferSelect;
 export type Activity = typeof activities.$inferSelect;
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
-export type LetterKind = (typeof letterKind.enumValues)[number];
-export type LetterStatus = (typeof letterStatus.enumValues)[number];
 export type LetterTemplate = typeof letterTemplates.$inferSelect;
 export type Letter = typeof letters.$inferSelect;
 export type LetterRecipient = typeof letterRecipients.$inferSelect;
 export type LetterEvent = typeof letterEvents.$inferSelect;
-export type DueKind = (typeof dueKind.enumValues)[number];

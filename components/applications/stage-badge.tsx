@@ -1,5 +1,4 @@
-import type { ApplicationStage } from '@/db/schema';
-import { stageLabel } from '@/lib/pipeline/stages';
+import { type ApplicationStage, stageLabel } from '@/lib/pipeline/stages';
 
 // Forward stages warm up towards an offer; endings are muted, except the happy one.
 const tones: Record<ApplicationStage, string> = {

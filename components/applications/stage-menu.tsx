@@ -2,8 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
-import type { ApplicationStage } from '@/db/schema';
-import { STAGES } from '@/lib/pipeline/stages';
+import { type ApplicationStage, STAGES } from '@/lib/pipeline/stages';
 
 /**
  * "Move to…": a button that opens a small modal list of stages. A native

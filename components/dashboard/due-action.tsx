@@ -3,9 +3,8 @@
 import { useActionState } from 'react';
 import { dueRowAction } from '@/app/(app)/dashboard/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { DueKind } from '@/db/schema';
 import type { ActionState } from '@/lib/actions/action';
-import type { DueRowIntent } from '@/lib/dashboard/due-rules';
+import type { DueKind, DueRowIntent } from '@/lib/dashboard/due-rules';
 
 export type DueButton = { intent: DueRowIntent; label: string; pendingLabel: string };
 

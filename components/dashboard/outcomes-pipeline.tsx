@@ -1,8 +1,7 @@
 import type { Funnel } from '@/db/queries/outcomes/pipeline';
-import type { ApplicationStage } from '@/db/schema';
 import { MIN_GROUP } from '@/lib/dashboard/outcome-rules';
-import { periodPhrase, type Period } from '@/lib/dashboard/period';
-import { STAGES, stageLabel } from '@/lib/pipeline/stages';
+import { type Period, periodPhrase } from '@/lib/dashboard/period';
+import { type ApplicationStage, stageLabel, STAGES } from '@/lib/pipeline/stages';
 import { BarChart } from './charts/bar-chart';
 import { enoughData, formatCount, percentOf } from './format';
 import { OutcomeCard } from './outcome-card';

@@ -6,11 +6,10 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { InterviewKind } from '@/db/schema';
 import type { ActionState } from '@/lib/actions/action';
-import { INTERVIEW_KINDS } from '@/lib/pipeline/labels';
+import { INTERVIEW_KINDS, type InterviewKind } from '@/lib/pipeline/labels';
 import type { PickableContact } from './contact-picker';
-import { PeopleFields, type LinkedPerson } from './people-fields';
+import { type LinkedPerson, PeopleFields } from './people-fields';
 import { TimeZoneSelect } from './time-zone-select';
 
 export type InterviewFormInitial = {

@@ -4,8 +4,7 @@ import { useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import type { ContactRole } from '@/db/schema';
-import { contactRoleLabel } from '@/lib/pipeline/labels';
+import { type ContactRole, contactRoleLabel } from '@/lib/pipeline/labels';
 import { ContactPicker, type PickableContact } from './contact-picker';
 
 export type LinkedPerson = PickableContact & { role: ContactRole; isPrimary: boolean };

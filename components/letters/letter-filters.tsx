@@ -1,8 +1,7 @@
 import Form from 'next/form';
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
-import { letterStatus } from '@/db/schema';
-import { STATUS_LABELS } from '@/lib/letters/status';
+import { LETTER_STATUSES, STATUS_LABELS } from '@/lib/letters/status';
 import { lettersHref, type LetterListQuery } from './list-query';
 
 /** One labelled filter: "All …" first, meaning no filter. */
@@ -106,7 +105,7 @@ export function LetterFilters({
         label="Status"
         all="All statuses"
         value={query.status}
-        options={letterStatus.enumValues.map((status) => ({ value: status, label: STATUS_LABELS[status].label }))}
+        options={LETTER_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status].label }))}
       />
       <FilterSelect
         name="template"

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { letterStatus, type LetterStatus } from '@/db/schema';
+import { LETTER_STATUSES, type LetterStatus } from '@/lib/letters/status';
 
 type RawParams = Record<string, string | string[] | undefined>;
 
@@ -23,7 +23,7 @@ const urlText = (max: number) =>
 
 // A bookmarked or hand-edited URL never fails: an unknown status or page falls back to "all".
 const params = z.object({
-  status: z.enum(letterStatus.enumValues).nullable().catch(null),
+  status: z.enum(LETTER_STATUSES).nullable().catch(null),
   template: urlText(200),
   contact: urlText(100),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

@@ -1,5 +1,4 @@
-import type { LetterStatus } from '@/db/schema';
-import { STATUS_LABELS } from '@/lib/letters/status';
+import { type LetterStatus, STATUS_LABELS } from '@/lib/letters/status';
 
 type Tone = (typeof STATUS_LABELS)[LetterStatus]['tone'];
 

@@ -1,7 +1,7 @@
 import { LocalTime } from '@/components/time/local-time';
-import type { Activity, ApplicationStage } from '@/db/schema';
+import type { Activity } from '@/db/schema';
 import type { ActionState } from '@/lib/actions/action';
-import { stageLabel } from '@/lib/pipeline/stages';
+import { type ApplicationStage, stageLabel } from '@/lib/pipeline/stages';
 import { StageDateForm } from './stage-date-form';
 import { TimelineText } from './timeline-text';
 

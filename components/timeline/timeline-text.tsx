@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { Activity, ApplicationStage, ContactRole, InterviewKind } from '@/db/schema';
-import { contactRoleLabel, interviewKindLabel } from '@/lib/pipeline/labels';
-import { stageLabel } from '@/lib/pipeline/stages';
+import type { Activity } from '@/db/schema';
+import { type ContactRole, contactRoleLabel, type InterviewKind, interviewKindLabel } from '@/lib/pipeline/labels';
+import { type ApplicationStage, stageLabel } from '@/lib/pipeline/stages';
 import { formatDateTimeInZone } from '@/lib/time/zoned-time';
 
 type Detail = Activity['detail'];

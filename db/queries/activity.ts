@@ -2,7 +2,8 @@ import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import { activities, applications, type ActivityKind } from '@/db/schema';
+import { activities, applications } from '@/db/schema';
+import type { ActivityKind } from '@/lib/timeline/activity-kinds';
 
 export type ActivityInput = {
   kind: ActivityKind;

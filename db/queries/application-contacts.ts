@@ -2,8 +2,9 @@ import 'server-only';
 import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import { applicationContacts, applications, contacts, type ContactRole } from '@/db/schema';
+import { applicationContacts, applications, contacts } from '@/db/schema';
 import { isUniqueViolation, UserError } from '@/lib/errors';
+import type { ContactRole } from '@/lib/pipeline/labels';
 import { recordActivity } from './activity';
 import { findOrCreateContact, getContact, linkContact } from './contacts';
 

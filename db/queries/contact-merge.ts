@@ -3,16 +3,8 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import {
-  activities,
-  applicationContacts,
-  companies,
-  contacts,
-  interviewAttendees,
-  letterRecipients,
-  type Contact,
-  type ContactRole,
-} from '@/db/schema';
+import { activities, applicationContacts, companies, type Contact, contacts, interviewAttendees, letterRecipients } from '@/db/schema';
+import type { ContactRole } from '@/lib/pipeline/labels';
 import { recordActivity } from './activity';
 import { contactApplications, contactInterviews } from './contact-page';
 import { linkContact } from './contacts';

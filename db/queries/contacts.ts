@@ -2,8 +2,9 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import { applicationContacts, companies, contacts, type ContactRole } from '@/db/schema';
+import { applicationContacts, companies, contacts } from '@/db/schema';
 import { isUniqueViolation } from '@/lib/errors';
+import type { ContactRole } from '@/lib/pipeline/labels';
 import { recordActivity } from './activity';
 import { findOrCreateCompany } from './companies';
 

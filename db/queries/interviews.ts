@@ -2,20 +2,13 @@ import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import {
-  applicationContacts,
-  applications,
-  contacts,
-  interviewAttendees,
-  interviews,
-  letters,
-  type InterviewKind,
-} from '@/db/schema';
+import { applicationContacts, applications, contacts, interviewAttendees, interviews, letters } from '@/db/schema';
 import { UserError } from '@/lib/errors';
+import type { InterviewKind } from '@/lib/pipeline/labels';
 import { stageAfterInterview } from '@/lib/pipeline/stages';
 import { recordActivity } from './activity';
-import { changeStage } from './applications';
 import { withPrimaryGuard } from './application-contacts';
+import { changeStage } from './applications';
 import { findOrCreateContact, linkContact } from './contacts';
 import { contactsLastWrittenBy, refreshLastLetters } from './last-letter';
 

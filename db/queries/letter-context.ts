@@ -11,11 +11,11 @@ import {
   interviewAttendees,
   interviews,
   users,
-  type ApplicationStage,
-  type InterviewKind,
-  type LetterKind,
-  type LetterStatus,
 } from '@/db/schema';
+import type { LetterKind } from '@/lib/letters/kinds';
+import type { LetterStatus } from '@/lib/letters/status';
+import type { InterviewKind } from '@/lib/pipeline/labels';
+import type { ApplicationStage } from '@/lib/pipeline/stages';
 
 /** Someone a letter may go to, with what stops it being sent to them. */
 export type LetterPerson = {

@@ -1,15 +1,8 @@
 import 'server-only';
 import { and, asc, count, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
-import {
-  applications,
-  companies,
-  contacts,
-  letterEvents,
-  letterRecipients,
-  letters,
-  type LetterStatus,
-} from '@/db/schema';
+import { applications, companies, contacts, letterEvents, letterRecipients, letters } from '@/db/schema';
+import type { LetterStatus } from '@/lib/letters/status';
 import { id as uuid } from '@/lib/validation/fields';
 
 export const LETTERS_PER_PAGE = 25;

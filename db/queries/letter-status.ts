@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/executor';
-import { flaggedAddresses, letterRecipients, letters, type LetterStatus } from '@/db/schema';
-import { advanceStatus, FLAGGING_STATUSES, isFinal } from '@/lib/letters/status';
+import { flaggedAddresses, letterRecipients, letters } from '@/db/schema';
+import { advanceStatus, FLAGGING_STATUSES, isFinal, type LetterStatus } from '@/lib/letters/status';
 import { refreshLastLetters } from './last-letter';
 
 /**

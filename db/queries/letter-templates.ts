@@ -2,8 +2,9 @@ import 'server-only';
 import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import { applications, companies, interviews, letterTemplates, type LetterKind, type LetterTemplate } from '@/db/schema';
-import { BUILTIN_TEMPLATES, LETTER_KINDS } from '@/lib/letters/builtins';
+import { applications, companies, interviews, type LetterTemplate, letterTemplates } from '@/db/schema';
+import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
+import { LETTER_KINDS, type LetterKind } from '@/lib/letters/kinds';
 import { id as uuid } from '@/lib/validation/fields';
 
 /**

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, count, desc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
-import { applicationContacts, applications, companies, contacts, type ApplicationStage } from '@/db/schema';
+import { applicationContacts, applications, companies, contacts } from '@/db/schema';
+import type { ApplicationStage } from '@/lib/pipeline/stages';
 
 /*
  * The lists behind the applications board and table. Each is one or two SQL

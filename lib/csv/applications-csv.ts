@@ -1,5 +1,4 @@
-import type { ApplicationStage } from '@/db/schema';
-import { stageLabel } from '@/lib/pipeline/stages';
+import { type ApplicationStage, stageLabel } from '@/lib/pipeline/stages';
 import { toCsv } from './neutralise';
 
 export type ExportedApplication = {

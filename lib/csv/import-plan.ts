@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { ApplicationInput } from '@/db/queries/applications';
-import type { ApplicationStage } from '@/db/schema';
-import { STAGES } from '@/lib/pipeline/stages';
+import { type ApplicationStage, STAGES } from '@/lib/pipeline/stages';
 import { optionalLine, optionalPastDate, optionalText, optionalUrl, requiredLine } from '@/lib/validation/fields';
-import { chosenMapping, guessMapping, mappingProblems, SKIP, type ColumnTarget, type ImportField } from './columns';
-import { detectDateOrder, parseDate, type DateOrder } from './dates';
+import { chosenMapping, type ColumnTarget, guessMapping, type ImportField, mappingProblems, SKIP } from './columns';
+import { type DateOrder, detectDateOrder, parseDate } from './dates';
 import { unneutraliseCell } from './neutralise';
-import { readCsv, type CsvRecord } from './read-csv';
+import { type CsvRecord, readCsv } from './read-csv';
 import { stageFromWord } from './stage-words';
 
 /** The same rules as the application forms, so a value is judged the same wherever it comes from. */

@@ -1,5 +1,4 @@
-import type { ApplicationStage } from '@/db/schema';
-import { STAGES } from '@/lib/pipeline/stages';
+import { type ApplicationStage, STAGES } from '@/lib/pipeline/stages';
 
 /**
  * The words other trackers and spreadsheets use for a stage (Huntr's lists,

@@ -1,3 +1,7 @@
+/** The kinds of row in What is due; a dismissal names one. The database's enum is built from this list. */
+export const DUE_KINDS = ['interview_thanks', 'rejection_thanks', 'follow_up', 'letter', 'quiet_application'] as const;
+export type DueKind = (typeof DUE_KINDS)[number];
+
 /**
  * The windows and cadences behind the dashboard's "What is due", in one
  * place so the queries, the words on the page and the tests agree.

@@ -1,4 +1,4 @@
-import type { LetterStatus } from '@/db/schema';
+import type { LetterStatus } from '@/lib/letters/status';
 
 /*
  * How the dashboard counts. The queries and the sentences that explain the

@@ -1,4 +1,4 @@
-import type { LetterKind } from '@/db/schema';
+import type { LetterKind } from './kinds';
 import type { LetterTemplateSource } from './render';
 
 /**
@@ -55,7 +55,5 @@ Thank you again for your time.
 {{me.signature}}`,
   },
 };
-
-export const LETTER_KINDS = Object.keys(BUILTIN_TEMPLATES) as LetterKind[];
 
 export const letterKindLabel = (kind: LetterKind) => BUILTIN_TEMPLATES[kind].name;

@@ -11,7 +11,8 @@ import {
   recipientsOfLetter,
 } from '@/db/queries/letter-events';
 import { reportLetterStatus } from '@/db/queries/letter-status';
-import type { LetterEvent, LetterStatus } from '@/db/schema';
+import type { LetterEvent } from '@/db/schema';
+import type { LetterStatus } from '@/lib/letters/status';
 import { FLAGGING_STATUSES, statusForEvent } from './status';
 
 /** The tag every letter is sent with; its value is the letter's id. */

@@ -1,5 +1,5 @@
 import type { LetterContext, LetterPerson } from '@/db/queries/letter-context';
-import type { InterviewKind } from '@/db/schema';
+import type { InterviewKind } from '@/lib/pipeline/labels';
 import type { LetterFacts, MergeField } from './merge-fields';
 import { fillLetter, type LetterTemplateSource, type MissingFact } from './render';
 

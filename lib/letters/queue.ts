@@ -4,12 +4,13 @@ import { db } from '@/db';
 import { recordActivity } from '@/db/queries/activity';
 import { refreshLastLetters } from '@/db/queries/last-letter';
 import type { LetterContext, LetterPerson } from '@/db/queries/letter-context';
-import { letterRecipients, letters, users, type LetterStatus } from '@/db/schema';
+import { letterRecipients, letters, users } from '@/db/schema';
 import { isUniqueViolation, UserError } from '@/lib/errors';
+import type { LetterStatus } from '@/lib/letters/status';
 import { outgoingMail } from '@/lib/mail/send';
 import { LETTER_TAG } from './events';
-import { planLetters, type DraftLetter, type LetterProblem } from './plan';
-import { letterWords, renderLetter, type LetterTemplateSource, type RenderedLetter } from './render';
+import { type DraftLetter, type LetterProblem, planLetters } from './plan';
+import { type LetterTemplateSource, letterWords, type RenderedLetter, renderLetter } from './render';
 
 /** What one click asks for. */
 export type LetterRequest = {

@@ -2,10 +2,11 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db';
 import { refreshLastLetters } from '@/db/queries/last-letter';
-import { letterRecipients, letters, type LetterStatus } from '@/db/schema';
+import { letterRecipients, letters } from '@/db/schema';
+import type { LetterStatus } from '@/lib/letters/status';
 import { deliverLetter } from './deliver';
 import { pacer } from './pacer';
-import { queueLetters, type LetterRequest, type QueueResult } from './queue';
+import { type LetterRequest, queueLetters, type QueueResult } from './queue';
 import { wakeSender } from './worker';
 
 /** Longer than this, and a click would feel stuck: the queue sends it instead. */

@@ -1,4 +1,23 @@
-import type { LetterStatus } from '@/db/schema';
+/**
+ * Where a letter is. `queued` covers waiting and retrying; the rest come from
+ * Resend's answer and its webhooks, and only ever move forward.
+ * `needs_decision` is a letter that could not be sent within 23 hours, after
+ * which Resend may have forgotten its idempotency key.
+ */
+export const LETTER_STATUSES = [
+  'queued',
+  'sent',
+  'delivery_delayed',
+  'delivered',
+  'opened',
+  'clicked',
+  'bounced',
+  'complained',
+  'failed',
+  'suppressed',
+  'needs_decision',
+] as const;
+export type LetterStatus = (typeof LETTER_STATUSES)[number];
 
 /**
  * A letter's status only moves forward, whatever order Resend's webhooks

@@ -1,4 +1,8 @@
-import type { ContactRole, InterviewKind } from '@/db/schema';
+export const INTERVIEW_KIND_IDS = ['phone_screen', 'video', 'onsite', 'panel', 'final'] as const;
+export type InterviewKind = (typeof INTERVIEW_KIND_IDS)[number];
+
+export const CONTACT_ROLE_IDS = ['interviewer', 'recruiter', 'hiring_manager', 'referrer'] as const;
+export type ContactRole = (typeof CONTACT_ROLE_IDS)[number];
 
 export const INTERVIEW_KINDS: readonly { id: InterviewKind; label: string }[] = [
   { id: 'phone_screen', label: 'Phone screen' },

@@ -1,4 +1,16 @@
-import type { ApplicationStage } from '@/db/schema';
+/** Every stage an application can be in, in board order; the database's enum is built from this list. */
+export const APPLICATION_STAGES = [
+  'wishlist',
+  'applied',
+  'interviewing',
+  'offer',
+  'accepted',
+  'rejected',
+  'withdrawn',
+  'declined',
+  'ghosted',
+] as const;
+export type ApplicationStage = (typeof APPLICATION_STAGES)[number];
 
 /** The pipeline in board order: the path forward, then the ways an application ends. */
 export const STAGES: readonly { id: ApplicationStage; label: string; ending: boolean }[] = [

@@ -3,8 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { createApplication } from '@/db/queries/applications';
 import { findOrCreateContact, linkContact } from '@/db/queries/contacts';
-import { activities, applications, stageChanges, users, type ApplicationStage } from '@/db/schema';
+import { activities, applications, stageChanges, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
+import type { ApplicationStage } from '@/lib/pipeline/stages';
 
 /** Rows for the board, table and create tests, written through the app's own queries. */
 

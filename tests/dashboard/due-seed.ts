@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { refreshLastLetters } from '@/db/queries/last-letter';
 import { applicationContacts, applications, interviewAttendees, interviews, letterRecipients, letters, users } from '@/db/schema';
-import type { LetterKind, LetterStatus } from '@/db/schema';
+import type { LetterKind } from '@/lib/letters/kinds';
+import type { LetterStatus } from '@/lib/letters/status';
 import { seedApplication, seedContact, seedPerson } from '../interviews/support';
 
 export { form } from '../interviews/support';

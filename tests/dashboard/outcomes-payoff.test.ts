@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { interviewPayoff, rejectionPayoff } from '@/db/queries/outcomes/payoff';
 import { outcomeScope } from '@/db/queries/outcomes/scope';
-import type { LetterKind, LetterStatus } from '@/db/schema';
 import type { Period } from '@/lib/dashboard/period';
+import type { LetterKind } from '@/lib/letters/kinds';
+import type { LetterStatus } from '@/lib/letters/status';
 import { setupTestDatabase } from '../support/database';
-import { daysAgo, hoursAfter, NOW, seedApplication, seedCompany, seedInterview, seedLetter, seedPerson, seedStageChange } from './outcomes-seed';
+import {
+  daysAgo,
+  hoursAfter,
+  NOW,
+  seedApplication,
+  seedCompany,
+  seedInterview,
+  seedLetter,
+  seedPerson,
+  seedStageChange,
+} from './outcomes-seed';
 
 setupTestDatabase();
 

@@ -1,15 +1,8 @@
 import { db } from '@/db';
-import {
-  applications,
-  companies,
-  interviews,
-  letters,
-  stageChanges,
-  users,
-  type ApplicationStage,
-  type LetterKind,
-  type LetterStatus,
-} from '@/db/schema';
+import { applications, companies, interviews, letters, stageChanges, users } from '@/db/schema';
+import type { LetterKind } from '@/lib/letters/kinds';
+import type { LetterStatus } from '@/lib/letters/status';
+import type { ApplicationStage } from '@/lib/pipeline/stages';
 
 /**
  * A hand-built account for the outcome figures: rows written directly, with

@@ -3,19 +3,10 @@ import { db } from '@/db';
 import { createApplication } from '@/db/queries/applications';
 import { findOrCreateContact, linkContact } from '@/db/queries/contacts';
 import type { InterviewInput } from '@/db/queries/interviews';
-import {
-  activities,
-  applicationContacts,
-  applications,
-  contacts,
-  interviewAttendees,
-  interviews,
-  stageChanges,
-  users,
-  type ApplicationStage,
-  type ContactRole,
-} from '@/db/schema';
+import { activities, applicationContacts, applications, contacts, interviewAttendees, interviews, stageChanges, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
+import type { ContactRole } from '@/lib/pipeline/labels';
+import type { ApplicationStage } from '@/lib/pipeline/stages';
 
 /** Shared by the interview and application-detail tests: people, applications and contacts to act on. */
 

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { db } from '@/db';
-import { letterEvents, letterRecipients, letters, type Letter, type LetterStatus } from '@/db/schema';
-import { resetEnv } from '@/env';
 import { POST } from '@/app/api/webhooks/resend/route';
+import { db } from '@/db';
+import { type Letter, letterEvents, letterRecipients, letters } from '@/db/schema';
+import { resetEnv } from '@/env';
+import type { LetterStatus } from '@/lib/letters/status';
 import { makeWebhookSecret, signWebhook } from '../resend-server/webhook-signing';
 
 export { seedPerson } from '../interviews/support';

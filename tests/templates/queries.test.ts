@@ -15,9 +15,10 @@ import {
   updateCustomTemplate,
 } from '@/db/queries/letter-templates';
 import { applications, letterTemplates } from '@/db/schema';
-import { BUILTIN_TEMPLATES, LETTER_KINDS } from '@/lib/letters/builtins';
-import { setupTestDatabase } from '../support/database';
+import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
+import { LETTER_KINDS } from '@/lib/letters/kinds';
 import { seedApplication, seedInterview, twoPeople } from '../contacts/support/seed';
+import { setupTestDatabase } from '../support/database';
 
 setupTestDatabase();
 const people = twoPeople();

@@ -2,10 +2,10 @@
 
 import Link from 'next/link';
 import type { KeyboardEvent } from 'react';
-import { StageMenu } from '@/components/applications/stage-menu';
 import { stageAge } from '@/components/applications/stage-age';
-import type { ApplicationStage } from '@/db/schema';
-import { cardName, type BoardCardState } from './board-state';
+import { StageMenu } from '@/components/applications/stage-menu';
+import type { ApplicationStage } from '@/lib/pipeline/stages';
+import { type BoardCardState, cardName } from './board-state';
 
 export type CardHandlers = {
   now: Date;

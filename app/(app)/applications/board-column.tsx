@@ -2,8 +2,7 @@
 
 import Link from 'next/link';
 import type { DragEvent } from 'react';
-import type { ApplicationStage } from '@/db/schema';
-import { stageLabel } from '@/lib/pipeline/stages';
+import { type ApplicationStage, stageLabel } from '@/lib/pipeline/stages';
 import { BoardCardView, type CardHandlers } from './board-card';
 import type { BoardColumnState } from './board-state';
 

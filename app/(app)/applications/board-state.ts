@@ -1,5 +1,5 @@
-import type { ApplicationStage } from '@/db/schema';
 import type { BoardCard } from '@/db/queries/pipeline';
+import type { ApplicationStage } from '@/lib/pipeline/stages';
 
 export type BoardCardState = BoardCard & { pending?: boolean };
 

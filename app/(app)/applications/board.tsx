@@ -1,11 +1,10 @@
 'use client';
 
 import { useEffect, useOptimistic, useRef, useState, useTransition } from 'react';
-import type { ApplicationStage } from '@/db/schema';
-import { STAGE_IDS, stageLabel } from '@/lib/pipeline/stages';
+import { type ApplicationStage, STAGE_IDS, stageLabel } from '@/lib/pipeline/stages';
 import { moveApplication } from './actions';
 import { BoardColumn, EndedColumns } from './board-column';
-import { applyMove, cardName, type BoardCardState, type BoardColumnState } from './board-state';
+import { applyMove, type BoardCardState, type BoardColumnState, cardName } from './board-state';
 import { useKeyboardMove } from './use-keyboard-move';
 
 type Outcome = { ok: boolean; text: string };

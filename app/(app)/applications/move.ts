@@ -1,10 +1,9 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { changeStage } from '@/db/queries/applications';
-import type { ApplicationStage } from '@/db/schema';
 import type { ActionState } from '@/lib/actions/action';
 import { UserError } from '@/lib/errors';
-import { stageLabel } from '@/lib/pipeline/stages';
+import { type ApplicationStage, stageLabel } from '@/lib/pipeline/stages';
 
 /**
  * One application to a stage, history and all: the board's move, and the

@@ -1,9 +1,8 @@
 'use client';
 
-import { useState, type KeyboardEvent } from 'react';
-import type { ApplicationStage } from '@/db/schema';
-import { stageLabel } from '@/lib/pipeline/stages';
-import { cardName, type BoardCardState } from './board-state';
+import { type KeyboardEvent, useState } from 'react';
+import { type ApplicationStage, stageLabel } from '@/lib/pipeline/stages';
+import { type BoardCardState, cardName } from './board-state';
 
 const STEPS: Partial<Record<string, number>> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
 

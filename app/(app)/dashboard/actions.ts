@@ -5,15 +5,14 @@ import { z } from 'zod';
 import { moveToStage } from '@/app/(app)/applications/move';
 import { dismissDue } from '@/db/queries/due/dismissals';
 import { markReplied, stopFollowUps } from '@/db/queries/due/follow-ups';
-import { dueKind } from '@/db/schema';
 import { authedAction } from '@/lib/actions/action';
-import { daysAfter, SNOOZE_DAYS } from '@/lib/dashboard/due-rules';
+import { daysAfter, DUE_KINDS, SNOOZE_DAYS } from '@/lib/dashboard/due-rules';
 import { UserError } from '@/lib/errors';
 import { id } from '@/lib/validation/fields';
 
 const GONE = 'That item could not be found. It may have been deleted; reload the page.';
 
-const kind = z.enum(dueKind.enumValues, { error: 'Reload the page and try again.' });
+const kind = z.enum(DUE_KINDS, { error: 'Reload the page and try again.' });
 
 /** Each intent with the subject it acts on; the fields another intent needs are ignored. */
 const rowSchema = z.discriminatedUnion(

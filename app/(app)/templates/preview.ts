@@ -1,10 +1,10 @@
 import 'server-only';
 import { applicationLetterContext, interviewLetterContext, type LetterContext } from '@/db/queries/letter-context';
 import { latestInterviewId, previewApplications } from '@/db/queries/letter-templates';
-import type { LetterKind } from '@/db/schema';
+import type { LetterKind } from '@/lib/letters/kinds';
 import type { LetterFacts } from '@/lib/letters/merge-fields';
 import { factsFor, fillInHref } from '@/lib/letters/plan';
-import { fillLetter, letterWords, renderLetter, type LetterTemplateSource } from '@/lib/letters/render';
+import { fillLetter, type LetterTemplateSource, letterWords, renderLetter } from '@/lib/letters/render';
 
 /** Facts for previewing a template before it has a real application to go with. */
 export const SAMPLE_FACTS: Required<LetterFacts> = {

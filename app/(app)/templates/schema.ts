@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { LetterKind } from '@/db/schema';
-import { BUILTIN_TEMPLATES, LETTER_KINDS } from '@/lib/letters/builtins';
+import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
+import { LETTER_KINDS } from '@/lib/letters/kinds';
 import { parseTemplate } from '@/lib/letters/template';
 import { id, requiredLine } from '@/lib/validation/fields';
 
@@ -10,7 +10,7 @@ const knownFieldsOnly = (value: string, context: z.RefinementCtx) => {
   if (!parsed.ok) context.addIssue({ code: 'custom', message: parsed.message });
 };
 
-export const letterKindField = z.enum(LETTER_KINDS as [LetterKind, ...LetterKind[]], {
+export const letterKindField = z.enum(LETTER_KINDS, {
   error: 'Choose which letter this template is for.',
 });
 

@@ -1,11 +1,10 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { getBuiltinTemplate, getCustomTemplate, type TemplateSummary } from '@/db/queries/letter-templates';
-import type { LetterKind } from '@/db/schema';
-import { LETTER_KINDS } from '@/lib/letters/builtins';
+import { LETTER_KINDS, type LetterKind } from '@/lib/letters/kinds';
 import { id as uuid } from '@/lib/validation/fields';
 
-export const isLetterKind = (value: string): value is LetterKind => (LETTER_KINDS as string[]).includes(value);
+export const isLetterKind = (value: string): value is LetterKind => (LETTER_KINDS as readonly string[]).includes(value);
 
 /**
  * The template behind /templates/<key>: a built-in by its kind, or one of the

@@ -3,7 +3,8 @@ import { and, eq, gt, gte, isNull, or, sql, type SQL, type SQLWrapper } from 'dr
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import { applications, contacts, dashboardDismissals, interviews, letters, type DueKind } from '@/db/schema';
+import { applications, contacts, dashboardDismissals, interviews, letters } from '@/db/schema';
+import type { DueKind } from '@/lib/dashboard/due-rules';
 import { noneSuch } from './shared';
 
 /**

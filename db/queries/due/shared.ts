@@ -1,12 +1,13 @@
 import 'server-only';
-import { and, eq, gt, is, notInArray, SQL, sql, type ColumnsSelection, type SQLWrapper } from 'drizzle-orm';
+import { and, type ColumnsSelection, eq, gt, is, notInArray, SQL, sql, type SQLWrapper } from 'drizzle-orm';
 import type { AnyPgColumn, SubqueryWithSelection } from 'drizzle-orm/pg-core';
 import type { SelectResultField, SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import { interviews, letters, type LetterKind, type LetterStatus } from '@/db/schema';
+import { interviews, letters } from '@/db/schema';
 import { DUE_COUNT_CAP } from '@/lib/dashboard/due-rules';
-import { FINAL_STATUSES } from '@/lib/letters/status';
+import type { LetterKind } from '@/lib/letters/kinds';
+import { FINAL_STATUSES, type LetterStatus } from '@/lib/letters/status';
 
 /** Lost (bounced, failed, marked as spam, suppressed), or waiting on the person's decision. */
 export const NOT_ON_ITS_WAY = [...FINAL_STATUSES, 'needs_decision'] as const satisfies LetterStatus[];

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { ApplicationStage } from '@/db/schema';
-import { fromStart, rowsOf, type OutcomeScope } from './scope';
+import type { ApplicationStage } from '@/lib/pipeline/stages';
+import { fromStart, type OutcomeScope, rowsOf } from './scope';
 
 /** The path forward, in order; an application counts at every step up to the furthest it reached. */
 export const FUNNEL_STEPS = ['applied', 'interviewing', 'offer', 'accepted'] as const satisfies ApplicationStage[];

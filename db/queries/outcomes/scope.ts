@@ -2,8 +2,8 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import type { LetterStatus } from '@/db/schema';
-import { periodStart, type Period } from '@/lib/dashboard/period';
+import { type Period, periodStart } from '@/lib/dashboard/period';
+import type { LetterStatus } from '@/lib/letters/status';
 
 /**
  * What every outcome query is asked: whose figures, from when, and as of

@@ -2,8 +2,7 @@
 
 import { useActionState, useId } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ContactRole } from '@/db/schema';
-import { CONTACT_ROLES } from '@/lib/pipeline/labels';
+import { CONTACT_ROLES, type ContactRole } from '@/lib/pipeline/labels';
 import { changeContactRole } from './contacts/actions';
 
 /** The part a contact plays in this application: interviewer, recruiter, hiring manager, referrer. */

@@ -3,8 +3,7 @@
 import { useActionState } from 'react';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ApplicationStage } from '@/db/schema';
-import { STAGES } from '@/lib/pipeline/stages';
+import { type ApplicationStage, STAGES } from '@/lib/pipeline/stages';
 import { moveStage } from './actions';
 
 /** Moves the application along the pipeline; every move is kept on the timeline. */

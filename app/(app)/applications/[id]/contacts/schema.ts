@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { ContactRole } from '@/db/schema';
-import { CONTACT_ROLES } from '@/lib/pipeline/labels';
 import { emailAddress } from '@/lib/mail/address';
+import { CONTACT_ROLES, type ContactRole } from '@/lib/pipeline/labels';
 import { id, requiredLine } from '@/lib/validation/fields';
 
 const ROLE_IDS = CONTACT_ROLES.map((r) => r.id) as [ContactRole, ...ContactRole[]];

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { InterviewInput } from '@/db/queries/interviews';
-import type { InterviewKind } from '@/db/schema';
-import { INTERVIEW_KINDS } from '@/lib/pipeline/labels';
 import { emailAddress } from '@/lib/mail/address';
+import { INTERVIEW_KINDS, type InterviewKind } from '@/lib/pipeline/labels';
 import { isValidTimeZone, wallTimeToInstant } from '@/lib/time/zoned-time';
 import { id, optionalLine, optionalText, requiredLine } from '@/lib/validation/fields';
 
