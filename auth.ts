@@ -1,14 +1,14 @@
-import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import NextAuth from 'next-auth';
-import type { Provider } from 'next-auth/providers';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import type { Provider } from 'next-auth/providers';
 import { getDatabase } from '@/db';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { env } from '@/env';
+import { emailProvider } from '@/lib/auth/email-provider';
 import { authSecret } from '@/lib/auth/secret';
-import { emailProvider } from '@/lib/auth/sign-in-link';
-import { safeRedirect } from '@/lib/auth/safe-redirect';
+import { safeRedirect } from '@/lib/safe-redirect';
 
 /** Which sign-in methods are on: email always, GitHub and Google when configured. */
 export function oauthProviders(): { id: 'github' | 'google'; name: string }[] {

@@ -6,7 +6,7 @@ export async function register() {
   // next build may load this module too; only a running server migrates.
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { startServer } = await import('./lib/server/start');
+    const { startServer } = await import('./server/start');
     await startServer();
   }
 }

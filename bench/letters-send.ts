@@ -10,17 +10,17 @@
  * The pacer is reset before each send: this measures Afterword's own work,
  * not the wait Resend's rate limit imposes on a real account.
  */
-import { eq } from 'drizzle-orm';
 import postgres from 'postgres';
+import { eq } from 'drizzle-orm';
 import { useDatabase } from '@/db';
-import { interviewLetterContext } from '@/db/queries/letter-context';
 import { migrateDatabase } from '@/db/migrate';
 import { openDatabase } from '@/db/open';
+import { interviewLetterContext } from '@/db/queries/letter-context';
 import { users } from '@/db/schema';
 import { resetEnv } from '@/env';
 import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
-import { resetPacer } from '@/lib/letters/pacer';
-import { sendLetters } from '@/lib/letters/send';
+import { sendLetters } from '@/server/letters/send-letters';
+import { resetPacer } from '@/server/mail/pacer';
 import { startResendServer } from '../tests/resend-server/server';
 
 const SENDS = 200;

@@ -1,4 +1,4 @@
-const DAY = 24 * 3600 * 1000;
+import { DAY_MS } from '@/lib/time/days';
 
 /**
  * How long an application has sat in its stage, in words a glance can take
@@ -6,7 +6,7 @@ const DAY = 24 * 3600 * 1000;
  * and browser print the same text.
  */
 export function stageAge(since: Date, now: Date): string {
-  const days = Math.floor((now.getTime() - since.getTime()) / DAY);
+  const days = Math.floor((now.getTime() - since.getTime()) / DAY_MS);
   if (days < 1) return 'Moved today';
   if (days < 14) return `${days} ${days === 1 ? 'day' : 'days'} in stage`;
   if (days < 60) return `${Math.floor(days / 7)} weeks in stage`;

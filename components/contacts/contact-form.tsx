@@ -7,7 +7,7 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/action';
+import type { ActionState } from '@/lib/actions/state';
 import { DEFAULT_FOLLOW_UP_WEEKS } from '@/lib/dashboard/due-rules';
 
 type ContactFormFields = 'name' | 'email' | 'title' | 'company' | 'phone' | 'linkedinUrl' | 'notes' | 'followUpWeeks';

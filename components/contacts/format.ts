@@ -18,8 +18,3 @@ export function formatInterviewTime(date: Date, timeZone: string): string {
     return new Intl.DateTimeFormat('en-US', { ...moment, timeZone: 'UTC', timeZoneName: 'short' }).format(date);
   }
 }
-
-/** "1 application", "3 applications". */
-export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}

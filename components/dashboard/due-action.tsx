@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { dueRowAction } from '@/app/(app)/dashboard/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/action';
+import type { ActionState } from '@/lib/actions/state';
 import type { DueKind, DueRowIntent } from '@/lib/dashboard/due-rules';
 
 export type DueButton = { intent: DueRowIntent; label: string; pendingLabel: string };

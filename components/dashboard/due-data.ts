@@ -1,19 +1,15 @@
 import 'server-only';
+import { fromSnapshot } from '@/db/queries/dashboard-snapshot';
 import { lettersNeedingAttention, quietApplications } from '@/db/queries/due/attention';
 import { followUpsDue } from '@/db/queries/due/follow-ups';
 import type { DueList } from '@/db/queries/due/shared';
 import { rejectionThanksOwed, thankYouOwed } from '@/db/queries/due/thank-you';
-import {
-  applicationLetterContext,
-  interviewLetterContext,
-  type LetterContext,
-  type LetterPerson,
-} from '@/db/queries/letter-context';
-import { fromSnapshot } from '@/db/queries/dashboard-snapshot';
+import { applicationLetterContext, interviewLetterContext } from '@/db/queries/letter-context';
 import { effectiveTemplate } from '@/db/queries/letter-templates';
-import { DUE_LIMIT, DUE_SNAPSHOT_MAX_AGE_MS, SHOWN_MORE, type DueListKey } from '@/lib/dashboard/due-rules';
-import { planLetters, type LetterProblem } from '@/lib/letters/plan';
-import type { LetterTemplateSource } from '@/lib/letters/render';
+import { DUE_LIMIT, DUE_SNAPSHOT_MAX_AGE_MS, type DueListKey, SHOWN_MORE } from '@/lib/dashboard/due-rules';
+import type { LetterContext, LetterPerson } from '@/lib/letters/context';
+import type { LetterTemplateSource } from '@/lib/letters/fill';
+import { type LetterProblem, planLetters } from '@/lib/letters/plan';
 
 /** Who a row's letter goes to, and what stops it being sent yet (nothing, when it is ready). */
 export type Readiness = { people: LetterPerson[]; problems: LetterProblem[] };

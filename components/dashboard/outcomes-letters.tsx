@@ -1,8 +1,8 @@
-import { plural } from '@/components/contacts/format';
 import type { LetterCounts, LetterOutcomes } from '@/db/queries/outcomes/letters';
-import { periodPhrase, type Period } from '@/lib/dashboard/period';
+import { type Period, periodPhrase } from '@/lib/dashboard/period';
 import { STATUS_LABELS } from '@/lib/letters/status';
-import { BarChart, type Bar } from './charts/bar-chart';
+import { plural } from '@/lib/words';
+import { type Bar, BarChart } from './charts/bar-chart';
 import { formatCount, rateText } from './format';
 import { OutcomeCard } from './outcome-card';
 

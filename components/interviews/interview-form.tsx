@@ -6,7 +6,7 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/action';
+import type { ActionState } from '@/lib/actions/state';
 import { INTERVIEW_KINDS, type InterviewKind } from '@/lib/pipeline/labels';
 import type { PickableContact } from './contact-picker';
 import { type LinkedPerson, PeopleFields } from './people-fields';

@@ -3,11 +3,11 @@
 import { useActionState, useEffect, useId, useRef, useState, useTransition } from 'react';
 import { previewLetterAction, sendLetterAction, type SendLetterData } from '@/app/(app)/letters/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
+import type { ActionState } from '@/lib/actions/state';
+import type { LetterProblem } from '@/lib/letters/plan';
+import type { LetterPreview } from '@/server/letters/preview-letter';
 import { LetterProblems } from './letter-problems';
 import { SendOutcome, SeparateField } from './send-parts';
-import type { ActionState } from '@/lib/actions/action';
-import type { LetterProblem } from '@/lib/letters/plan';
-import type { LetterPreview } from '@/lib/letters/preview';
 
 type Props = {
   occasion: Record<string, string>;

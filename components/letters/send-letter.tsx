@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { sendLetterAction, type SendLetterData } from '@/app/(app)/letters/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
+import type { ActionState } from '@/lib/actions/state';
 import { SendOutcome, SeparateField } from './send-parts';
-import type { ActionState } from '@/lib/actions/action';
 
 export type SendLetterProps = {
   occasion: 'interview_thanks' | 'rejection_thanks' | 'follow_up';

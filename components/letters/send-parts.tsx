@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useId } from 'react';
 import type { SendLetterData } from '@/app/(app)/letters/actions';
 import { FormMessage } from '@/components/ui/form-message';
-import type { ActionState } from '@/lib/actions/action';
+import type { ActionState } from '@/lib/actions/state';
 import { LetterProblems } from './letter-problems';
 
 /** The "one letter, or one each" choice, with why it matters. */

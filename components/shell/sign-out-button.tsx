@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/action';
+import type { ActionState } from '@/lib/actions/state';
 
 export function SignOutButton({ action }: { action: (state: ActionState, data: FormData) => Promise<ActionState> }) {
   const [, formAction] = useActionState(action, { ok: false });

@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
+import { type ReactNode, useActionState } from 'react';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/action';
+import type { ActionState } from '@/lib/actions/state';
 
 type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 

@@ -1,6 +1,6 @@
 import { LocalTime } from '@/components/time/local-time';
 import type { Activity } from '@/db/schema';
-import type { ActionState } from '@/lib/actions/action';
+import type { ActionState } from '@/lib/actions/state';
 import { type ApplicationStage, stageLabel } from '@/lib/pipeline/stages';
 import { StageDateForm } from './stage-date-form';
 import { TimelineText } from './timeline-text';

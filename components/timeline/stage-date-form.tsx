@@ -3,7 +3,7 @@
 import { useActionState, useId } from 'react';
 import { useBrowserTimeZone } from '@/components/time/use-browser-time-zone';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/action';
+import type { ActionState } from '@/lib/actions/state';
 import { instantToWallTime } from '@/lib/time/zoned-time';
 
 /** People log things late: a stage move's date can be set to when it really happened. */

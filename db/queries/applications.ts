@@ -3,21 +3,11 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
 import { activities, applications, companies, letters, stageChanges } from '@/db/schema';
+import type { ApplicationInput } from '@/lib/pipeline/application-input';
 import type { ApplicationStage } from '@/lib/pipeline/stages';
 import { recordActivity } from './activity';
 import { findOrCreateCompany } from './companies';
 import { contactsLastWrittenBy, refreshLastLetters } from './last-letter';
-
-export type ApplicationInput = {
-  company: string;
-  companyWebsite?: string | null;
-  position: string;
-  jobUrl: string | null;
-  location: string | null;
-  source: string | null;
-  appliedOn: string | null;
-  notes: string | null;
-};
 
 const applicationColumns = {
   id: applications.id,

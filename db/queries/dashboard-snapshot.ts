@@ -3,6 +3,7 @@ import { deserialize, serialize } from 'node:v8';
 import { sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
+import { daysBefore } from '@/lib/time/days';
 import { at, rowsOf } from './outcomes/scope';
 
 /** What a snapshot holds, and when it was computed. */
@@ -81,6 +82,6 @@ export async function pruneDashboardChanges(now: Date = new Date(), executor: Ex
   await executor.execute(sql`
     delete from dashboard_changes c
     where not exists (select 1 from users u where u.id = c.user_id)
-       or (c.changed_at < ${at(new Date(now.getTime() - 24 * 60 * 60 * 1000))}
+       or (c.changed_at < ${at(daysBefore(now, 1))}
            and c.id < (select max(n.id) from dashboard_changes n where n.user_id = c.user_id))`);
 }

@@ -12,42 +12,9 @@ import {
   interviews,
   users,
 } from '@/db/schema';
+import type { LetterContext, LetterPerson } from '@/lib/letters/context';
 import type { LetterKind } from '@/lib/letters/kinds';
-import type { LetterStatus } from '@/lib/letters/status';
-import type { InterviewKind } from '@/lib/pipeline/labels';
-import type { ApplicationStage } from '@/lib/pipeline/stages';
-
-/** Someone a letter may go to, with what stops it being sent to them. */
-export type LetterPerson = {
-  contactId: string;
-  name: string;
-  email: string | null;
-  isPrimary: boolean;
-  /** Set when this address bounced or complained before. */
-  flagged: LetterStatus | null;
-};
-
-export type LetterInterview = {
-  id: string;
-  scheduledAt: Date;
-  timeZone: string;
-  kind: InterviewKind;
-  impression: string | null;
-};
-
-/** Everything one occasion's letters are written from, read in a few queries scoped to the person. */
-export type LetterContext = {
-  kind: LetterKind;
-  applicationId: string;
-  stage: ApplicationStage;
-  company: string;
-  position: string;
-  /** The interview the letter is about: the one thanked for, or the latest one. */
-  interview: LetterInterview | null;
-  /** Who the letter goes to, primary first. */
-  people: LetterPerson[];
-  me: { name: string | null; signature: string | null; email: string; replyTo: string | null; dailyRecipientCap: number };
-};
+import type { Occasion } from '@/lib/letters/occasion';
 
 async function loadMe(tx: Executor, userId: string) {
   const [me] = await tx
@@ -196,4 +163,14 @@ export async function applicationLetterContext(
     people,
     me,
   };
+}
+
+/** The facts of the occasion a form names, scoped to the person; null when any id is missing or not theirs. */
+export async function occasionLetterContext(userId: string, occasion: Occasion): Promise<LetterContext | null> {
+  if (occasion.occasion === 'interview_thanks') {
+    return occasion.interviewId ? interviewLetterContext(userId, occasion.interviewId) : null;
+  }
+  if (!occasion.applicationId) return null;
+  if (occasion.occasion === 'follow_up' && !occasion.contactId) return null;
+  return applicationLetterContext(userId, occasion.applicationId, occasion.occasion, occasion.contactId);
 }

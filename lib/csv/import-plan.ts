@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApplicationInput } from '@/db/queries/applications';
+import type { ApplicationInput } from '@/lib/pipeline/application-input';
 import { type ApplicationStage, STAGES } from '@/lib/pipeline/stages';
 import { optionalLine, optionalPastDate, optionalText, optionalUrl, requiredLine } from '@/lib/validation/fields';
 import { chosenMapping, type ColumnTarget, guessMapping, type ImportField, mappingProblems, SKIP } from './columns';

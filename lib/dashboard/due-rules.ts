@@ -7,9 +7,6 @@ export type DueKind = (typeof DUE_KINDS)[number];
  * place so the queries, the words on the page and the tests agree.
  */
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-export const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
-export const daysAfter = (now: Date, days: number) => new Date(now.getTime() + days * DAY_MS);
 
 /** A thank-you is owed for interviews in the last 3 days; the seed says send it within 24 hours. */
 export const THANK_YOU_DAYS = 3;

@@ -1,3 +1,4 @@
+import { daysBefore } from '@/lib/time/days';
 /**
  * The span the dashboard's outcomes cover, kept in the URL (`?period=90`) so
  * a chosen view can be bookmarked and shared between tabs.
@@ -26,7 +27,7 @@ export function periodDays(period: Period): number | null {
 /** The start of the period, or null for all time. */
 export function periodStart(period: Period, now: Date): Date | null {
   const days = periodDays(period);
-  return days === null ? null : new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+  return days === null ? null : daysBefore(now, days);
 }
 
 /** "in the last 90 days" / "of all time", for sentences that state what a figure covers. */

@@ -1,5 +1,5 @@
+import type { LetterTemplateSource } from '@/lib/letters/fill';
 import type { LetterKind } from './kinds';
-import type { LetterTemplateSource } from './render';
 
 /**
  * The three letters the source document calls for, in Afterword's own words.

@@ -1,6 +1,4 @@
-import 'server-only';
 import { z } from 'zod';
-import { applicationLetterContext, interviewLetterContext, type LetterContext } from '@/db/queries/letter-context';
 import { optionalId } from '@/lib/validation/fields';
 
 /**
@@ -15,16 +13,6 @@ export const occasionFields = {
   contactId: optionalId,
 };
 export type Occasion = z.infer<z.ZodObject<typeof occasionFields>>;
-
-/** The occasion's facts, scoped to the person; null when any id is missing or not theirs. */
-export async function loadOccasion(userId: string, occasion: Occasion): Promise<LetterContext | null> {
-  if (occasion.occasion === 'interview_thanks') {
-    return occasion.interviewId ? interviewLetterContext(userId, occasion.interviewId) : null;
-  }
-  if (!occasion.applicationId) return null;
-  if (occasion.occasion === 'follow_up' && !occasion.contactId) return null;
-  return applicationLetterContext(userId, occasion.applicationId, occasion.occasion, occasion.contactId);
-}
 
 /** The query string that reopens an occasion on the compose page. */
 export function occasionQuery(occasion: Occasion): string {

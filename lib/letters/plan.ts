@@ -1,7 +1,7 @@
-import type { LetterContext, LetterPerson } from '@/db/queries/letter-context';
+import type { LetterContext, LetterPerson } from '@/lib/letters/context';
+import { fillLetter, type LetterTemplateSource, type MissingFact } from '@/lib/letters/fill';
 import type { InterviewKind } from '@/lib/pipeline/labels';
 import type { LetterFacts, MergeField } from './merge-fields';
-import { fillLetter, type LetterTemplateSource, type MissingFact } from './render';
 
 /** Resend allows more, but a thank-you to a crowd reads as a mailing: 1 To and at most 10 CC. */
 export const MAX_CC = 10;

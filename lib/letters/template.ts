@@ -1,4 +1,4 @@
-import { isMergeField, MERGE_FIELDS, type LetterFacts, type MergeField } from './merge-fields';
+import { isMergeField, type LetterFacts, MERGE_FIELDS, type MergeField } from './merge-fields';
 
 /**
  * Letter templates are logic-less text with `{{ field }}` placeholders. A

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DAY_MS } from '@/lib/time/days';
 
 /**
  * Field rules shared by every form and by CSV import, so a value is judged
@@ -62,7 +63,7 @@ export const optionalPastDate = (label: string) =>
     .transform((v) => v?.trim() || null)
     // abort: a value that is not a date gets that one message, not "in the future" as well.
     .refine((v) => v === null || isCalendarDate(v), { message: `${label} must be a date like 2026-03-14.`, abort: true })
-    .refine((v) => v === null || Date.parse(`${v}T00:00:00Z`) <= Date.now() + 24 * 3600 * 1000, `${label} cannot be in the future.`)
+    .refine((v) => v === null || Date.parse(`${v}T00:00:00Z`) <= Date.now() + DAY_MS, `${label} cannot be in the future.`)
     .refine((v) => v === null || v >= '1990-01-01', `${label} is too far in the past.`);
 
 /** Form ids arrive as strings; anything that is not a uuid behaves like a missing row. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeCallbackPath, safeRedirect, sameSitePath } from '@/lib/auth/safe-redirect';
+import { safeCallbackPath, safeRedirect, sameSitePath } from '@/lib/safe-redirect';
 
 const APP_URL = 'http://localhost:3000';
 const DASHBOARD = 'http://localhost:3000/dashboard';

@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { outboxMessages, signInThrottle } from '@/db/schema';
-import { confirmPageUrl, emailProvider, sendSignInLink } from '@/lib/auth/sign-in-link';
+import { emailProvider } from '@/lib/auth/email-provider';
+import { confirmPageUrl, sendSignInLink } from '@/server/auth/send-sign-in-link';
 import { restoreEnv, useOutboxMode, useResendTestServer } from '../helpers/mail-mode';
 import { setupTestDatabase } from '../support/database';
 

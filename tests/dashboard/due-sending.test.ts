@@ -5,10 +5,10 @@ import { followUpsDue } from '@/db/queries/due/follow-ups';
 import { rejectionThanksOwed, thankYouOwed } from '@/db/queries/due/thank-you';
 import { contacts } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
-import { resetPacer } from '@/lib/letters/pacer';
-import { thrownDigest } from '../interviews/support';
+import { resetPacer } from '@/server/mail/pacer';
 import { signInAs } from '../contacts/support/session';
 import { useResendTestServer } from '../helpers/mail-mode';
+import { thrownDigest } from '../interviews/support';
 import { setupTestDatabase } from '../support/database';
 import { daysAgo, form, hoursAgo, seedApp, seedInterviewAt, seedLetter, seedPeople, seedPersonMet } from './due-seed';
 

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
+import type { ImportPreview } from '@/app/(app)/applications/import/preview-data';
 import type { Database } from '@/db';
 import { applications, companies, users } from '@/db/schema';
-import type { ActionState } from '@/lib/actions/action';
-import type { ImportPreview } from '@/app/(app)/applications/import/preview-data';
+import type { ActionState } from '@/lib/actions/state';
 
 export async function seedPerson(db: Database, label: string) {
   const id = crypto.randomUUID();

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { LetterContext } from '@/db/queries/letter-context';
 import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
-import { Pacer } from '@/lib/letters/pacer';
+import type { LetterContext } from '@/lib/letters/context';
+import { paragraphsOf } from '@/lib/letters/fill';
 import { MAX_CC, planLetters } from '@/lib/letters/plan';
-import { paragraphsOf, renderLetter } from '@/lib/letters/render';
 import { advanceStatus } from '@/lib/letters/status';
+import { renderLetter } from '@/server/letters/render-letter';
+import { Pacer } from '@/server/mail/pacer';
 
 const person = (name: string, isPrimary = false) => ({
   contactId: crypto.randomUUID(),

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { deleteUnmatchedEventsBefore } from '@/db/queries/letter-events';
 import { letterEvents } from '@/db/schema';
-import { UNMATCHED_EVENT_DAYS, pruneUnmatchedEvents } from '@/lib/letters/events';
-import { startLetterWorker, stopLetterWorker } from '@/lib/letters/worker';
+import { pruneUnmatchedEvents, UNMATCHED_EVENT_DAYS } from '@/server/letters/record-resend-event';
+import { startLetterWorker, stopLetterWorker } from '@/server/queue/worker';
 import { setupTestDatabase } from '../support/database';
 import { allEvents, seedLetter, seedPerson } from './webhook-support';
 

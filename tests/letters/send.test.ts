@@ -3,11 +3,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { activities, companies, flaggedAddresses, interviews, letters, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
-import { deliverLetter } from '@/lib/letters/deliver';
-import { resetPacer } from '@/lib/letters/pacer';
-import { setupTestDatabase } from '../support/database';
+import { deliverLetter } from '@/server/letters/deliver-letter';
+import { resetPacer } from '@/server/mail/pacer';
 import { restoreEnv, TEST_MAIL_FROM, useOutboxMode, useResendTestServer } from '../helpers/mail-mode';
-import { form, IMPRESSION, interviewThanksForm, lettersOf, makeDue, recipientsOf, seedInterviewWithThree, type Seeded } from './support';
+import { setupTestDatabase } from '../support/database';
+import { form, IMPRESSION, interviewThanksForm, lettersOf, makeDue, recipientsOf, type Seeded, seedInterviewWithThree } from './support';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/auth/user', () => ({ getUser: async () => session.user }));

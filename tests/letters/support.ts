@@ -5,8 +5,8 @@ import { interviewLetterContext } from '@/db/queries/letter-context';
 import { letterRecipients, letters, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
 import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
-import { GIVE_UP_AFTER_MS } from '@/lib/letters/deliver';
-import { queueLetters } from '@/lib/letters/queue';
+import { GIVE_UP_AFTER_MS } from '@/server/letters/deliver-letter';
+import { queueLetters } from '@/server/letters/queue-letters';
 import { interviewInput, seedApplication, seedContact, seedPerson } from '../interviews/support';
 
 export { form } from '../interviews/support';

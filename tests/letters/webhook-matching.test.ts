@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { db } from '@/db';
 import { eq } from 'drizzle-orm';
+import { db } from '@/db';
 import { flaggedAddresses, letterRecipients, letters } from '@/db/schema';
-import { matchPendingEvents, readResendEvent } from '@/lib/letters/events';
+import { readResendEvent } from '@/lib/letters/resend-event';
+import { matchPendingEvents } from '@/server/letters/record-resend-event';
 import { setupTestDatabase } from '../support/database';
 import { allEvents, deliver, emailEvent, eventFor, seedLetter, seedPerson, statusOf, useWebhookSecret } from './webhook-support';
 

@@ -2,12 +2,12 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { letters } from '@/db/schema';
-import { deliverLetter } from '@/lib/letters/deliver';
-import { resetPacer } from '@/lib/letters/pacer';
-import { startLetterWorker, stopLetterWorker } from '@/lib/letters/worker';
-import { setupTestDatabase } from '../support/database';
+import { deliverLetter } from '@/server/letters/deliver-letter';
+import { resetPacer } from '@/server/mail/pacer';
+import { startLetterWorker, stopLetterWorker } from '@/server/queue/worker';
 import { useResendTestServer } from '../helpers/mail-mode';
-import { lettersOf, makeLate, queueThanks as queueLettersFor, seedInterviewWithThree, type Seeded } from './support';
+import { setupTestDatabase } from '../support/database';
+import { lettersOf, makeLate, queueThanks as queueLettersFor, type Seeded, seedInterviewWithThree } from './support';
 
 setupTestDatabase();
 const mail = useResendTestServer();
@@ -70,7 +70,7 @@ describe('the letter queue', () => {
 
 describe('the person’s decision on a late letter', () => {
   it('sends it again under a new key, or discards it so it can be written afresh', async () => {
-    const { decideLetter } = await import('@/lib/letters/send');
+    const { decideLetter } = await import('@/server/letters/send-letters');
     const first = await queueThanks();
     await db.update(letters).set({ status: 'needs_decision' }).where(eq(letters.id, first));
     const [before] = await db.select().from(letters).where(eq(letters.id, first));

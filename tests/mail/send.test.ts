@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { db } from '@/db';
 import { outboxMessages } from '@/db/schema';
-import { sendMail, type OutgoingMail } from '@/lib/mail/send';
+import { type OutgoingMail, sendMail } from '@/server/mail/send-mail';
 import { restoreEnv, TEST_MAIL_FROM, useOutboxMode, useResendTestServer } from '../helpers/mail-mode';
 import { setupTestDatabase } from '../support/database';
 

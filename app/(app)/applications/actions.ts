@@ -4,12 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { db } from '@/db';
 import { changeStage, createApplication, setArchived } from '@/db/queries/applications';
-import { authedAction } from '@/lib/actions/action';
+import { authedAction } from '@/lib/auth/action';
 import { stageLabel } from '@/lib/pipeline/stages';
+import { plural } from '@/lib/words';
 import { moveToStage } from './move';
 import { bulkSchema, moveSchema, newApplicationSchema } from './schema';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const addApplication = authedAction('addApplication', newApplicationSchema, async (input, user) => {
   const { id } = await createApplication(user.id, input);

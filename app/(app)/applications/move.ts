@@ -1,7 +1,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { changeStage } from '@/db/queries/applications';
-import type { ActionState } from '@/lib/actions/action';
+import type { ActionState } from '@/lib/actions/state';
 import { UserError } from '@/lib/errors';
 import { type ApplicationStage, stageLabel } from '@/lib/pipeline/stages';
 

@@ -3,8 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { mergeContacts } from '@/db/queries/contact-merge';
-import { createContact, deleteContact, updateContact, type SaveContactResult } from '@/db/queries/contacts';
-import { authedAction, type ActionState } from '@/lib/actions/action';
+import { createContact, deleteContact, type SaveContactResult, updateContact } from '@/db/queries/contacts';
+import type { ActionState } from '@/lib/actions/state';
+import { authedAction } from '@/lib/auth/action';
 import { UserError } from '@/lib/errors';
 import { contactSchema, deleteContactSchema, editContactSchema, mergeContactsSchema } from './schema';
 

@@ -1,6 +1,7 @@
 import Link from 'next/link';
-import { formatDay, plural } from '@/components/contacts/format';
+import { formatDay } from '@/components/contacts/format';
 import type { ContactListRow } from '@/db/queries/contact-list';
+import { plural } from '@/lib/words';
 
 /**
  * One line per contact. Each value says what it is ("2 applications"), so

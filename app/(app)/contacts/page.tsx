@@ -1,12 +1,12 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
-import { plural } from '@/components/contacts/format';
+import type { Metadata } from 'next';
 import { readSearch, SearchForm } from '@/components/contacts/search-form';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { CONTACTS_PER_PAGE, listContacts } from '@/db/queries/contact-list';
 import { requireUser } from '@/lib/auth/user';
+import { plural } from '@/lib/words';
 import { ContactRows } from './contact-rows';
 import { Pagination } from './pagination';
 

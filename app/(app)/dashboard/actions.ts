@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { moveToStage } from '@/app/(app)/applications/move';
 import { dismissDue } from '@/db/queries/due/dismissals';
 import { markReplied, stopFollowUps } from '@/db/queries/due/follow-ups';
-import { authedAction } from '@/lib/actions/action';
-import { daysAfter, DUE_KINDS, SNOOZE_DAYS } from '@/lib/dashboard/due-rules';
+import { authedAction } from '@/lib/auth/action';
+import { DUE_KINDS, SNOOZE_DAYS } from '@/lib/dashboard/due-rules';
 import { UserError } from '@/lib/errors';
+import { daysAfter } from '@/lib/time/days';
 import { id } from '@/lib/validation/fields';
 
 const GONE = 'That item could not be found. It may have been deleted; reload the page.';

@@ -2,17 +2,18 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { authedAction } from '@/lib/actions/action';
-import { UserError } from '@/lib/errors';
 import { getContact } from '@/db/queries/contacts';
+import { occasionLetterContext } from '@/db/queries/letter-context';
 import { effectiveTemplate } from '@/db/queries/letter-templates';
 import { clearAddressFlag } from '@/db/queries/letters-sent';
-import { loadOccasion, occasionFields } from '@/lib/letters/occasion';
+import { authedAction } from '@/lib/auth/action';
+import { UserError } from '@/lib/errors';
+import { occasionFields } from '@/lib/letters/occasion';
 import type { LetterProblem } from '@/lib/letters/plan';
-import { previewFirstLetter, type LetterPreview } from '@/lib/letters/preview';
-import { decideLetter, sendLetters, type SentLetter } from '@/lib/letters/send';
 import { parseTemplate } from '@/lib/letters/template';
 import { id, optionalId } from '@/lib/validation/fields';
+import { type LetterPreview, previewFirstLetter } from '@/server/letters/preview-letter';
+import { decideLetter, sendLetters, type SentLetter } from '@/server/letters/send-letters';
 
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === '1', z.boolean());
 
@@ -67,7 +68,7 @@ export const sendLetterAction = authedAction<typeof sendSchema, SendLetterData>(
   'send letter',
   sendSchema,
   async (input, user) => {
-    const context = await loadOccasion(user.id, input);
+    const context = await occasionLetterContext(user.id, input);
     if (!context) throw new UserError('That letter’s interview or application no longer exists.');
     const chosen = await effectiveTemplate(user.id, context.kind, input.templateId);
     if (!chosen) throw new UserError('That template no longer exists. Choose another.');
@@ -120,7 +121,7 @@ export const previewLetterAction = authedAction<typeof previewSchema, { preview?
   'preview letter',
   previewSchema,
   async (input, user) => {
-    const context = await loadOccasion(user.id, input);
+    const context = await occasionLetterContext(user.id, input);
     if (!context) throw new UserError('That letter’s interview or application no longer exists.');
     const result = await previewFirstLetter(context, { subject: input.subject ?? '', body: input.body ?? '' }, input.separate);
     return { ok: result.preview !== null, message: result.preview ? undefined : 'Not ready to send yet.', data: result };

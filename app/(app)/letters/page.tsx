@@ -1,6 +1,5 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
-import { plural } from '@/components/contacts/format';
+import type { Metadata } from 'next';
 import { LetterFilters } from '@/components/letters/letter-filters';
 import { LetterPagination } from '@/components/letters/letter-pagination';
 import { LetterRows } from '@/components/letters/letter-rows';
@@ -8,9 +7,10 @@ import { lettersHref, parseLetterListQuery } from '@/components/letters/list-que
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { LETTERS_PER_PAGE, letterListContact, letterTemplateNames, listLetters } from '@/db/queries/letter-list';
+import { letterListContact, LETTERS_PER_PAGE, letterTemplateNames, listLetters } from '@/db/queries/letter-list';
 import { requireUser } from '@/lib/auth/user';
 import { STATUS_LABELS } from '@/lib/letters/status';
+import { plural } from '@/lib/words';
 
 export const metadata: Metadata = { title: 'Letters' };
 

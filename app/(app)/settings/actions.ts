@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { updateProfile } from '@/db/queries/users';
-import { authedAction } from '@/lib/actions/action';
+import { authedAction } from '@/lib/auth/action';
 import { UserError } from '@/lib/errors';
 import { settingsSchema } from './schema';
 

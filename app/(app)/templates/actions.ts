@@ -9,7 +9,7 @@ import {
   saveBuiltinTemplate,
   updateCustomTemplate,
 } from '@/db/queries/letter-templates';
-import { authedAction } from '@/lib/actions/action';
+import { authedAction } from '@/lib/auth/action';
 import { UserError } from '@/lib/errors';
 import { previewTemplate } from './preview';
 import {

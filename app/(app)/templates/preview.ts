@@ -1,10 +1,12 @@
 import 'server-only';
-import { applicationLetterContext, interviewLetterContext, type LetterContext } from '@/db/queries/letter-context';
+import { applicationLetterContext, interviewLetterContext } from '@/db/queries/letter-context';
 import { latestInterviewId, previewApplications } from '@/db/queries/letter-templates';
+import type { LetterContext } from '@/lib/letters/context';
+import { fillLetter, type LetterTemplateSource, letterWords } from '@/lib/letters/fill';
 import type { LetterKind } from '@/lib/letters/kinds';
 import type { LetterFacts } from '@/lib/letters/merge-fields';
 import { factsFor, fillInHref } from '@/lib/letters/plan';
-import { fillLetter, type LetterTemplateSource, letterWords, renderLetter } from '@/lib/letters/render';
+import { renderLetter } from '@/server/letters/render-letter';
 
 /** Facts for previewing a template before it has a real application to go with. */
 export const SAMPLE_FACTS: Required<LetterFacts> = {

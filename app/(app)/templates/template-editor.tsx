@@ -8,7 +8,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { PreviewApplication } from '@/db/queries/letter-templates';
-import type { ActionState } from '@/lib/actions/action';
+import type { ActionState } from '@/lib/actions/state';
 import type { LetterKind } from '@/lib/letters/kinds';
 import type { MergeField } from '@/lib/letters/merge-fields';
 import { previewTemplateAction } from './actions';

@@ -3,9 +3,9 @@
 import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { oauthProviders, signIn } from '@/auth';
-import { publicAction } from '@/lib/actions/action';
-import { safeCallbackPath } from '@/lib/auth/safe-redirect';
+import { publicAction } from '@/lib/auth/action';
 import { UserError } from '@/lib/errors';
+import { safeCallbackPath } from '@/lib/safe-redirect';
 import { oauthSignInSchema, signInSchema } from './schema';
 
 export const requestSignInLink = publicAction('requestSignInLink', signInSchema, async ({ email, callbackUrl }) => {

@@ -1,10 +1,10 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { oauthProviders } from '@/auth';
 import { env } from '@/env';
 import { getUser } from '@/lib/auth/user';
-import { safeCallbackPath } from '@/lib/auth/safe-redirect';
+import { safeCallbackPath } from '@/lib/safe-redirect';
 import { OAuthButton } from './oauth-buttons';
 import { SignInForm } from './sign-in-form';
 

@@ -4,7 +4,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
 import { applications, companies, letterRecipients, letters } from '@/db/schema';
-import { daysBefore, DUE_LIMIT, QUIET_DAYS } from '@/lib/dashboard/due-rules';
+import { DUE_LIMIT, QUIET_DAYS } from '@/lib/dashboard/due-rules';
+import { daysBefore } from '@/lib/time/days';
 import { notDismissed } from './dismissals';
 import { firstRows, letterCounts, listFields, noInterviewAfter, NOT_ON_ITS_WAY } from './shared';
 

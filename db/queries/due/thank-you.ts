@@ -2,16 +2,9 @@ import 'server-only';
 import { and, asc, eq, exists, gte, lte, notExists, notInArray, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import {
-  applicationContacts,
-  applications,
-  companies,
-  interviewAttendees,
-  interviews,
-  letterRecipients,
-  letters,
-} from '@/db/schema';
-import { daysBefore, DUE_LIMIT, REJECTION_THANKS_DAYS, THANK_YOU_DAYS } from '@/lib/dashboard/due-rules';
+import { applicationContacts, applications, companies, interviewAttendees, interviews, letterRecipients, letters } from '@/db/schema';
+import { DUE_LIMIT, REJECTION_THANKS_DAYS, THANK_YOU_DAYS } from '@/lib/dashboard/due-rules';
+import { daysBefore } from '@/lib/time/days';
 import { notDismissed } from './dismissals';
 import { firstRows, letterCounts, listFields } from './shared';
 

@@ -1,14 +1,15 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { ACTIVITY_WEEKS, LETTER_FIGURES } from '@/lib/dashboard/outcome-rules';
-import { at, rowsOf, statusIn, type OutcomeScope } from './scope';
+import { DAY_MS } from '@/lib/time/days';
+import { at, type OutcomeScope, rowsOf, statusIn } from './scope';
 
-const WEEK = 7 * 24 * 60 * 60 * 1000;
+const WEEK = 7 * DAY_MS;
 
 /** Monday 00:00 UTC of the week `now` falls in, and the weeks before it: the chart's columns. */
 export function activityWeeks(now: Date, weeks = ACTIVITY_WEEKS): Date[] {
   const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const monday = day.getTime() - ((day.getUTCDay() + 6) % 7) * 24 * 60 * 60 * 1000;
+  const monday = day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY_MS;
   return Array.from({ length: weeks }, (_, i) => new Date(monday - (weeks - 1 - i) * WEEK));
 }
 

@@ -1,12 +1,13 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { OUTCOME_WAIT_DAYS, REACHED_STATUSES, THANKS_WITHIN_HOURS } from '@/lib/dashboard/outcome-rules';
-import { at, fromStart, rowsOf, statusIn, type OutcomeScope } from './scope';
+import { daysBefore } from '@/lib/time/days';
+import { at, fromStart, type OutcomeScope, rowsOf, statusIn } from './scope';
 
 /** How many in a group, and how many of them led somewhere. */
 export type Share = { total: number; hits: number };
 
-const waited = (now: Date) => at(new Date(now.getTime() - OUTCOME_WAIT_DAYS * 24 * 60 * 60 * 1000));
+const waited = (now: Date) => at(daysBefore(now, OUTCOME_WAIT_DAYS));
 
 /** Both groups' sizes and hits from rows that have a `thanked` flag and a `hit` column. */
 const splitByThanks = (rows: SQL, hit: SQL) => sql`

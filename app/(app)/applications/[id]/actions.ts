@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { changeStage, correctStageChangeDate, deleteApplication, setArchived } from '@/db/queries/applications';
-import { authedAction } from '@/lib/actions/action';
+import { authedAction } from '@/lib/auth/action';
 import { UserError } from '@/lib/errors';
 import { stageLabel } from '@/lib/pipeline/stages';
 import { APPLICATION_NOT_FOUND, applicationIdSchema, archiveSchema, stageDateSchema, stageSchema } from './schema';

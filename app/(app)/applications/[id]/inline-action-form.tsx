@@ -1,9 +1,9 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
+import { type ReactNode, useActionState } from 'react';
 import type { ButtonVariant } from '@/components/ui/button';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/action';
+import type { ActionState } from '@/lib/actions/state';
 
 /**
  * A one-button form (make primary, remove, archive): hidden ids, a pending

@@ -3,10 +3,10 @@
 import { useActionState } from 'react';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { plural } from '@/lib/words';
 import { archiveApplication, removeApplication } from './actions';
 import { InlineActionForm } from './inline-action-form';
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 function DeleteForm({ applicationId }: { applicationId: string }) {
   const [state, formAction] = useActionState(removeApplication, { ok: false });

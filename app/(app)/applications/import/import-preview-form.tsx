@@ -1,16 +1,16 @@
 'use client';
 
-import { useEffect, useRef, type RefObject } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/action';
+import type { ActionState } from '@/lib/actions/state';
 import { COLUMN_TARGETS } from '@/lib/csv/columns';
 import { DATE_ORDERS } from '@/lib/csv/dates';
+import { plural } from '@/lib/words';
 import type { ImportPreview } from './preview-data';
 import { PreviewProblems, PreviewSample } from './preview-rows';
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
 /**
  * Step 2: what the file would become. Changing a column's field previews

@@ -1,11 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
-import { plural } from '@/components/contacts/format';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/action';
+import type { ActionState } from '@/lib/actions/state';
+import { plural } from '@/lib/words';
 import { deleteContactAction } from '../actions';
 
 /** Deleting asks first, and says what goes with the contact and what stays. */

@@ -1,16 +1,17 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ComposeLetter } from '@/components/letters/compose-letter';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
+import { occasionLetterContext } from '@/db/queries/letter-context';
 import { effectiveTemplate, templatesForKind } from '@/db/queries/letter-templates';
 import { requireUser } from '@/lib/auth/user';
 import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
-import { loadOccasion, occasionFields } from '@/lib/letters/occasion';
-import { previewFirstLetter } from '@/lib/letters/preview';
+import { occasionFields } from '@/lib/letters/occasion';
 import { optionalId } from '@/lib/validation/fields';
+import { previewFirstLetter } from '@/server/letters/preview-letter';
 
 export const metadata: Metadata = { title: 'Preview and edit a letter' };
 
@@ -21,7 +22,7 @@ export default async function ComposeLetterPage({ searchParams }: Props) {
   const user = await requireUser();
   const parsed = z.object({ ...occasionFields, templateId: optionalId }).safeParse(await searchParams);
   if (!parsed.success) notFound();
-  const context = await loadOccasion(user.id, parsed.data);
+  const context = await occasionLetterContext(user.id, parsed.data);
   if (!context) notFound();
   const [template, choices] = await Promise.all([
     effectiveTemplate(user.id, context.kind, parsed.data.templateId),

@@ -1,8 +1,8 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { env } from '@/env';
-import { SIGN_IN_LINK_MINUTES } from '@/lib/auth/sign-in-link';
+import { SIGN_IN_LINK_MINUTES } from '@/server/auth/send-sign-in-link';
 
 export const metadata: Metadata = { title: 'Check your email' };
 

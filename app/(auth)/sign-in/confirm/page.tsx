@@ -1,6 +1,6 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
-import { safeCallbackPath } from '@/lib/auth/safe-redirect';
+import type { Metadata } from 'next';
+import { safeCallbackPath } from '@/lib/safe-redirect';
 import { ConfirmSignIn } from './confirm-button';
 
 export const metadata: Metadata = { title: 'Confirm sign-in', referrer: 'no-referrer' };

@@ -1,7 +1,8 @@
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { env } from '@/env';
 import { isDatabaseUnreachable } from '@/lib/errors';
-import { readResendEvent, recordResendEvent } from '@/lib/letters/events';
+import { readResendEvent } from '@/lib/letters/resend-event';
+import { recordResendEvent } from '@/server/letters/record-resend-event';
 
 export const dynamic = 'force-dynamic';
 

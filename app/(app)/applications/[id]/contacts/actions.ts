@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { addContactToApplication, unlinkContact, updateContactLink } from '@/db/queries/application-contacts';
-import { authedAction } from '@/lib/actions/action';
+import { authedAction } from '@/lib/auth/action';
 import { UserError } from '@/lib/errors';
 import { contactRoleLabel } from '@/lib/pipeline/labels';
 import { addExistingContactSchema, addNewContactSchema, contactLinkSchema, contactRoleSchema } from './schema';

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { updateApplication } from '@/db/queries/applications';
-import { authedAction } from '@/lib/actions/action';
+import { authedAction } from '@/lib/auth/action';
 import { UserError } from '@/lib/errors';
 import { APPLICATION_NOT_FOUND } from '../schema';
 import { applicationSchema } from './schema';

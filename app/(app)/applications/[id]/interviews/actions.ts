@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { deleteInterview, logInterview, PrimaryRequiredError, updateInterview } from '@/db/queries/interviews';
-import { authedAction, type ActionState } from '@/lib/actions/action';
+import type { ActionState } from '@/lib/actions/state';
+import { authedAction } from '@/lib/auth/action';
 import { UserError } from '@/lib/errors';
 import { APPLICATION_NOT_FOUND } from '../schema';
 import { interviewRefSchema, interviewSchema } from './schema';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { InterviewInput } from '@/db/queries/interviews';
 import { emailAddress } from '@/lib/mail/address';
 import { INTERVIEW_KINDS, type InterviewKind } from '@/lib/pipeline/labels';
+import { DAY_MS } from '@/lib/time/days';
 import { isValidTimeZone, wallTimeToInstant } from '@/lib/time/zoned-time';
 import { id, optionalLine, optionalText, requiredLine } from '@/lib/validation/fields';
 
@@ -19,7 +20,7 @@ const personName = requiredLine('Name', 200);
 const ATTENDEE = /^attendee\.(.*)$/;
 const NEW_PERSON = /^new(?:Name|Email)\.(\d{1,4})$/;
 const EARLIEST = Date.UTC(1990, 0, 1);
-const FIVE_YEARS = 5 * 365 * 24 * 3600 * 1000;
+const FIVE_YEARS = 5 * 365 * DAY_MS;
 
 const fields = z.object({
   applicationId: id,

@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/action';
+import type { ActionState } from '@/lib/actions/state';
 import { mergeContactsAction } from '../../../actions';
 
 export function MergeForm({ survivorId, duplicateId, cancelHref }: { survivorId: string; duplicateId: string; cancelHref: string }) {

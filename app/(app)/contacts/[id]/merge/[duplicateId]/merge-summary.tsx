@@ -1,6 +1,7 @@
-import { formatInterviewTime, plural } from '@/components/contacts/format';
+import { formatInterviewTime } from '@/components/contacts/format';
 import type { MergePlan } from '@/db/queries/contact-merge';
 import { contactRoleLabel, interviewKindLabel } from '@/lib/pipeline/labels';
+import { plural } from '@/lib/words';
 
 function ContactCard({ heading, contact }: { heading: string; contact: MergePlan['survivor'] }) {
   const details = [contact.email, contact.title, contact.company, contact.phone].filter(Boolean);

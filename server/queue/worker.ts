@@ -1,10 +1,10 @@
 import 'server-only';
-import { PgBoss, fromPglite } from 'pg-boss';
+import { fromPglite, PgBoss } from 'pg-boss';
 import { getDatabase } from '@/db';
 import { pruneDashboardChanges } from '@/db/queries/dashboard-snapshot';
-import { deliverLetter, dueLetterIds } from './deliver';
-import { pruneUnmatchedEvents } from './events';
-import { pacer } from './pacer';
+import { deliverLetter, dueLetterIds } from '../letters/deliver-letter';
+import { pruneUnmatchedEvents } from '../letters/record-resend-event';
+import { pacer } from '../mail/pacer';
 
 /**
  * The durable side of sending. A letter row is written first (queue.ts); the

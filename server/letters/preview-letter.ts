@@ -1,7 +1,8 @@
 import 'server-only';
-import type { LetterContext } from '@/db/queries/letter-context';
-import { planLetters, type LetterProblem } from './plan';
-import { letterWords, renderLetter, type LetterTemplateSource } from './render';
+import type { LetterContext } from '@/lib/letters/context';
+import { type LetterTemplateSource, letterWords } from '@/lib/letters/fill';
+import { type LetterProblem, planLetters } from '@/lib/letters/plan';
+import { renderLetter } from './render-letter';
 
 export type LetterPreview = { subject: string; html: string; to: string; cc: string[]; count: number };
 

@@ -1,19 +1,5 @@
-import 'server-only';
 import { z } from 'zod';
-import { db } from '@/db';
-import type { Executor } from '@/db/executor';
-import {
-  attachPendingEvents,
-  deleteUnmatchedEventsBefore,
-  findLetterForEvent,
-  insertUnmatchedEvent,
-  lockLetter,
-  recipientsOfLetter,
-} from '@/db/queries/letter-events';
-import { reportLetterStatus } from '@/db/queries/letter-status';
-import type { LetterEvent } from '@/db/schema';
-import type { LetterStatus } from '@/lib/letters/status';
-import { FLAGGING_STATUSES, statusForEvent } from './status';
+import { FLAGGING_STATUSES, type LetterStatus, statusForEvent } from './status';
 
 /** The tag every letter is sent with; its value is the letter's id. */
 export const LETTER_TAG = 'letter_id';
@@ -103,85 +89,7 @@ export function readResendEvent(body: unknown): ReadEvent {
   };
 }
 
-export type RecordOutcome = 'matched' | 'unmatched' | 'duplicate';
-
-/**
- * Stores one webhook delivery, once per `svix-id`, and applies it to its
- * letter if the letter is known. One transaction per delivery: the unique
- * svix_id is the dedupe, so a replay inserts nothing and changes nothing.
- */
-export async function recordResendEvent(svixId: string, event: ResendEmailEvent): Promise<RecordOutcome> {
-  return db.transaction(async (tx) => {
-    const letter = await findLetterForEvent(tx, event.tagLetterId, event.emailId);
-    const inserted = await insertUnmatchedEvent(tx, { svixId, ...event });
-    if (!inserted) return 'duplicate';
-    if (!letter) return 'unmatched';
-    // The same path the send worker takes, so statuses are applied in one place.
-    await matchPendingEvents(letter.userId, letter.id, letter.resendId ?? event.emailId, tx);
-    return 'matched';
-  });
-}
-
-/**
- * Attaches events that arrived before their letter was known, and applies
- * their statuses in the order they happened (the status itself only ever
- * moves forward). The send worker calls this right after recording a
- * letter's Resend id; the webhook calls it for an event it could match.
- * Returns how many events were attached.
- */
-export async function matchPendingEvents(
-  userId: string,
-  letterId: string,
-  resendId: string | null,
-  tx?: Executor,
-): Promise<number> {
-  if (!tx) return db.transaction((own) => matchPendingEvents(userId, letterId, resendId, own));
-  // Locked first, so two deliveries for one letter are applied one after the other.
-  if (!(await lockLetter(tx, userId, letterId))) return 0;
-  const events = await attachPendingEvents(tx, userId, letterId, resendId);
-  events.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime());
-
-  let recipients: { role: string; email: string }[] | undefined;
-  for (const event of events) {
-    const status = statusForEvent(event.type);
-    if (!status) continue;
-    let flagEmails: string[] | undefined;
-    if (isFlagging(status)) {
-      recipients ??= await recipientsOfLetter(tx, userId, letterId);
-      flagEmails = addressesToFlag(event, recipients);
-    }
-    const reason = event.detail.reason;
-    await reportLetterStatus(tx, userId, letterId, status, {
-      at: event.occurredAt,
-      flagEmails,
-      ...(reason ? { lastError: reason } : {}),
-    });
-  }
-  return events.length;
-}
-
-/**
- * How long an event waits for its letter. Resend retries a webhook for about
- * a day, and a letter records its Resend id within seconds of being sent, or
- * hours later when sending is retried (never past 23 hours). An event still
- * unmatched after a week never will be: it is about mail that is no letter
- * (a sign-in link) or a letter that is gone.
- */
-export const UNMATCHED_EVENT_DAYS = 7;
-
-/**
- * At most this many are deleted per call. The sweep calls it every minute, so
- * a backlog drains in short statements instead of one long delete.
- */
-export const PRUNE_BATCH_SIZE = 1000;
-
-/** Deletes one batch of events that waited longer than `UNMATCHED_EVENT_DAYS`; returns how many. */
-export async function pruneUnmatchedEvents(now: Date = new Date()): Promise<number> {
-  const before = new Date(now.getTime() - UNMATCHED_EVENT_DAYS * 24 * 60 * 60 * 1000);
-  return deleteUnmatchedEventsBefore(before, PRUNE_BATCH_SIZE);
-}
-
-function isFlagging(status: LetterStatus): boolean {
+export function isFlagging(status: LetterStatus): boolean {
   return (FLAGGING_STATUSES as readonly LetterStatus[]).includes(status);
 }
 
@@ -190,7 +98,7 @@ function isFlagging(status: LetterStatus): boolean {
  * the letter's own recipients, or, when they cannot be told apart, the
  * letter's To address.
  */
-export function addressesToFlag(event: Pick<LetterEvent, 'detail'>, recipients: { role: string; email: string }[]): string[] {
+export function addressesToFlag(event: { detail: Record<string, string | null> }, recipients: { role: string; email: string }[]): string[] {
   const named = new Set(
     (event.detail.to ?? '')
       .split(',')

@@ -1,8 +1,5 @@
-import 'server-only';
 import { z } from 'zod';
-import { LetterEmail } from '@/emails/letter';
-import { renderEmail } from '@/lib/mail/render';
-import { MERGE_FIELDS, type LetterFacts, type MergeField } from './merge-fields';
+import { type LetterFacts, MERGE_FIELDS, type MergeField } from './merge-fields';
 import { fillTemplate, parseTemplate } from './template';
 
 export type LetterTemplateSource = { subject: string; body: string };
@@ -63,7 +60,6 @@ export const letterWords = z.object({
 });
 export type LetterWords = z.infer<typeof letterWords>;
 
-export type RenderedLetter = { subject: string; html: string; text: string };
 
 /** Paragraphs are separated by a blank line; single line breaks are kept inside a paragraph. */
 export function paragraphsOf(body: string): string[][] {
@@ -72,16 +68,4 @@ export function paragraphsOf(body: string): string[][] {
     .split(/\n\s*\n/)
     .map((p) => p.replace(/^\s*\n|\n\s*$/g, '').split('\n').map((line) => line.trimEnd()))
     .filter((lines) => lines.some((line) => line.trim() !== ''));
-}
-
-/**
- * The one renderer of letters, for the in-app preview and for the mail that
- * is sent, so what is previewed is what is sent. The plain-text part is the
- * person's own words, paragraph by paragraph.
- */
-export async function renderLetter(words: LetterWords): Promise<RenderedLetter> {
-  const paragraphs = paragraphsOf(words.body);
-  const { html } = await renderEmail(LetterEmail({ subject: words.subject, paragraphs }));
-  const text = paragraphs.map((lines) => lines.join('\n')).join('\n\n') + '\n';
-  return { subject: words.subject, html, text };
 }

@@ -3,14 +3,16 @@ import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { recordActivity } from '@/db/queries/activity';
 import { refreshLastLetters } from '@/db/queries/last-letter';
-import type { LetterContext, LetterPerson } from '@/db/queries/letter-context';
 import { letterRecipients, letters, users } from '@/db/schema';
 import { isUniqueViolation, UserError } from '@/lib/errors';
+import type { LetterContext, LetterPerson } from '@/lib/letters/context';
+import { type LetterTemplateSource, letterWords } from '@/lib/letters/fill';
+import { type DraftLetter, type LetterProblem, planLetters } from '@/lib/letters/plan';
+import { LETTER_TAG } from '@/lib/letters/resend-event';
 import type { LetterStatus } from '@/lib/letters/status';
-import { outgoingMail } from '@/lib/mail/send';
-import { LETTER_TAG } from './events';
-import { type DraftLetter, type LetterProblem, planLetters } from './plan';
-import { type LetterTemplateSource, letterWords, type RenderedLetter, renderLetter } from './render';
+import { daysBefore } from '@/lib/time/days';
+import { outgoingMail } from '@/server/mail/send-mail';
+import { type RenderedLetter, renderLetter } from './render-letter';
 
 /** What one click asks for. */
 export type LetterRequest = {
@@ -28,8 +30,6 @@ export type QueuedLetter = { id: string; to: string; status: LetterStatus };
 export type QueueResult =
   | { ok: true; letters: QueuedLetter[]; alreadySent: boolean }
   | { ok: false; problems: LetterProblem[] };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * What makes a letter "the same letter": its occasion and its recipient. The
@@ -128,7 +128,7 @@ export async function queueLetters(userId: string, request: LetterRequest): Prom
       const [{ count }] = await tx
         .select({ count: sql<number>`count(*)::int` })
         .from(letterRecipients)
-        .where(and(eq(letterRecipients.userId, userId), gt(letterRecipients.createdAt, new Date(Date.now() - DAY_MS))));
+        .where(and(eq(letterRecipients.userId, userId), gt(letterRecipients.createdAt, daysBefore(new Date(), 1))));
       const adding = prepared.written.reduce((n, w) => n + w.recipients.length, 0);
       if (count + adding > me.cap) {
         const left = Math.max(0, me.cap - count);

@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/executor';
+import { refreshLastLetters } from '@/db/queries/last-letter';
 import { flaggedAddresses, letterRecipients, letters } from '@/db/schema';
 import { advanceStatus, FLAGGING_STATUSES, isFinal, type LetterStatus } from '@/lib/letters/status';
-import { refreshLastLetters } from './last-letter';
 
 /**
  * Reports a new status for a letter and moves it forward if that is forward

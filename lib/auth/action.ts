@@ -1,23 +1,9 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
+import type { ActionState } from '@/lib/actions/state';
 import { getUser, type SessionUser } from '@/lib/auth/user';
 import { describeUnexpected, UserError } from '@/lib/errors';
-
-/**
- * What every action returns to its form. `values` echoes what was typed, so a
- * form that fails keeps it; `fieldErrors` sit next to their fields.
- */
-export type ActionState<Fields extends string = string, Data = unknown> = {
-  ok: boolean;
-  message?: string;
-  fieldErrors?: Partial<Record<Fields, string[]>>;
-  values?: Partial<Record<Fields, string>>;
-  /** What a form shows beyond a message, e.g. an import's preview. */
-  data?: Data;
-};
-
-export const initialActionState: ActionState = { ok: false };
 
 type Schema = z.ZodType<unknown, Record<string, unknown>>;
 type FieldsOf<S extends Schema> = Extract<keyof z.input<S>, string>;

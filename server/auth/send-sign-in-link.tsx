@@ -1,34 +1,13 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import type { EmailConfig } from 'next-auth/providers/email';
-import { eq, sql } from 'drizzle-orm';
-import { db } from '@/db';
-import { signInThrottle } from '@/db/schema';
+import { claimSignInSlot, releaseSignInSlot } from '@/db/queries/sign-in-throttle';
 import SignInEmail from '@/emails/sign-in';
 import { env } from '@/env';
-import { sameSitePath } from '@/lib/auth/safe-redirect';
-import { normalizeEmailAddress } from '@/lib/mail/address';
-import { renderEmail } from '@/lib/mail/render';
-import { sendMail } from '@/lib/mail/send';
+import { sameSitePath } from '@/lib/safe-redirect';
+import { renderEmail } from '@/server/mail/render-email';
+import { sendMail } from '@/server/mail/send-mail';
 
 export const SIGN_IN_LINK_MINUTES = 15;
-
-/**
- * The magic-link provider. Auth.js makes, hashes, stores and consumes the
- * token (once); this module only decides where the link points and sends it
- * through the one mail path.
- */
-export function emailProvider(): EmailConfig {
-  return {
-    id: 'email',
-    type: 'email',
-    name: 'Email',
-    maxAge: SIGN_IN_LINK_MINUTES * 60,
-    normalizeIdentifier: normalizeEmailAddress,
-    sendVerificationRequest: ({ identifier, url, token }) => sendSignInLink({ email: identifier, url, token }),
-    options: {},
-  };
-}
 
 /**
  * The link in the mail opens a confirm page on the configured app URL, never
@@ -48,20 +27,6 @@ export function confirmPageUrl(authCallbackUrl: string): string {
   return `${appUrl}/sign-in/confirm?${query}`;
 }
 
-/** True when no sign-in mail went to this address in the last minute; claims the slot. */
-export async function claimSignInSlot(email: string): Promise<boolean> {
-  const claimed = await db
-    .insert(signInThrottle)
-    .values({ email, lastSentAt: sql`now()` })
-    .onConflictDoUpdate({
-      target: signInThrottle.email,
-      set: { lastSentAt: sql`now()` },
-      setWhere: sql`${signInThrottle.lastSentAt} <= now() - interval '1 minute'`,
-    })
-    .returning({ email: signInThrottle.email });
-  return claimed.length > 0;
-}
-
 export async function sendSignInLink({ email, url, token }: { email: string; url: string; token: string }) {
   // A throttled request looks exactly like a sent one to the person asking,
   // so the page never reveals whether an address has an account.
@@ -73,7 +38,7 @@ export async function sendSignInLink({ email, url, token }: { email: string; url
     await deliverSignInLink({ email, url, token });
   } catch (error) {
     // The person is told it failed, so asking again at once must send, not be throttled.
-    await db.delete(signInThrottle).where(eq(signInThrottle.email, email));
+    await releaseSignInSlot(email);
     throw error;
   }
 }

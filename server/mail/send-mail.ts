@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { db } from '@/db';
 import { outboxMessages } from '@/db/schema';
 import { env } from '@/env';
-import { emailAddress, formatMailbox } from './address';
+import { emailAddress, formatMailbox } from '@/lib/mail/address';
 
 const noLineBreaks = (label: string) =>
   z.string().refine((v) => !/[\r\n]/.test(v), { message: `${label} cannot contain line breaks` });

@@ -3,7 +3,7 @@ import { DatabaseInUseError } from '@/db/lock';
 import { migrateDatabase } from '@/db/migrate';
 import { env, EnvError } from '@/env';
 import { isDatabaseUnreachable } from '@/lib/errors';
-import { startLetterWorker } from '@/lib/letters/worker';
+import { startLetterWorker } from '@/server/queue/worker';
 
 /**
  * Server start-up: check the environment, take the database (and on PGlite

@@ -4,10 +4,10 @@ import { db } from '@/db';
 import { refreshLastLetters } from '@/db/queries/last-letter';
 import { letterRecipients, letters } from '@/db/schema';
 import type { LetterStatus } from '@/lib/letters/status';
-import { deliverLetter } from './deliver';
-import { pacer } from './pacer';
-import { type LetterRequest, queueLetters, type QueueResult } from './queue';
-import { wakeSender } from './worker';
+import { pacer } from '../mail/pacer';
+import { wakeSender } from '../queue/worker';
+import { deliverLetter } from './deliver-letter';
+import { type LetterRequest, queueLetters, type QueueResult } from './queue-letters';
 
 /** Longer than this, and a click would feel stuck: the queue sends it instead. */
 const INLINE_WAIT_LIMIT_MS = 1500;

@@ -2,11 +2,12 @@ import 'server-only';
 import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { refreshLastLetters } from '@/db/queries/last-letter';
-import { reportLetterStatus } from '@/db/queries/letter-status';
 import { letterRecipients, letters } from '@/db/schema';
-import { sendMail, type MailResult } from '@/lib/mail/send';
-import { LETTER_TAG, matchPendingEvents } from './events';
-import { pacer } from './pacer';
+import { LETTER_TAG } from '@/lib/letters/resend-event';
+import { reportLetterStatus } from '@/server/letters/letter-status';
+import { type MailResult, sendMail } from '@/server/mail/send-mail';
+import { pacer } from '../mail/pacer';
+import { matchPendingEvents } from './record-resend-event';
 
 /**
  * Resend keeps an idempotency key for 24 hours. After 23, a retry could send

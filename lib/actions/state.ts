@@ -1,0 +1,12 @@
+/**
+ * What every action returns to its form. `values` echoes what was typed, so a
+ * form that fails keeps it; `fieldErrors` sit next to their fields.
+ */
+export type ActionState<Fields extends string = string, Data = unknown> = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Partial<Record<Fields, string[]>>;
+  values?: Partial<Record<Fields, string>>;
+  /** What a form shows beyond a message, e.g. an import's preview. */
+  data?: Data;
+};
