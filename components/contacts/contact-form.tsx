@@ -7,11 +7,10 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/state';
+import type { FormAction } from '@/lib/actions/state';
 import { DEFAULT_FOLLOW_UP_WEEKS } from '@/lib/dashboard/due-rules';
 
 type ContactFormFields = 'name' | 'email' | 'title' | 'company' | 'phone' | 'linkedinUrl' | 'notes' | 'followUpWeeks';
-type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
 const FOLLOW_UP_CHOICES = [2, 4, 8, 12, 26];
 
@@ -35,7 +34,7 @@ export function ContactForm({
   pendingLabel,
   cancelHref,
 }: {
-  action: Action;
+  action: FormAction;
   contact?: { id: string; followUpWeeks?: number | null } & Partial<Record<Exclude<ContactFormFields, 'followUpWeeks'>, string | null>>;
   submitLabel: string;
   pendingLabel: string;

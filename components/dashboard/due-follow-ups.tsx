@@ -1,10 +1,11 @@
 import Link from 'next/link';
+import { sendLetterAction } from '@/app/(app)/letters/actions';
 import { composeHref, recipientsInWords } from '@/components/letters/recipients-in-words';
 import { SendLetter } from '@/components/letters/send-letter';
 import type { FollowUpDue } from '@/db/queries/due/follow-ups';
 import type { DueList as List } from '@/db/queries/due/shared';
 import { DEFAULT_FOLLOW_UP_WEEKS, SNOOZE_DAYS } from '@/lib/dashboard/due-rules';
-import { DueRowActions, type DueButton } from './due-action';
+import { type DueButton, DueRowActions } from './due-action';
 import { DueList, DueRow, type ShowMore } from './due-list';
 import { timeFromNow } from './due-time';
 
@@ -55,6 +56,7 @@ export function FollowUpsList({ list, now, showMore }: { list: List<FollowUpDue>
           >
             <SendLetter
               {...occasion}
+              action={sendLetterAction}
               label="Send follow-up"
               recipients={recipientsInWords(null, [row], true)}
               separateByDefault

@@ -1,3 +1,4 @@
+import { sendLetterAction } from '@/app/(app)/letters/actions';
 import { LetterProblems } from '@/components/letters/letter-problems';
 import { composeHref, recipientsInWords } from '@/components/letters/recipients-in-words';
 import { SendLetter, type SendLetterProps } from '@/components/letters/send-letter';
@@ -6,8 +7,8 @@ import type { DueList as List } from '@/db/queries/due/shared';
 import type { RejectionThanksOwed, ThankYouOwed } from '@/db/queries/due/thank-you';
 import { REJECTION_THANKS_DAYS, THANK_YOU_DAYS, THANK_YOU_HOURS_ADVISED } from '@/lib/dashboard/due-rules';
 import { DismissButton } from './due-action';
-import { ApplicationTitle, DueList, DueRow, type ShowMore } from './due-list';
 import type { Readiness } from './due-data';
+import { ApplicationTitle, DueList, DueRow, type ShowMore } from './due-list';
 import { hoursSince, timeFromNow } from './due-time';
 
 /** A list of letters owed, each row checked: ready to send, or what is missing. */
@@ -75,6 +76,7 @@ export function ThankYouOwedList({ list, now, showMore }: { list: Checked<ThankY
                 ready={list.ready[i]}
                 about={about}
                 send={{
+                  action: sendLetterAction,
                   occasion: 'interview_thanks',
                   interviewId: row.interviewId,
                   applicationId: row.applicationId,
@@ -123,6 +125,7 @@ export function RejectionThanksList({ list, now, showMore }: { list: Checked<Rej
                 ready={list.ready[i]}
                 about={about}
                 send={{
+                  action: sendLetterAction,
                   occasion: 'rejection_thanks',
                   applicationId: row.applicationId,
                   label: people.length > 1 ? 'Send thank-you letters' : 'Send thank-you',

@@ -6,7 +6,7 @@ import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/state';
+import type { FormAction } from '@/lib/actions/state';
 import { INTERVIEW_KINDS, type InterviewKind } from '@/lib/pipeline/labels';
 import type { PickableContact } from './contact-picker';
 import { type LinkedPerson, PeopleFields } from './people-fields';
@@ -36,7 +36,7 @@ export function InterviewForm({
   zones,
   submitLabel,
 }: {
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   applicationId: string;
   initial: InterviewFormInitial;
   linked: LinkedPerson[];

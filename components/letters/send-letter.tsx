@@ -2,12 +2,14 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { sendLetterAction, type SendLetterData } from '@/app/(app)/letters/actions';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/state';
+import type { ActionState, FormAction } from '@/lib/actions/state';
+import type { SendLetterData } from '@/lib/letters/sent';
 import { SendOutcome, SeparateField } from './send-parts';
 
 export type SendLetterProps = {
+  /** The send action, handed down by the page (a shared component never imports a route's actions). */
+  action: FormAction<SendLetterData>;
   occasion: 'interview_thanks' | 'rejection_thanks' | 'follow_up';
   interviewId?: string;
   applicationId?: string;
@@ -38,7 +40,7 @@ const initial: ActionState<string, SendLetterData> = { ok: false };
  * missing and where to fill it in, appears in place.
  */
 export function SendLetter(props: SendLetterProps) {
-  const [state, action] = useActionState(sendLetterAction, initial);
+  const [state, action] = useActionState(props.action, initial);
   const about = props.about && <span className="sr-only"> ({props.about})</span>;
   return (
     <form action={action} className="space-y-2">

@@ -2,9 +2,9 @@
 
 import Link from 'next/link';
 import { useId } from 'react';
-import type { SendLetterData } from '@/app/(app)/letters/actions';
 import { FormMessage } from '@/components/ui/form-message';
 import type { ActionState } from '@/lib/actions/state';
+import type { SendLetterData } from '@/lib/letters/sent';
 import { LetterProblems } from './letter-problems';
 
 /** The "one letter, or one each" choice, with why it matters. */

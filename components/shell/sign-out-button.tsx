@@ -2,9 +2,9 @@
 
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/state';
+import type { FormAction } from '@/lib/actions/state';
 
-export function SignOutButton({ action }: { action: (state: ActionState, data: FormData) => Promise<ActionState> }) {
+export function SignOutButton({ action }: { action: FormAction }) {
   const [, formAction] = useActionState(action, { ok: false });
   return (
     <form action={formAction}>

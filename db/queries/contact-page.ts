@@ -2,14 +2,7 @@ import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import {
-  activities,
-  applicationContacts,
-  applications,
-  companies,
-  interviewAttendees,
-  interviews,
-} from '@/db/schema';
+import { activities, applicationContacts, applications, companies, interviewAttendees, interviews } from '@/db/schema';
 
 /**
  * What a contact's page shows besides their details: every application,

@@ -25,3 +25,25 @@ export async function getOutboxMessage(id: string) {
   const [row] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
   return row ?? null;
 }
+
+export type OutboxMessageInput = typeof outboxMessages.$inferInsert;
+
+/**
+ * Keeps a message once per idempotency key, as Resend does: the same key
+ * with the same body is the first message again; with another body it is a
+ * conflict, and nothing is written.
+ */
+export async function keepOutboxMessage(message: OutboxMessageInput): Promise<{ outcome: 'kept' | 'conflict'; id: string }> {
+  const [inserted] = await db
+    .insert(outboxMessages)
+    .values(message)
+    .onConflictDoNothing({ target: outboxMessages.idempotencyKey })
+    .returning({ id: outboxMessages.id });
+  if (inserted) return { outcome: 'kept', id: inserted.id };
+
+  const [first] = await db.select().from(outboxMessages).where(eq(outboxMessages.idempotencyKey, message.idempotencyKey));
+  const same = (['from', 'to', 'cc', 'replyTo', 'subject', 'html', 'text'] as const).every(
+    (field) => JSON.stringify(first[field] ?? null) === JSON.stringify(message[field] ?? (field === 'cc' ? [] : null)),
+  );
+  return { outcome: same ? 'kept' : 'conflict', id: first.id };
+}

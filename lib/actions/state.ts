@@ -10,3 +10,6 @@ export type ActionState<Fields extends string = string, Data = unknown> = {
   /** What a form shows beyond a message, e.g. an import's preview. */
   data?: Data;
 };
+
+/** A server action as a form receives it: a shared component takes its action as a prop of this type. */
+export type FormAction<Data = unknown> = (state: ActionState<string, Data>, formData: FormData) => Promise<ActionState<string, Data>>;

@@ -2,8 +2,8 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import type { ActionState } from '@/lib/actions/state';
-import { getUser, type SessionUser } from '@/lib/auth/user';
 import { describeUnexpected, UserError } from '@/lib/errors';
+import { getUser, type SessionUser } from './user';
 
 type Schema = z.ZodType<unknown, Record<string, unknown>>;
 type FieldsOf<S extends Schema> = Extract<keyof z.input<S>, string>;

@@ -1,4 +1,4 @@
-import type { LetterTemplateSource } from '@/lib/letters/fill';
+import type { LetterTemplateSource } from './fill';
 import type { LetterKind } from './kinds';
 
 /**

@@ -1,6 +1,6 @@
-import type { LetterContext, LetterPerson } from '@/lib/letters/context';
-import { fillLetter, type LetterTemplateSource, type MissingFact } from '@/lib/letters/fill';
 import type { InterviewKind } from '@/lib/pipeline/labels';
+import type { LetterContext, LetterPerson } from './context';
+import { fillLetter, type LetterTemplateSource, type MissingFact } from './fill';
 import type { LetterFacts, MergeField } from './merge-fields';
 
 /** Resend allows more, but a thank-you to a crowd reads as a mailing: 1 To and at most 10 CC. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FLAGGING_STATUSES, type LetterStatus, statusForEvent } from './status';
+import { statusForEvent } from './status';
 
 /** The tag every letter is sent with; its value is the letter's id. */
 export const LETTER_TAG = 'letter_id';
@@ -89,9 +89,6 @@ export function readResendEvent(body: unknown): ReadEvent {
   };
 }
 
-export function isFlagging(status: LetterStatus): boolean {
-  return (FLAGGING_STATUSES as readonly LetterStatus[]).includes(status);
-}
 
 /**
  * The addresses a bounce or complaint is about: those Resend names that are

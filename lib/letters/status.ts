@@ -70,6 +70,10 @@ export function statusForEvent(type: string): LetterStatus | null {
 /** Statuses that mean the person's address book needs fixing before writing again. */
 export const FLAGGING_STATUSES = ['bounced', 'complained', 'suppressed'] as const satisfies LetterStatus[];
 
+export function isFlagging(status: LetterStatus): boolean {
+  return (FLAGGING_STATUSES as readonly LetterStatus[]).includes(status);
+}
+
 export const STATUS_LABELS: Record<LetterStatus, { label: string; hint: string; tone: 'neutral' | 'good' | 'warn' | 'bad' }> = {
   queued: { label: 'Queued', hint: 'Waiting to be handed to Resend; retried automatically if Resend is busy.', tone: 'neutral' },
   sent: { label: 'Sent', hint: 'Resend accepted it.', tone: 'neutral' },

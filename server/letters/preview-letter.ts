@@ -1,6 +1,9 @@
 import 'server-only';
+import { occasionLetterContext } from '@/db/queries/letter-context';
+import { UserError } from '@/lib/errors';
 import type { LetterContext } from '@/lib/letters/context';
 import { type LetterTemplateSource, letterWords } from '@/lib/letters/fill';
+import type { Occasion } from '@/lib/letters/occasion';
 import { type LetterProblem, planLetters } from '@/lib/letters/plan';
 import { renderLetter } from './render-letter';
 
@@ -31,4 +34,11 @@ export async function previewFirstLetter(
     },
     problems: [],
   };
+}
+
+/** The compose page's live preview of what is typed so far, for the occasion the page is about. */
+export async function previewOccasionLetter(userId: string, occasion: Occasion, words: LetterTemplateSource & { separate: boolean }) {
+  const context = await occasionLetterContext(userId, occasion);
+  if (!context) throw new UserError('That letter’s interview or application no longer exists.');
+  return previewFirstLetter(context, { subject: words.subject, body: words.body }, words.separate);
 }

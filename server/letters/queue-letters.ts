@@ -1,17 +1,16 @@
 import 'server-only';
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { recordActivity } from '@/db/queries/activity';
 import { refreshLastLetters } from '@/db/queries/last-letter';
-import { letterRecipients, letters, users } from '@/db/schema';
+import { insertLetter, lettersByDedupeKeys, lockSender, recipientsSince } from '@/db/queries/letters';
 import { isUniqueViolation, UserError } from '@/lib/errors';
 import type { LetterContext, LetterPerson } from '@/lib/letters/context';
 import { type LetterTemplateSource, letterWords } from '@/lib/letters/fill';
 import { type DraftLetter, type LetterProblem, planLetters } from '@/lib/letters/plan';
 import { LETTER_TAG } from '@/lib/letters/resend-event';
 import type { LetterStatus } from '@/lib/letters/status';
+import { outgoingMail } from '@/lib/mail/outgoing';
 import { daysBefore } from '@/lib/time/days';
-import { outgoingMail } from '@/server/mail/send-mail';
 import { type RenderedLetter, renderLetter } from './render-letter';
 
 /** What one click asks for. */
@@ -103,8 +102,8 @@ function hrefFor(field: PropertyKey | undefined) {
  * Writes the letters of one click, in one transaction, before anything is
  * sent: recipients, subject, HTML and text exactly as rendered, an
  * idempotency key, status `queued`, and the timeline entry. The sender
- * (lib/letters/deliver.ts) then hands each to Resend, however often it must
- * retry, with the same body and key.
+ * then hands each to Resend, however often it must retry, with the same body
+ * and key.
  *
  * Refuses, with nothing written, when any fact is missing, an address is
  * flagged, or the person's daily recipient cap would be passed.
@@ -119,50 +118,42 @@ export async function queueLetters(userId: string, request: LetterRequest): Prom
   try {
     const queued = await db.transaction(async (tx) => {
       // One sender per person at a time: the cap below is counted under this lock.
-      const [me] = await tx
-        .select({ cap: users.dailyRecipientCap })
-        .from(users)
-        .where(eq(users.id, userId))
-        .for('update');
-      if (!me) throw new UserError('Your account could not be found. Sign in again.');
-      const [{ count }] = await tx
-        .select({ count: sql<number>`count(*)::int` })
-        .from(letterRecipients)
-        .where(and(eq(letterRecipients.userId, userId), gt(letterRecipients.createdAt, daysBefore(new Date(), 1))));
+      const cap = await lockSender(tx, userId);
+      if (cap === null) throw new UserError('Your account could not be found. Sign in again.');
+      const count = await recipientsSince(tx, userId, daysBefore(new Date(), 1));
       const adding = prepared.written.reduce((n, w) => n + w.recipients.length, 0);
-      if (count + adding > me.cap) {
-        const left = Math.max(0, me.cap - count);
+      if (count + adding > cap) {
+        const left = Math.max(0, cap - count);
         throw new UserError(
-          `That would pass your limit of ${me.cap} recipients in 24 hours (${left} left, this needs ${adding}). Nothing was sent; try again later.`,
+          `That would pass your limit of ${cap} recipients in 24 hours (${left} left, this needs ${adding}). Nothing was sent; try again later.`,
         );
       }
 
       const result: QueuedLetter[] = [];
       for (const { draft, rendered, recipients } of prepared.written) {
         const id = crypto.randomUUID();
-        await tx.insert(letters).values({
-          id,
+        await insertLetter(
+          tx,
           userId,
-          kind: context.kind,
-          templateId: request.template.id,
-          templateName: request.template.name,
-          applicationId: context.applicationId,
-          interviewId: context.interview && context.kind === 'interview_thanks' ? context.interview.id : null,
-          groupId,
-          separate: request.separate,
-          isTest: request.test,
-          fromName: fromNameOf(context),
-          replyTo: replyToOf(context),
-          subject: rendered.subject,
-          body: draft.body,
-          html: rendered.html,
-          text: rendered.text,
-          idempotencyKey: `afterword-letter-${id}`,
-        });
-        await tx.insert(letterRecipients).values(
+          {
+            id,
+            kind: context.kind,
+            templateId: request.template.id,
+            templateName: request.template.name,
+            applicationId: context.applicationId,
+            interviewId: context.interview && context.kind === 'interview_thanks' ? context.interview.id : null,
+            groupId,
+            separate: request.separate,
+            isTest: request.test,
+            fromName: fromNameOf(context),
+            replyTo: replyToOf(context),
+            subject: rendered.subject,
+            body: draft.body,
+            html: rendered.html,
+            text: rendered.text,
+            idempotencyKey: `afterword-letter-${id}`,
+          },
           recipients.map((r) => ({
-            userId,
-            letterId: id,
             role: r.role,
             contactId: r.person?.contactId ?? null,
             name: r.name,
@@ -192,15 +183,6 @@ export async function queueLetters(userId: string, request: LetterRequest): Prom
   } catch (error) {
     if (!isUniqueViolation(error, 'letter_recipients_dedupe_unique')) throw error;
     // Someone (this same click, replayed, or another tab) already wrote these letters.
-    const matching = db
-      .select({ letterId: letterRecipients.letterId })
-      .from(letterRecipients)
-      .where(and(eq(letterRecipients.userId, userId), inArray(letterRecipients.dedupeKey, keys)));
-    const existing = await db
-      .select({ id: letters.id, to: letterRecipients.email, status: letters.status })
-      .from(letters)
-      .innerJoin(letterRecipients, and(eq(letterRecipients.letterId, letters.id), eq(letterRecipients.role, 'to')))
-      .where(and(eq(letters.userId, userId), inArray(letters.id, matching)));
-    return { ok: true, letters: existing, alreadySent: true };
+    return { ok: true, letters: await lettersByDedupeKeys(userId, keys), alreadySent: true };
   }
 }

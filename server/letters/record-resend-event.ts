@@ -9,10 +9,10 @@ import {
   lockLetter,
   recipientsOfLetter,
 } from '@/db/queries/letter-events';
-import { addressesToFlag, isFlagging, type ResendEmailEvent } from '@/lib/letters/resend-event';
-import { statusForEvent } from '@/lib/letters/status';
+import { addressesToFlag, type ResendEmailEvent } from '@/lib/letters/resend-event';
+import { isFlagging, statusForEvent } from '@/lib/letters/status';
 import { daysBefore } from '@/lib/time/days';
-import { reportLetterStatus } from '@/server/letters/letter-status';
+import { reportLetterStatus } from './report-letter-status';
 
 export type RecordOutcome = 'matched' | 'unmatched' | 'duplicate';
 

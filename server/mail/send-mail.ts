@@ -1,35 +1,9 @@
 import 'server-only';
 import { Resend } from 'resend';
-import { eq } from 'drizzle-orm';
-import { z } from 'zod';
-import { db } from '@/db';
-import { outboxMessages } from '@/db/schema';
+import { keepOutboxMessage, type OutboxMessageInput } from '@/db/queries/outbox';
 import { env } from '@/env';
-import { emailAddress, formatMailbox } from '@/lib/mail/address';
-
-const noLineBreaks = (label: string) =>
-  z.string().refine((v) => !/[\r\n]/.test(v), { message: `${label} cannot contain line breaks` });
-
-const tag = z.object({
-  name: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/),
-  value: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/),
-});
-
-/** One message, as the rest of the app hands it over. */
-export const outgoingMail = z.object({
-  /** Shown as "<fromName> via Afterword"; the address is always MAIL_FROM. */
-  fromName: noLineBreaks('A sender name').max(100).optional(),
-  to: z.array(emailAddress).min(1),
-  cc: z.array(emailAddress).default([]),
-  replyTo: emailAddress.optional(),
-  subject: noLineBreaks('A subject').pipe(z.string().min(1).max(300)),
-  html: z.string().min(1),
-  text: z.string().min(1),
-  tags: z.array(tag).min(1),
-  /** Resend keys a request to its body: a retry must reuse the key and the exact body. */
-  idempotencyKey: z.string().min(1).max(256),
-});
-export type OutgoingMail = z.input<typeof outgoingMail>;
+import { formatMailbox } from '@/lib/mail/address';
+import { outgoingMail, type OutgoingMail } from '@/lib/mail/outgoing';
 
 export type MailSent = { ok: true; id: string; via: 'resend' | 'outbox'; headers: Record<string, string> };
 export type MailNotSent = {
@@ -88,20 +62,12 @@ export async function sendMail(
  * The local outbox behaves like Resend's idempotency: the same key and body
  * return the first message; the same key with another body is a conflict.
  */
-async function keepInOutbox(message: typeof outboxMessages.$inferInsert): Promise<MailResult> {
-  const [inserted] = await db
-    .insert(outboxMessages)
-    .values(message)
-    .onConflictDoNothing({ target: outboxMessages.idempotencyKey })
-    .returning({ id: outboxMessages.id });
-  if (inserted) return { ok: true, id: inserted.id, via: 'outbox', headers: {} };
-
-  const [first] = await db.select().from(outboxMessages).where(eq(outboxMessages.idempotencyKey, message.idempotencyKey));
-  const same = (['from', 'to', 'cc', 'replyTo', 'subject', 'html', 'text'] as const).every(
-    (field) => JSON.stringify(first[field] ?? null) === JSON.stringify(message[field] ?? (field === 'cc' ? [] : null)),
-  );
-  if (same) return { ok: true, id: first.id, via: 'outbox', headers: {} };
-  return classifyFailure({ statusCode: 409, name: 'invalid_idempotent_request', message: 'Same idempotency key, different body' }, {});
+async function keepInOutbox(message: OutboxMessageInput): Promise<MailResult> {
+  const kept = await keepOutboxMessage(message);
+  if (kept.outcome === 'conflict') {
+    return classifyFailure({ statusCode: 409, name: 'invalid_idempotent_request', message: 'Same idempotency key, different body' }, {});
+  }
+  return { ok: true, id: kept.id, via: 'outbox', headers: {} };
 }
 
 type ResendError = { statusCode?: number | null; name?: string; message?: string } | null;

@@ -2,7 +2,8 @@ import 'server-only';
 import { fromPglite, PgBoss } from 'pg-boss';
 import { getDatabase } from '@/db';
 import { pruneDashboardChanges } from '@/db/queries/dashboard-snapshot';
-import { deliverLetter, dueLetterIds } from '../letters/deliver-letter';
+import { dueLetterIds } from '@/db/queries/letter-queue';
+import { deliverLetter } from '../letters/deliver-letter';
 import { pruneUnmatchedEvents } from '../letters/record-resend-event';
 import { pacer } from '../mail/pacer';
 

@@ -5,7 +5,7 @@ import { interviewLetterContext } from '@/db/queries/letter-context';
 import { letterRecipients, letters, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
 import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
-import { GIVE_UP_AFTER_MS } from '@/server/letters/deliver-letter';
+import { GIVE_UP_AFTER_MS } from '@/lib/letters/retry';
 import { queueLetters } from '@/server/letters/queue-letters';
 import { interviewInput, seedApplication, seedContact, seedPerson } from '../interviews/support';
 

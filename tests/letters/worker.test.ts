@@ -70,7 +70,7 @@ describe('the letter queue', () => {
 
 describe('the person’s decision on a late letter', () => {
   it('sends it again under a new key, or discards it so it can be written afresh', async () => {
-    const { decideLetter } = await import('@/server/letters/send-letters');
+    const { decideLetter } = await import('@/server/letters/decide-letter');
     const first = await queueThanks();
     await db.update(letters).set({ status: 'needs_decision' }).where(eq(letters.id, first));
     const [before] = await db.select().from(letters).where(eq(letters.id, first));

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { db } from '@/db';
 import { outboxMessages } from '@/db/schema';
-import { type OutgoingMail, sendMail } from '@/server/mail/send-mail';
+import type { OutgoingMail } from '@/lib/mail/outgoing';
+import { sendMail } from '@/server/mail/send-mail';
 import { restoreEnv, TEST_MAIL_FROM, useOutboxMode, useResendTestServer } from '../helpers/mail-mode';
 import { setupTestDatabase } from '../support/database';
 

@@ -2,10 +2,10 @@
 
 import Link from 'next/link';
 import type { KeyboardEvent } from 'react';
-import { stageAge } from '@/components/applications/stage-age';
-import { StageMenu } from '@/components/applications/stage-menu';
 import type { ApplicationStage } from '@/lib/pipeline/stages';
 import { type BoardCardState, cardName } from './board-state';
+import { stageAge } from './stage-age';
+import { StageMenu } from './stage-menu';
 
 export type CardHandlers = {
   now: Date;

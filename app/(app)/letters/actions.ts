@@ -2,18 +2,17 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { getContact } from '@/db/queries/contacts';
-import { occasionLetterContext } from '@/db/queries/letter-context';
-import { effectiveTemplate } from '@/db/queries/letter-templates';
-import { clearAddressFlag } from '@/db/queries/letters-sent';
 import { authedAction } from '@/lib/auth/action';
 import { UserError } from '@/lib/errors';
 import { occasionFields } from '@/lib/letters/occasion';
 import type { LetterProblem } from '@/lib/letters/plan';
+import type { SendLetterData, SentLetter } from '@/lib/letters/sent';
 import { parseTemplate } from '@/lib/letters/template';
 import { id, optionalId } from '@/lib/validation/fields';
-import { type LetterPreview, previewFirstLetter } from '@/server/letters/preview-letter';
-import { decideLetter, sendLetters, type SentLetter } from '@/server/letters/send-letters';
+import { clearContactAddressFlag } from '@/server/letters/clear-address-flag';
+import { decideLetter } from '@/server/letters/decide-letter';
+import { type LetterPreview, previewOccasionLetter } from '@/server/letters/preview-letter';
+import { sendOccasionLetters } from '@/server/letters/send-letters';
 
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === '1', z.boolean());
 
@@ -39,8 +38,6 @@ const sendSchema = z.object({
   body: templateText('letter', 20_000),
 });
 
-export type SendLetterData = { letters?: SentLetter[]; problems?: LetterProblem[] };
-
 function describe(sent: SentLetter[], alreadySent: boolean, test: boolean): { ok: boolean; message: string } {
   if (alreadySent) return { ok: true, message: 'Already sent: nothing was sent again. See it on the Letters page.' };
   const failed = sent.filter((l) => l.status === 'failed');
@@ -60,41 +57,17 @@ function describe(sent: SentLetter[], alreadySent: boolean, test: boolean): { ok
   return { ok: true, message: sent.length > 1 ? `Sent ${sent.length} letters: ${to}.` : `Sent to ${to}.` };
 }
 
-/**
- * The one-click send, and the compose page's send. Everything comes from the
- * server: the occasion's facts, the template, the person's own address.
- */
-export const sendLetterAction = authedAction<typeof sendSchema, SendLetterData>(
-  'send letter',
-  sendSchema,
-  async (input, user) => {
-    const context = await occasionLetterContext(user.id, input);
-    if (!context) throw new UserError('That letter’s interview or application no longer exists.');
-    const chosen = await effectiveTemplate(user.id, context.kind, input.templateId);
-    if (!chosen) throw new UserError('That template no longer exists. Choose another.');
-    const template = {
-      // Letters keep the id of a person's own template only; a built-in is known by its name.
-      id: chosen.builtin ? null : chosen.id,
-      name: chosen.name,
-      subject: input.subject ?? chosen.subject,
-      body: input.body ?? chosen.body,
-    };
-    const result = await sendLetters(user.id, {
-      context,
-      template,
-      separate: input.separate,
-      test: input.test,
-      requestId: input.requestId,
-    });
-    if (!result.ok) {
-      return { ok: false, message: 'Not sent yet. Fill in what is missing, then send.', data: { problems: result.problems } };
-    }
-    revalidatePath(`/applications/${context.applicationId}`);
-    revalidatePath('/letters');
-    revalidatePath('/dashboard');
-    return { ...describe(result.letters, result.alreadySent, input.test), data: { letters: result.letters } };
-  },
-);
+/** The one-click send, and the compose page's send. */
+export const sendLetterAction = authedAction<typeof sendSchema, SendLetterData>('send letter', sendSchema, async (input, user) => {
+  const result = await sendOccasionLetters(user.id, input);
+  if (!result.ok) {
+    return { ok: false, message: 'Not sent yet. Fill in what is missing, then send.', data: { problems: result.problems } };
+  }
+  revalidatePath(`/applications/${result.applicationId}`);
+  revalidatePath('/letters');
+  revalidatePath('/dashboard');
+  return { ...describe(result.letters, result.alreadySent, input.test), data: { letters: result.letters } };
+});
 
 const decideSchema = z.object({ letterId: id, choice: z.enum(['send_again', 'discard'], { error: 'Choose what to do.' }) });
 
@@ -113,17 +86,12 @@ const previewSchema = z.object({
   body: templateText('letter', 20_000),
 });
 
-/**
- * The compose page's live preview: the same plan and the same renderer as
- * sending, for the first letter. Nothing is written.
- */
+/** The compose page's live preview: the same plan and the same renderer as sending, for the first letter. Nothing is written. */
 export const previewLetterAction = authedAction<typeof previewSchema, { preview?: LetterPreview | null; problems?: LetterProblem[] }>(
   'preview letter',
   previewSchema,
   async (input, user) => {
-    const context = await occasionLetterContext(user.id, input);
-    if (!context) throw new UserError('That letter’s interview or application no longer exists.');
-    const result = await previewFirstLetter(context, { subject: input.subject ?? '', body: input.body ?? '' }, input.separate);
+    const result = await previewOccasionLetter(user.id, input, { subject: input.subject ?? '', body: input.body ?? '', separate: input.separate });
     return { ok: result.preview !== null, message: result.preview ? undefined : 'Not ready to send yet.', data: result };
   },
 );
@@ -132,10 +100,7 @@ const clearFlagSchema = z.object({ contactId: id });
 
 /** Letters may go to a contact's flagged address again, once the person has checked it. */
 export const clearAddressFlagAction = authedAction('clear address flag', clearFlagSchema, async ({ contactId }, user) => {
-  const contact = await getContact(user.id, contactId);
-  if (!contact?.email || !(await clearAddressFlag(user.id, contact.email))) {
-    throw new UserError('That address is not flagged any more.');
-  }
+  const email = await clearContactAddressFlag(user.id, contactId);
   revalidatePath(`/contacts/${contactId}`);
-  return { ok: true, message: `Letters can go to ${contact.email} again.` };
+  return { ok: true, message: `Letters can go to ${email} again.` };
 });

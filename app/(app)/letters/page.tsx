@@ -1,8 +1,5 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
-import { LetterFilters } from '@/components/letters/letter-filters';
-import { LetterPagination } from '@/components/letters/letter-pagination';
-import { LetterRows } from '@/components/letters/letter-rows';
 import { lettersHref, parseLetterListQuery } from '@/components/letters/list-query';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -11,6 +8,9 @@ import { letterListContact, LETTERS_PER_PAGE, letterTemplateNames, listLetters }
 import { requireUser } from '@/lib/auth/user';
 import { STATUS_LABELS } from '@/lib/letters/status';
 import { plural } from '@/lib/words';
+import { LetterFilters } from './letter-filters';
+import { LetterPagination } from './letter-pagination';
+import { LetterRows } from './letter-rows';
 
 export const metadata: Metadata = { title: 'Letters' };
 

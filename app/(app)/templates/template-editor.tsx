@@ -8,7 +8,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { PreviewApplication } from '@/db/queries/letter-templates';
-import type { ActionState } from '@/lib/actions/state';
+import type { ActionState, FormAction } from '@/lib/actions/state';
 import type { LetterKind } from '@/lib/letters/kinds';
 import type { MergeField } from '@/lib/letters/merge-fields';
 import { previewTemplateAction } from './actions';
@@ -17,7 +17,6 @@ import type { TemplatePreview } from './preview';
 import { PreviewPanel } from './preview-panel';
 import { kindOptions, type TemplateField } from './schema';
 
-type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
 /** Long enough not to render at every keystroke, short enough to feel live. */
 const PREVIEW_DELAY_MS = 400;
@@ -35,7 +34,7 @@ export function TemplateEditor({
   applications,
   initialPreview,
 }: {
-  action: Action;
+  action: FormAction;
   template: { id: string | null; name: string; kind: LetterKind; subject: string; body: string };
   builtin: boolean;
   submitLabel: string;

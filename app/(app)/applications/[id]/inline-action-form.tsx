@@ -3,7 +3,7 @@
 import { type ReactNode, useActionState } from 'react';
 import type { ButtonVariant } from '@/components/ui/button';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/state';
+import type { FormAction } from '@/lib/actions/state';
 
 /**
  * A one-button form (make primary, remove, archive): hidden ids, a pending
@@ -17,7 +17,7 @@ export function InlineActionForm({
   pendingLabel,
   variant = 'secondary',
 }: {
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   fields: Record<string, string>;
   children: ReactNode;
   pendingLabel: string;

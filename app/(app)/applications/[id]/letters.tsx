@@ -1,4 +1,4 @@
-import { LetterSlot } from '@/components/letters/letter-slot';
+import { sendLetterAction } from '@/app/(app)/letters/actions';
 import { composeHref, recipientsInWords } from '@/components/letters/recipients-in-words';
 import type { LinkedContact } from '@/db/queries/application-contacts';
 import type { InterviewWithPeople } from '@/db/queries/interviews';
@@ -6,6 +6,7 @@ import type { ApplicationLetter } from '@/db/queries/letters-sent';
 import type { Occasion } from '@/lib/letters/occasion';
 import { interviewKindLabel } from '@/lib/pipeline/labels';
 import { formatDateTimeInZone } from '@/lib/time/zoned-time';
+import { LetterSlot } from './letter-slot';
 
 /** The thank-you under one interview: to the primary contact, with a copy to everyone else met there. */
 export function InterviewLetter({
@@ -29,6 +30,7 @@ export function InterviewLetter({
       sent={letters.filter((l) => l.kind === 'interview_thanks' && l.interviewId === interview.id)}
       send={{
         ...occasion,
+        action: sendLetterAction,
         applicationId,
         label: 'Send thank-you',
         recipients: recipientsInWords(primary, others, false),
@@ -58,6 +60,7 @@ export function RejectionLetter({
       sent={letters.filter((l) => l.kind === 'rejection_thanks')}
       send={{
         ...occasion,
+        action: sendLetterAction,
         label: 'Send thank-you letters',
         recipients: recipientsInWords(null, met, true),
         separateByDefault: true,

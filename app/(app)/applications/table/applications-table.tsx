@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { StageBadge } from '@/components/applications/stage-badge';
 import type { TableQuery, TableRow, TableSort } from '@/db/queries/pipeline';
 import { RowCheckbox, SelectAllCheckbox } from './bulk-actions';
 import { DEFAULT_DIR, tableHref } from './search-params';
+import { StageBadge } from './stage-badge';
 
 // Dates print the same wherever the server runs.
 const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });

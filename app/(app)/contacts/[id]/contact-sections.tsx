@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { formatDay, formatInterviewTime } from '@/components/contacts/format';
-import { ContactLetterList } from '@/components/letters/contact-letters';
 import { lettersHref, NO_LETTER_FILTERS } from '@/components/letters/list-query';
 import type { ContactActivity, ContactApplication, ContactInterview } from '@/db/queries/contact-page';
 import type { ContactLetter } from '@/db/queries/letter-list';
 import { contactRoleLabel, interviewKindLabel } from '@/lib/pipeline/labels';
 import { stageLabel } from '@/lib/pipeline/stages';
 import { activityText } from './activity-text';
+import { ContactLetterList } from './contact-letters';
 
 function Section({ id, title, count, children }: { id: string; title: string; count?: number; children: React.ReactNode }) {
   return (

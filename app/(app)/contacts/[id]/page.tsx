@@ -6,9 +6,9 @@ import { contactActivity, contactApplications, contactInterviews } from '@/db/qu
 import { getContactDetails } from '@/db/queries/contacts';
 import { lettersToContact } from '@/db/queries/letter-list';
 import { contactAddressFlag } from '@/db/queries/letters-sent';
-import { AddressFlag } from '@/components/letters/address-flag';
 import { requireUser } from '@/lib/auth/user';
 import { id as uuid } from '@/lib/validation/fields';
+import { AddressFlag } from './address-flag';
 import { ContactDetailsList } from './contact-details-list';
 import { ActivitySection, ApplicationsSection, InterviewsSection, LettersSection } from './contact-sections';
 import { DeleteContactButton } from './delete-contact-button';

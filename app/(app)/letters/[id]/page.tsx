@@ -1,14 +1,14 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
-import { LetterDecision } from '@/components/letters/letter-decision';
-import { LetterFacts } from '@/components/letters/letter-facts';
-import { LetterOutcome } from '@/components/letters/letter-outcome';
-import { LetterTimeline } from '@/components/letters/letter-timeline';
 import { PageHeader } from '@/components/ui/page-header';
 import { getLetter } from '@/db/queries/letter-list';
 import { requireUser } from '@/lib/auth/user';
+import { LetterDecision } from './letter-decision';
+import { LetterFacts } from './letter-facts';
+import { LetterOutcome } from './letter-outcome';
+import { LetterTimeline } from './letter-timeline';
 
 export const metadata: Metadata = { title: 'Letter' };
 

@@ -2,7 +2,6 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { ComposeLetter } from '@/components/letters/compose-letter';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { occasionLetterContext } from '@/db/queries/letter-context';
@@ -12,6 +11,7 @@ import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
 import { occasionFields } from '@/lib/letters/occasion';
 import { optionalId } from '@/lib/validation/fields';
 import { previewFirstLetter } from '@/server/letters/preview-letter';
+import { ComposeLetter } from './compose-letter';
 
 export const metadata: Metadata = { title: 'Preview and edit a letter' };
 

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { ConfirmActionButton } from '@/components/templates/confirm-action-button';
 import { TemplateBadge } from '@/components/templates/template-badge';
 import { ButtonLink } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
@@ -9,6 +8,7 @@ import { deleteTemplateAction, resetBuiltinTemplateAction, saveBuiltinTemplateAc
 import { editorPreview } from '../../preview';
 import { TemplateEditor } from '../../template-editor';
 import { templateOr404 } from '../../template-or-404';
+import { ConfirmActionButton } from './confirm-action-button';
 
 export const metadata: Metadata = { title: 'Edit template' };
 

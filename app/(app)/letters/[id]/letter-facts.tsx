@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { RecipientList } from '@/components/letters/recipients';
 import { LocalTime } from '@/components/time/local-time';
 import type { LetterView } from '@/db/queries/letter-list';
-import { RecipientList } from './recipients';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -1,7 +1,7 @@
 import Link from 'next/link';
+import { LetterTime } from '@/components/letters/letter-time';
+import { StatusBadge, TestBadge } from '@/components/letters/status-badge';
 import type { ContactLetter } from '@/db/queries/letter-list';
-import { LetterTime } from './letter-time';
-import { StatusBadge, TestBadge } from './status-badge';
 
 /** The letters a contact received, one line each, for their page: the letters page has the rest. */
 export function ContactLetterList({ letters, now, className }: { letters: ContactLetter[]; now: Date; className: string }) {

@@ -4,9 +4,8 @@ import { type ReactNode, useActionState } from 'react';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/state';
+import type { FormAction } from '@/lib/actions/state';
 
-type Action = (state: ActionState, data: FormData) => Promise<ActionState>;
 
 /** A destructive step on a template (reset, delete): asks first, then posts its hidden fields to the action. */
 export function ConfirmActionButton({
@@ -18,7 +17,7 @@ export function ConfirmActionButton({
   pendingLabel,
   children,
 }: {
-  action: Action;
+  action: FormAction;
   fields: Record<string, string>;
   trigger: string;
   title: string;

@@ -1,8 +1,8 @@
 import Link from 'next/link';
+import { SendLetter, type SendLetterProps } from '@/components/letters/send-letter';
+import { StatusBadge } from '@/components/letters/status-badge';
 import type { ApplicationLetter } from '@/db/queries/letters-sent';
 import { isFinal } from '@/lib/letters/status';
-import { SendLetter, type SendLetterProps } from './send-letter';
-import { StatusBadge } from './status-badge';
 
 /**
  * Where a letter belongs on a page: what became of the letters already

@@ -1,13 +1,14 @@
 'use client';
 
 import { useActionState, useEffect, useId, useRef, useState, useTransition } from 'react';
-import { previewLetterAction, sendLetterAction, type SendLetterData } from '@/app/(app)/letters/actions';
+import { previewLetterAction, sendLetterAction } from '@/app/(app)/letters/actions';
+import { LetterProblems } from '@/components/letters/letter-problems';
+import { SendOutcome, SeparateField } from '@/components/letters/send-parts';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionState } from '@/lib/actions/state';
 import type { LetterProblem } from '@/lib/letters/plan';
+import type { SendLetterData } from '@/lib/letters/sent';
 import type { LetterPreview } from '@/server/letters/preview-letter';
-import { LetterProblems } from './letter-problems';
-import { SendOutcome, SeparateField } from './send-parts';
 
 type Props = {
   occasion: Record<string, string>;

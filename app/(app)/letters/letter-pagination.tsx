@@ -1,6 +1,6 @@
 import Link from 'next/link';
+import { type LetterListQuery, lettersHref } from '@/components/letters/list-query';
 import { buttonClass } from '@/components/ui/button';
-import { lettersHref, type LetterListQuery } from './list-query';
 
 /** Previous and next pages of letters, keeping the filters. */
 export function LetterPagination({ query, pages }: { query: LetterListQuery; pages: number }) {

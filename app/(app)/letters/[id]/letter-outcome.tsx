@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
+import { letterStatusText, StatusBadge, TestBadge } from '@/components/letters/status-badge';
 import type { LetterView } from '@/db/queries/letter-list';
-import { letterStatusText, StatusBadge, TestBadge } from './status-badge';
 
 type OutcomeFacts = Pick<LetterView, 'status' | 'deliveredLocally' | 'isTest' | 'attempts' | 'lastError'>;
 

@@ -1,6 +1,6 @@
 import { LocalTime } from '@/components/time/local-time';
 import type { Activity } from '@/db/schema';
-import type { ActionState } from '@/lib/actions/state';
+import type { FormAction } from '@/lib/actions/state';
 import { type ApplicationStage, stageLabel } from '@/lib/pipeline/stages';
 import { StageDateForm } from './stage-date-form';
 import { TimelineText } from './timeline-text';
@@ -13,7 +13,7 @@ export function ApplicationTimeline({
 }: {
   applicationId: string;
   activities: Activity[];
-  correctStageDate: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  correctStageDate: FormAction;
 }) {
   if (activities.length === 0) return <p className="text-sm text-stone-600">Nothing has been recorded for this application yet.</p>;
   return (

@@ -1,8 +1,8 @@
 import Link from 'next/link';
+import { LetterTime } from '@/components/letters/letter-time';
+import { RecipientsSummary } from '@/components/letters/recipients';
+import { StatusBadge, TestBadge } from '@/components/letters/status-badge';
 import type { LetterListRow } from '@/db/queries/letter-list';
-import { LetterTime } from './letter-time';
-import { RecipientsSummary } from './recipients';
-import { StatusBadge, TestBadge } from './status-badge';
 
 /**
  * One entry per letter. Every value says what it is ("Sent 3 hours ago",

@@ -3,7 +3,7 @@
 import { useActionState, useId } from 'react';
 import { useBrowserTimeZone } from '@/components/time/use-browser-time-zone';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionState } from '@/lib/actions/state';
+import type { FormAction } from '@/lib/actions/state';
 import { instantToWallTime } from '@/lib/time/zoned-time';
 
 /** People log things late: a stage move's date can be set to when it really happened. */
@@ -14,7 +14,7 @@ export function StageDateForm({
   changedAt,
   move,
 }: {
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   applicationId: string;
   stageChangeId: string;
   changedAt: string;

@@ -1,8 +1,8 @@
 import Form from 'next/form';
 import Link from 'next/link';
+import { type LetterListQuery, lettersHref } from '@/components/letters/list-query';
 import { Button } from '@/components/ui/button';
 import { LETTER_STATUSES, STATUS_LABELS } from '@/lib/letters/status';
-import { lettersHref, type LetterListQuery } from './list-query';
 
 /** One labelled filter: "All …" first, meaning no filter. */
 function FilterSelect({

@@ -1,0 +1,74 @@
+import 'server-only';
+import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import type { Executor } from '@/db/executor';
+import { letterRecipients, letters } from '@/db/schema';
+
+/*
+ * The sender's side of the letters table. The queue wakes the sender with a
+ * letter id and no session, so claiming a letter and listing the due ones
+ * are not scoped by a person: the person comes from the letter row claimed,
+ * and every write after the claim names them.
+ */
+
+/** Queued, due now, and held by no live sender: what a sender may take. */
+const readyToSend = () =>
+  and(
+    eq(letters.status, 'queued'),
+    lte(letters.nextAttemptAt, sql`now()`),
+    or(isNull(letters.claimedUntil), lt(letters.claimedUntil, sql`now()`)),
+  );
+
+/** Takes a due letter for one sender until `claimMs` from now, counting the attempt; null when it is not due or held. */
+export async function claimLetter(letterId: string, claimMs: number) {
+  const [letter] = await db
+    .update(letters)
+    .set({ claimedUntil: sql`now() + ${`${claimMs} milliseconds`}::interval`, attempts: sql`${letters.attempts} + 1` })
+    .where(and(eq(letters.id, letterId), readyToSend()))
+    .returning();
+  return letter ?? null;
+}
+
+/** Letters that are due and not held by a sender, oldest first. */
+export async function dueLetterIds(limit = 100): Promise<string[]> {
+  const rows = await db.select({ id: letters.id }).from(letters).where(readyToSend()).orderBy(asc(letters.nextAttemptAt)).limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/** The letter's recipients in the order they are handed over: To first, then CC. */
+export async function recipientsForSending(userId: string, letterId: string) {
+  return db
+    .select({ role: letterRecipients.role, email: letterRecipients.email })
+    .from(letterRecipients)
+    .where(and(eq(letterRecipients.userId, userId), eq(letterRecipients.letterId, letterId)))
+    .orderBy(asc(letterRecipients.role));
+}
+
+/** Gives the claim back, to be tried again at `retryAt`. */
+export async function releaseLetter(userId: string, letterId: string, retryAt: Date, lastError: string): Promise<void> {
+  await db
+    .update(letters)
+    .set({ claimedUntil: null, nextAttemptAt: retryAt, lastError })
+    .where(and(eq(letters.id, letterId), eq(letters.userId, userId)));
+}
+
+/** A queued letter that may no longer be retried safely waits for the person instead. */
+export async function holdForDecision(tx: Executor, userId: string, letterId: string, lastError: string): Promise<void> {
+  await tx
+    .update(letters)
+    .set({ status: 'needs_decision', statusChangedAt: new Date(), claimedUntil: null, lastError })
+    .where(and(eq(letters.id, letterId), eq(letters.userId, userId), eq(letters.status, 'queued')));
+}
+
+/** Records what Resend (or the outbox) answered for a letter it accepted. */
+export async function recordHandedOver(
+  tx: Executor,
+  userId: string,
+  letterId: string,
+  answer: { resendId: string; deliveredLocally: boolean },
+): Promise<void> {
+  await tx
+    .update(letters)
+    .set({ resendId: answer.resendId, sentAt: new Date(), deliveredLocally: answer.deliveredLocally, lastError: null })
+    .where(and(eq(letters.id, letterId), eq(letters.userId, userId)));
+}

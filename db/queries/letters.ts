@@ -1,0 +1,137 @@
+import 'server-only';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import type { Executor } from '@/db/executor';
+import { flaggedAddresses, letterRecipients, letters, users } from '@/db/schema';
+import type { LetterRecipientRole } from '@/lib/letters/kinds';
+import type { LetterStatus } from '@/lib/letters/status';
+
+/** A letter as it is written, before anything is sent: everything Resend will be handed, and why it was written. */
+export type NewLetter = Omit<typeof letters.$inferInsert, 'userId' | 'status' | 'id'> & { id: string };
+export type NewRecipient = { role: LetterRecipientRole; contactId: string | null; name: string | null; email: string; dedupeKey: string | null };
+
+/**
+ * Locks the person's row for the rest of the transaction and returns their
+ * daily recipient cap, or null when the person is gone. Two clicks of one
+ * person then count their recipients one after the other.
+ */
+export async function lockSender(tx: Executor, userId: string): Promise<number | null> {
+  const [me] = await tx.select({ cap: users.dailyRecipientCap }).from(users).where(eq(users.id, userId)).for('update');
+  return me?.cap ?? null;
+}
+
+/** How many recipients the person's letters have had since `since`. */
+export async function recipientsSince(tx: Executor, userId: string, since: Date): Promise<number> {
+  const [{ count }] = await tx
+    .select({ count: sql<number>`count(*)::int` })
+    .from(letterRecipients)
+    .where(and(eq(letterRecipients.userId, userId), gt(letterRecipients.createdAt, since)));
+  return count;
+}
+
+/** Writes one letter, `queued`, with its recipients. A recipient's dedupe key that exists already refuses the whole letter. */
+export async function insertLetter(tx: Executor, userId: string, letter: NewLetter, recipients: NewRecipient[]): Promise<void> {
+  await tx.insert(letters).values({ ...letter, userId });
+  await tx.insert(letterRecipients).values(recipients.map((r) => ({ ...r, userId, letterId: letter.id })));
+}
+
+/** The letters already written under any of these dedupe keys, each with its To address. */
+export async function lettersByDedupeKeys(userId: string, keys: string[]) {
+  const matching = db
+    .select({ letterId: letterRecipients.letterId })
+    .from(letterRecipients)
+    .where(and(eq(letterRecipients.userId, userId), inArray(letterRecipients.dedupeKey, keys)));
+  return db
+    .select({ id: letters.id, to: letterRecipients.email, status: letters.status })
+    .from(letters)
+    .innerJoin(letterRecipients, and(eq(letterRecipients.letterId, letters.id), eq(letterRecipients.role, 'to')))
+    .where(and(eq(letters.userId, userId), inArray(letters.id, matching)));
+}
+
+/** Where each of these letters is now, as the person is told after a click. */
+export async function sendingStatuses(userId: string, letterIds: string[]) {
+  return db
+    .select({ id: letters.id, status: letters.status, deliveredLocally: letters.deliveredLocally, lastError: letters.lastError })
+    .from(letters)
+    .where(and(eq(letters.userId, userId), inArray(letters.id, letterIds)));
+}
+
+/** Locks a letter and returns its status, or null when it is not the person's. */
+export async function lockLetterStatus(tx: Executor, userId: string, letterId: string): Promise<LetterStatus | null> {
+  const [current] = await tx
+    .select({ status: letters.status })
+    .from(letters)
+    .where(and(eq(letters.userId, userId), eq(letters.id, letterId)))
+    .for('update');
+  return current?.status ?? null;
+}
+
+export async function setLetterStatus(
+  tx: Executor,
+  userId: string,
+  letterId: string,
+  change: { status: LetterStatus; at: Date; lastError?: string | null },
+): Promise<void> {
+  await tx
+    .update(letters)
+    .set({
+      status: change.status,
+      statusChangedAt: change.at,
+      ...(change.lastError !== undefined ? { lastError: change.lastError } : {}),
+      claimedUntil: null,
+    })
+    .where(and(eq(letters.userId, userId), eq(letters.id, letterId)));
+}
+
+/** Frees the letter's occasion, so the same letter may be written again. */
+export async function clearDedupeKeys(tx: Executor, userId: string, letterId: string): Promise<void> {
+  await tx
+    .update(letterRecipients)
+    .set({ dedupeKey: null })
+    .where(and(eq(letterRecipients.userId, userId), eq(letterRecipients.letterId, letterId)));
+}
+
+/** Marks addresses that bounced or complained, naming the letter that said so; a later report replaces an earlier one. */
+export async function flagAddresses(tx: Executor, userId: string, emails: string[], reason: LetterStatus, letterId: string) {
+  if (emails.length === 0) return;
+  await tx
+    .insert(flaggedAddresses)
+    .values(emails.map((email) => ({ userId, email: email.toLowerCase(), reason, letterId })))
+    .onConflictDoUpdate({
+      target: [flaggedAddresses.userId, flaggedAddresses.email],
+      set: { reason: sql`excluded.reason`, letterId: sql`excluded.letter_id`, createdAt: sql`now()` },
+    });
+}
+
+/**
+ * A letter waiting on the person's decision goes back in the queue under a
+ * new idempotency key, as if written now. False unless it was waiting.
+ */
+export async function requeueUndecided(tx: Executor, userId: string, letterId: string, idempotencyKey: string): Promise<boolean> {
+  const now = new Date();
+  const [letter] = await tx
+    .update(letters)
+    .set({
+      status: 'queued',
+      idempotencyKey,
+      createdAt: now,
+      statusChangedAt: now,
+      attempts: 0,
+      nextAttemptAt: now,
+      claimedUntil: null,
+      lastError: null,
+    })
+    .where(and(eq(letters.userId, userId), eq(letters.id, letterId), eq(letters.status, 'needs_decision')))
+    .returning({ id: letters.id });
+  return Boolean(letter);
+}
+
+/** A letter waiting on the person's decision ends as failed, with their reason. False unless it was waiting. */
+export async function failUndecided(tx: Executor, userId: string, letterId: string, reason: string): Promise<boolean> {
+  const [letter] = await tx
+    .update(letters)
+    .set({ status: 'failed', statusChangedAt: new Date(), lastError: reason })
+    .where(and(eq(letters.userId, userId), eq(letters.id, letterId), eq(letters.status, 'needs_decision')))
+    .returning({ id: letters.id });
+  return Boolean(letter);
+}

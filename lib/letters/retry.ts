@@ -1,0 +1,15 @@
+/**
+ * Resend keeps an idempotency key for 24 hours. After 23, a retry could send
+ * a second copy, so the letter waits for the person to decide instead.
+ */
+export const GIVE_UP_AFTER_MS = 23 * 60 * 60 * 1000;
+/** Longer than a send can take (its timeout is 15 s), so a live sender never loses its claim. */
+export const CLAIM_MS = 2 * 60 * 1000;
+const FIRST_BACKOFF_MS = 10_000;
+const MAX_BACKOFF_MS = 15 * 60 * 1000;
+
+/** How long to wait before the next attempt: doubling from 10 s up to 15 min, give or take a fifth so retries spread out. */
+export function backoff(attempts: number, random = Math.random): number {
+  const base = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}

@@ -1,0 +1,8 @@
+import type { LetterProblem } from './plan';
+import type { LetterStatus } from './status';
+
+/** One letter of a click, as the person is told about it. */
+export type SentLetter = { id: string; to: string; status: LetterStatus; deliveredLocally: boolean; lastError: string | null };
+
+/** What a send form shows after a click: the letters written, or what stops them. */
+export type SendLetterData = { letters?: SentLetter[]; problems?: LetterProblem[] };

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { emailAddress } from './address';
+
+const noLineBreaks = (label: string) =>
+  z.string().refine((v) => !/[\r\n]/.test(v), { message: `${label} cannot contain line breaks` });
+
+const tag = z.object({
+  name: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/),
+  value: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/),
+});
+
+/** One message, as the rest of the app hands it over. */
+export const outgoingMail = z.object({
+  /** Shown as "<fromName> via Afterword"; the address is always MAIL_FROM. */
+  fromName: noLineBreaks('A sender name').max(100).optional(),
+  to: z.array(emailAddress).min(1),
+  cc: z.array(emailAddress).default([]),
+  replyTo: emailAddress.optional(),
+  subject: noLineBreaks('A subject').pipe(z.string().min(1).max(300)),
+  html: z.string().min(1),
+  text: z.string().min(1),
+  tags: z.array(tag).min(1),
+  /** Resend keys a request to its body: a retry must reuse the key and the exact body. */
+  idempotencyKey: z.string().min(1).max(256),
+});
+export type OutgoingMail = z.input<typeof outgoingMail>;
