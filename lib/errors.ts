@@ -6,6 +6,20 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * The words for something missing. Another person's record is told exactly
+ * the same, so nobody learns that it exists.
+ */
+export const NOT_FOUND = {
+  account: 'Your account could not be found. Sign in again.',
+  application: 'That application could not be found. It may have been deleted.',
+  interview: 'That interview could not be found. It may have been deleted.',
+  stageChange: 'That stage move could not be found. It may have been deleted.',
+  contact: 'That contact could not be found. It may have been deleted or merged into another.',
+  template: 'That template could not be found. It may have been deleted.',
+  occasion: 'That letter’s interview or application no longer exists.',
+} as const;
+
 const UNREACHABLE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',

@@ -2,29 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import { applicationContacts, applications, contacts } from '@/db/schema';
-import { isUniqueViolation, UserError } from '@/lib/errors';
-import type { ContactRole } from '@/lib/pipeline/labels';
-import { recordActivity } from './activity';
-import { findOrCreateContact, getContact, linkContact } from './contacts';
-
-export const PRIMARY_CONFLICT_MESSAGE = 'Someone else changed the primary contact at the same moment; try again.';
-
-/**
- * True when a write lost the race for the one primary contact of an
- * application: the partial unique index refused a second primary.
- */
-export const isPrimaryConflict = (error: unknown) => isUniqueViolation(error, 'application_contacts_one_primary_idx');
-
-/** Runs a write that may set a primary contact, turning a lost race into a message for the person. */
-export async function withPrimaryGuard<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isPrimaryConflict(error)) throw new UserError(PRIMARY_CONFLICT_MESSAGE);
-    throw error;
-  }
-}
+import { applicationContacts, contacts } from '@/db/schema';
 
 export type LinkedContact = Awaited<ReturnType<typeof linkedContacts>>[number];
 
@@ -45,112 +23,48 @@ export async function linkedContacts(userId: string, applicationId: string, tx: 
     .orderBy(desc(applicationContacts.isPrimary), asc(contacts.name));
 }
 
-/**
- * Changes a link's role or makes the contact primary. False when the link
- * (or the application) is missing or someone else's: it is never re-created here.
- */
-export async function updateContactLink(
-  userId: string,
-  link: { applicationId: string; contactId: string; role?: ContactRole; isPrimary?: boolean },
-) {
-  return withPrimaryGuard(() =>
-    db.transaction(async (tx) => {
-      const [current] = await tx
-        .select({ role: applicationContacts.role, isPrimary: applicationContacts.isPrimary })
-        .from(applicationContacts)
-        .where(
-          and(
-            eq(applicationContacts.userId, userId),
-            eq(applicationContacts.applicationId, link.applicationId),
-            eq(applicationContacts.contactId, link.contactId),
-          ),
-        )
-        .for('update');
-      if (!current) return false;
-      await linkContact(tx, userId, {
-        applicationId: link.applicationId,
-        contactId: link.contactId,
-        role: link.role ?? current.role,
-        isPrimary: link.isPrimary ?? current.isPrimary,
-      });
-      return true;
-    }),
-  );
+/** Every link of the application: who is on it, in which role, and who is primary. */
+export async function applicationLinks(tx: Executor, userId: string, applicationId: string) {
+  return tx
+    .select({ contactId: applicationContacts.contactId, role: applicationContacts.role, isPrimary: applicationContacts.isPrimary })
+    .from(applicationContacts)
+    .where(and(eq(applicationContacts.userId, userId), eq(applicationContacts.applicationId, applicationId)));
 }
 
-/** Takes a contact off an application. The contact stays in the person's contacts. */
-export async function unlinkContact(userId: string, applicationId: string, contactId: string) {
-  return db.transaction(async (tx) => {
-    const [removed] = await tx
-      .delete(applicationContacts)
-      .where(
-        and(
-          eq(applicationContacts.userId, userId),
-          eq(applicationContacts.applicationId, applicationId),
-          eq(applicationContacts.contactId, contactId),
-        ),
-      )
-      .returning({ role: applicationContacts.role });
-    if (!removed) return false;
-    const contact = await getContact(userId, contactId, tx);
-    await recordActivity(tx, userId, {
-      kind: 'contact_unlinked',
-      applicationId,
-      contactId,
-      detail: { name: contact?.name ?? null, role: removed.role },
-    });
-    return true;
-  });
+/** One contact's link to one application, locked for the rest of the transaction when asked; null when there is none. */
+export async function applicationLink(
+  tx: Executor,
+  userId: string,
+  link: { applicationId: string; contactId: string },
+  options: { lock?: boolean } = {},
+) {
+  const query = tx
+    .select({ role: applicationContacts.role, isPrimary: applicationContacts.isPrimary })
+    .from(applicationContacts)
+    .where(
+      and(
+        eq(applicationContacts.userId, userId),
+        eq(applicationContacts.applicationId, link.applicationId),
+        eq(applicationContacts.contactId, link.contactId),
+      ),
+    );
+  const [row] = options.lock ? await query.for('update') : await query;
+  return row ?? null;
 }
 
-type NewPerson = { name: string; email: string };
-
-/**
- * Puts a contact on an application: an existing one by id, or a new person
- * by name and email (an email already in the contacts reuses that contact).
- * Returns the contact's name, or null when the application or contact is
- * missing or someone else's.
- */
-export async function addContactToApplication(
-  userId: string,
-  applicationId: string,
-  person: { contactId: string } | NewPerson,
-  link: { role: ContactRole; isPrimary: boolean },
-) {
-  return withPrimaryGuard(() =>
-    db.transaction(async (tx) => {
-      const [application] = await tx
-        .select({ id: applications.id })
-        .from(applications)
-        .where(and(eq(applications.userId, userId), eq(applications.id, applicationId)));
-      if (!application) return null;
-      const contact =
-        'contactId' in person
-          ? await getContact(userId, person.contactId, tx)
-          : (await findOrCreateContact(tx, userId, { ...person, title: null, phone: null, linkedinUrl: null, notes: null }))
-              .contact;
-      if (!contact) return null;
-      const [already] = await tx
-        .select({ role: applicationContacts.role })
-        .from(applicationContacts)
-        .where(
-          and(
-            eq(applicationContacts.userId, userId),
-            eq(applicationContacts.applicationId, applicationId),
-            eq(applicationContacts.contactId, contact.id),
-          ),
-        );
-      if (already) throw new UserError(`${contact.name} is already on this application.`);
-      await linkContact(tx, userId, { applicationId, contactId: contact.id, ...link });
-      await recordActivity(tx, userId, {
-        kind: 'contact_linked',
-        applicationId,
-        contactId: contact.id,
-        detail: { name: contact.name, role: link.role, primary: link.isPrimary },
-      });
-      return { name: contact.name };
-    }),
-  );
+/** Takes a contact off an application and returns the role they had, or null when they were not on it. */
+export async function deleteLink(tx: Executor, userId: string, link: { applicationId: string; contactId: string }) {
+  const [removed] = await tx
+    .delete(applicationContacts)
+    .where(
+      and(
+        eq(applicationContacts.userId, userId),
+        eq(applicationContacts.applicationId, link.applicationId),
+        eq(applicationContacts.contactId, link.contactId),
+      ),
+    )
+    .returning({ role: applicationContacts.role });
+  return removed ?? null;
 }
 
 /** `%` and `_` typed by the person are literal characters, not wildcards. */

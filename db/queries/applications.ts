@@ -2,12 +2,10 @@ import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import { activities, applications, companies, letters, stageChanges } from '@/db/schema';
+import { activities, applications, companies, stageChanges } from '@/db/schema';
 import type { ApplicationInput } from '@/lib/pipeline/application-input';
 import type { ApplicationStage } from '@/lib/pipeline/stages';
 import { recordActivity } from './activity';
-import { findOrCreateCompany } from './companies';
-import { contactsLastWrittenBy, refreshLastLetters } from './last-letter';
 
 const applicationColumns = {
   id: applications.id,
@@ -46,49 +44,46 @@ export async function getApplication(userId: string, applicationId: string, tx: 
   return row ?? null;
 }
 
-export async function createApplication(
+/** Locks the application for the rest of the transaction and returns its stage; null when it is missing or someone else's. */
+export async function lockApplication(tx: Executor, userId: string, applicationId: string): Promise<{ stage: ApplicationStage } | null> {
+  const [row] = await tx
+    .select({ stage: applications.stage })
+    .from(applications)
+    .where(and(eq(applications.userId, userId), eq(applications.id, applicationId)))
+    .for('update');
+  return row ?? null;
+}
+
+/** Writes a new application in its first stage, with that stage as the first entry of its history. */
+export async function insertApplication(
+  tx: Executor,
   userId: string,
-  input: ApplicationInput & { stage?: ApplicationStage },
-  tx?: Executor,
+  input: ApplicationInput,
+  companyId: string,
+  stage: ApplicationStage,
 ): Promise<{ id: string }> {
-  const work = async (t: Executor) => {
-    const company = await findOrCreateCompany(t, userId, input.company, input.companyWebsite);
-    const stage = input.stage ?? (input.appliedOn ? 'applied' : 'wishlist');
-    const [created] = await t
-      .insert(applications)
-      .values({
-        userId,
-        ...editableColumns(input, company.id),
-        stage,
-      })
-      .returning({ id: applications.id });
-    await t.insert(stageChanges).values({ userId, applicationId: created.id, fromStage: null, toStage: stage });
-    await recordActivity(t, userId, {
-      kind: 'application_created',
-      applicationId: created.id,
-      detail: { company: company.name, position: input.position, stage },
-    });
-    return created;
-  };
-  return tx ? work(tx) : db.transaction(work);
+  const [created] = await tx
+    .insert(applications)
+    .values({ userId, ...editableColumns(input, companyId), stage })
+    .returning({ id: applications.id });
+  await tx.insert(stageChanges).values({ userId, applicationId: created.id, fromStage: null, toStage: stage });
+  return created;
 }
 
 /** Saves the edited fields (not the stage: that goes through changeStage). False when not found. */
-export async function updateApplication(userId: string, applicationId: string, input: ApplicationInput) {
-  return db.transaction(async (tx) => {
-    const company = await findOrCreateCompany(tx, userId, input.company, input.companyWebsite);
-    const updated = await tx
-      .update(applications)
-      .set({
-        ...editableColumns(input, company.id),
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(applications.userId, userId), eq(applications.id, applicationId)))
-      .returning({ id: applications.id });
-    if (updated.length === 0) return false;
-    await recordActivity(tx, userId, { kind: 'application_updated', applicationId });
-    return true;
-  });
+export async function updateApplicationFields(
+  tx: Executor,
+  userId: string,
+  applicationId: string,
+  input: ApplicationInput,
+  companyId: string,
+): Promise<boolean> {
+  const updated = await tx
+    .update(applications)
+    .set({ ...editableColumns(input, companyId), updatedAt: sql`now()` })
+    .where(and(eq(applications.userId, userId), eq(applications.id, applicationId)))
+    .returning({ id: applications.id });
+  return updated.length > 0;
 }
 
 /**
@@ -141,21 +136,13 @@ export async function setArchived(userId: string, applicationIds: string[], arch
   return updated.length;
 }
 
-/**
- * Deletes the application with its interviews, links, history and letters;
- * its contacts stay, and those whose last letter went with it fall back to
- * the one before.
- */
-export async function deleteApplication(userId: string, applicationId: string) {
-  return db.transaction(async (tx) => {
-    const lastWritten = await contactsLastWrittenBy(tx, userId, eq(letters.applicationId, applicationId));
-    const deleted = await tx
-      .delete(applications)
-      .where(and(eq(applications.userId, userId), eq(applications.id, applicationId)))
-      .returning({ id: applications.id });
-    await refreshLastLetters(tx, userId, { contactIds: lastWritten });
-    return deleted.length === 1;
-  });
+/** Deletes the application; its interviews, links, history and letters go with it (foreign keys), its contacts stay. */
+export async function deleteApplicationRow(tx: Executor, userId: string, applicationId: string): Promise<boolean> {
+  const deleted = await tx
+    .delete(applications)
+    .where(and(eq(applications.userId, userId), eq(applications.id, applicationId)))
+    .returning({ id: applications.id });
+  return deleted.length === 1;
 }
 
 export async function stageHistory(userId: string, applicationId: string) {
@@ -167,28 +154,26 @@ export async function stageHistory(userId: string, applicationId: string) {
 }
 
 /**
- * People log things late: a move's date can be corrected. The timeline event
- * moves with it, and so does the card's "in this stage since" when it is the
- * latest move.
+ * Moves a stage change to another moment, with its timeline event, and keeps
+ * the application's "in this stage since" the latest move. False when the
+ * change is missing or someone else's.
  */
-export async function correctStageChangeDate(userId: string, stageChangeId: string, changedAt: Date) {
-  return db.transaction(async (tx) => {
-    const [change] = await tx
-      .update(stageChanges)
-      .set({ changedAt })
-      .where(and(eq(stageChanges.userId, userId), eq(stageChanges.id, stageChangeId)))
-      .returning({ applicationId: stageChanges.applicationId });
-    if (!change) return false;
-    await tx
-      .update(activities)
-      .set({ occurredAt: changedAt })
-      .where(and(eq(activities.userId, userId), sql`${activities.detail}->>'stageChangeId' = ${stageChangeId}`));
-    await tx
-      .update(applications)
-      .set({
-        stageChangedAt: sql`(select max(${stageChanges.changedAt}) from ${stageChanges} where ${stageChanges.applicationId} = ${change.applicationId})`,
-      })
-      .where(and(eq(applications.userId, userId), eq(applications.id, change.applicationId)));
-    return true;
-  });
+export async function setStageChangeDate(tx: Executor, userId: string, stageChangeId: string, changedAt: Date): Promise<boolean> {
+  const [change] = await tx
+    .update(stageChanges)
+    .set({ changedAt })
+    .where(and(eq(stageChanges.userId, userId), eq(stageChanges.id, stageChangeId)))
+    .returning({ applicationId: stageChanges.applicationId });
+  if (!change) return false;
+  await tx
+    .update(activities)
+    .set({ occurredAt: changedAt })
+    .where(and(eq(activities.userId, userId), sql`${activities.detail}->>'stageChangeId' = ${stageChangeId}`));
+  await tx
+    .update(applications)
+    .set({
+      stageChangedAt: sql`(select max(${stageChanges.changedAt}) from ${stageChanges} where ${stageChanges.applicationId} = ${change.applicationId})`,
+    })
+    .where(and(eq(applications.userId, userId), eq(applications.id, change.applicationId)));
+  return true;
 }

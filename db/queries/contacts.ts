@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
 import { applicationContacts, companies, contacts } from '@/db/schema';
@@ -33,6 +33,15 @@ export async function getContact(userId: string, contactId: string, tx: Executor
     .from(contacts)
     .where(and(eq(contacts.userId, userId), eq(contacts.id, contactId)));
   return row ?? null;
+}
+
+/** The names of these contacts of the person's; an id that is not theirs is simply absent. */
+export async function contactNames(tx: Executor, userId: string, contactIds: string[]) {
+  if (contactIds.length === 0) return [];
+  return tx
+    .select({ id: contacts.id, name: contacts.name })
+    .from(contacts)
+    .where(and(eq(contacts.userId, userId), inArray(contacts.id, contactIds)));
 }
 
 /**

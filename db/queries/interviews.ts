@@ -2,95 +2,8 @@ import 'server-only';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import { applicationContacts, applications, contacts, interviewAttendees, interviews, letters } from '@/db/schema';
-import { UserError } from '@/lib/errors';
-import type { InterviewKind } from '@/lib/pipeline/labels';
-import { stageAfterInterview } from '@/lib/pipeline/stages';
-import { recordActivity } from './activity';
-import { withPrimaryGuard } from './application-contacts';
-import { changeStage } from './applications';
-import { findOrCreateContact, linkContact } from './contacts';
-import { contactsLastWrittenBy, refreshLastLetters } from './last-letter';
-
-export type InterviewInput = {
-  scheduledAt: Date;
-  timeZone: string;
-  kind: InterviewKind;
-  location: string | null;
-  notes: string | null;
-  impression: string | null;
-  /** The person's existing contacts who were there. */
-  attendeeIds: string[];
-  /** People met for the first time, typed in the form. */
-  newPeople: { name: string; email: string }[];
-  /** Who the thank-you goes to: an existing contact, or one of `newPeople` by position. */
-  primary: { contactId: string } | { newPerson: number } | null;
-};
-
-/** Refused because people were there but nobody is, or becomes, the primary contact. */
-export class PrimaryRequiredError extends UserError {
-  constructor() {
-    super('Choose who the thank-you letter goes to: mark one person as the primary contact.');
-  }
-}
-
-const unique = <T>(items: T[]) => [...new Set(items)];
-
-/**
- * Writes who was at an interview and puts them on the application: new
- * people become contacts (or reuse one with the same email), anyone not yet
- * on the application is linked as an interviewer, and the primary is set.
- */
-async function saveInterviewPeople(tx: Executor, userId: string, applicationId: string, interviewId: string, input: InterviewInput) {
-  const chosenPrimary = input.primary && 'contactId' in input.primary ? input.primary.contactId : null;
-  const existingIds = unique([...input.attendeeIds, ...(chosenPrimary ? [chosenPrimary] : [])]);
-  const existing = existingIds.length
-    ? await tx
-        .select({ id: contacts.id, name: contacts.name })
-        .from(contacts)
-        .where(and(eq(contacts.userId, userId), inArray(contacts.id, existingIds)))
-    : [];
-  if (existing.length !== existingIds.length) {
-    throw new UserError('Someone you picked is no longer in your contacts. Reload the page and choose again.');
-  }
-  const names = new Map(existing.map((c) => [c.id, c.name]));
-  const newIds: string[] = [];
-  for (const person of input.newPeople) {
-    const { contact } = await findOrCreateContact(tx, userId, { ...person, title: null, phone: null, linkedinUrl: null, notes: null });
-    names.set(contact.id, contact.name);
-    newIds.push(contact.id);
-  }
-  const attendeeIds = unique([...input.attendeeIds, ...newIds]);
-  const primaryId = chosenPrimary ?? (input.primary && 'newPerson' in input.primary ? newIds[input.primary.newPerson] : null);
-
-  await tx.delete(interviewAttendees).where(and(eq(interviewAttendees.userId, userId), eq(interviewAttendees.interviewId, interviewId)));
-  if (attendeeIds.length > 0) {
-    await tx.insert(interviewAttendees).values(attendeeIds.map((contactId) => ({ userId, interviewId, contactId })));
-  }
-
-  const links = await tx
-    .select({ contactId: applicationContacts.contactId, role: applicationContacts.role, isPrimary: applicationContacts.isPrimary })
-    .from(applicationContacts)
-    .where(and(eq(applicationContacts.userId, userId), eq(applicationContacts.applicationId, applicationId)));
-  const linked = new Map(links.map((l) => [l.contactId, l]));
-  if (!primaryId && attendeeIds.length > 0 && !links.some((l) => l.isPrimary)) throw new PrimaryRequiredError();
-
-  for (const contactId of unique([...attendeeIds, ...(primaryId ? [primaryId] : [])])) {
-    const link = linked.get(contactId);
-    const makePrimary = contactId === primaryId && !link?.isPrimary;
-    if (link && !makePrimary) continue;
-    await linkContact(tx, userId, { applicationId, contactId, role: link?.role ?? 'interviewer', isPrimary: makePrimary || Boolean(link?.isPrimary) });
-    if (!link) {
-      await recordActivity(tx, userId, {
-        kind: 'contact_linked',
-        applicationId,
-        contactId,
-        detail: { name: names.get(contactId) ?? null, role: 'interviewer', primary: makePrimary },
-      });
-    }
-  }
-  return attendeeIds.length;
-}
+import { contacts, interviewAttendees, interviews } from '@/db/schema';
+import type { InterviewInput } from '@/lib/pipeline/interview-input';
 
 const interviewValues = (input: InterviewInput) => ({
   scheduledAt: input.scheduledAt,
@@ -101,78 +14,45 @@ const interviewValues = (input: InterviewInput) => ({
   impression: input.impression,
 });
 
-/**
- * Logs an interview in one transaction: the interview, who was there, their
- * links and the primary contact, the timeline entry, and the move to
- * interviewing for an application that had not got that far. Null when the
- * application is missing or someone else's.
- */
-export async function logInterview(userId: string, applicationId: string, input: InterviewInput) {
-  return withPrimaryGuard(() =>
-    db.transaction(async (tx) => {
-      const [application] = await tx
-        .select({ stage: applications.stage })
-        .from(applications)
-        .where(and(eq(applications.userId, userId), eq(applications.id, applicationId)))
-        .for('update');
-      if (!application) return null;
-      const [interview] = await tx
-        .insert(interviews)
-        .values({ userId, applicationId, ...interviewValues(input) })
-        .returning({ id: interviews.id });
-      const people = await saveInterviewPeople(tx, userId, applicationId, interview.id, input);
-      const loggedAt = new Date();
-      await recordActivity(tx, userId, {
-        kind: 'interview_logged',
-        applicationId,
-        interviewId: interview.id,
-        detail: { kind: input.kind, scheduledAt: input.scheduledAt.toISOString(), timeZone: input.timeZone, people },
-        occurredAt: loggedAt,
-      });
-      const next = stageAfterInterview(application.stage);
-      // The move is a consequence of the interview, so it sorts just after it on the timeline.
-      if (next) await changeStage(userId, applicationId, next, { tx, at: new Date(loggedAt.getTime() + 1) });
-      return { interviewId: interview.id, movedTo: next };
-    }),
-  );
+export async function insertInterview(tx: Executor, userId: string, applicationId: string, input: InterviewInput): Promise<string> {
+  const [interview] = await tx
+    .insert(interviews)
+    .values({ userId, applicationId, ...interviewValues(input) })
+    .returning({ id: interviews.id });
+  return interview.id;
 }
 
-/** Saves an edited interview and who was there. False when it is missing or someone else's. */
-export async function updateInterview(userId: string, applicationId: string, interviewId: string, input: InterviewInput) {
-  return withPrimaryGuard(() =>
-    db.transaction(async (tx) => {
-      const [updated] = await tx
-        .update(interviews)
-        .set({ ...interviewValues(input), updatedAt: new Date() })
-        .where(and(eq(interviews.userId, userId), eq(interviews.applicationId, applicationId), eq(interviews.id, interviewId)))
-        .returning({ id: interviews.id });
-      if (!updated) return false;
-      const people = await saveInterviewPeople(tx, userId, applicationId, interviewId, input);
-      await recordActivity(tx, userId, {
-        kind: 'interview_updated',
-        applicationId,
-        interviewId,
-        detail: { kind: input.kind, scheduledAt: input.scheduledAt.toISOString(), timeZone: input.timeZone, people },
-      });
-      return true;
-    }),
-  );
+/** Saves an interview's own fields. False when it is missing or someone else's. */
+export async function updateInterviewFields(
+  tx: Executor,
+  userId: string,
+  applicationId: string,
+  interviewId: string,
+  input: InterviewInput,
+): Promise<boolean> {
+  const [updated] = await tx
+    .update(interviews)
+    .set({ ...interviewValues(input), updatedAt: new Date() })
+    .where(and(eq(interviews.userId, userId), eq(interviews.applicationId, applicationId), eq(interviews.id, interviewId)))
+    .returning({ id: interviews.id });
+  return Boolean(updated);
 }
 
-/**
- * Deletes an interview, its attendee list and its thank-you letters; the
- * people stay linked to the application.
- */
-export async function deleteInterview(userId: string, applicationId: string, interviewId: string) {
-  return db.transaction(async (tx) => {
-    const lastWritten = await contactsLastWrittenBy(tx, userId, eq(letters.interviewId, interviewId));
-    const deleted = await tx
-      .delete(interviews)
-      .where(and(eq(interviews.userId, userId), eq(interviews.applicationId, applicationId), eq(interviews.id, interviewId)))
-      .returning({ id: interviews.id });
-    await refreshLastLetters(tx, userId, { contactIds: lastWritten });
-    return deleted.length === 1;
-  });
+/** Deletes an interview with its attendee list and its thank-you letters (foreign keys). */
+export async function deleteInterviewRow(tx: Executor, userId: string, applicationId: string, interviewId: string): Promise<boolean> {
+  const deleted = await tx
+    .delete(interviews)
+    .where(and(eq(interviews.userId, userId), eq(interviews.applicationId, applicationId), eq(interviews.id, interviewId)))
+    .returning({ id: interviews.id });
+  return deleted.length === 1;
+}
+
+/** Who was at the interview, replacing whoever was recorded before. */
+export async function setAttendees(tx: Executor, userId: string, interviewId: string, contactIds: string[]): Promise<void> {
+  await tx.delete(interviewAttendees).where(and(eq(interviewAttendees.userId, userId), eq(interviewAttendees.interviewId, interviewId)));
+  if (contactIds.length > 0) {
+    await tx.insert(interviewAttendees).values(contactIds.map((contactId) => ({ userId, interviewId, contactId })));
+  }
 }
 
 const interviewColumns = {

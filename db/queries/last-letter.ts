@@ -65,7 +65,8 @@ export async function refreshLastLetters(tx: Executor, userId: string, of: LastL
  * after the letters are deleted (by their application or interview going).
  * A deleted letter that was nobody's last changes nothing.
  */
-export async function contactsLastWrittenBy(tx: Executor, userId: string, lettersOf: SQL) {
+export async function contactsLastWrittenBy(tx: Executor, userId: string, of: { applicationId: string } | { interviewId: string }) {
+  const lettersOf = 'applicationId' in of ? eq(letters.applicationId, of.applicationId) : eq(letters.interviewId, of.interviewId);
   const rows = await tx
     .select({ id: contacts.id })
     .from(contacts)

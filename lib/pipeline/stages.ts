@@ -39,3 +39,8 @@ export function isEnding(stage: ApplicationStage): boolean {
 export function stageAfterInterview(stage: ApplicationStage): ApplicationStage | null {
   return stage === 'wishlist' || stage === 'applied' ? 'interviewing' : null;
 }
+
+/** Where a new application starts: the stage the person chose, else applied once they say when, else the wishlist. */
+export function firstStage(input: { stage?: ApplicationStage | null; appliedOn: string | null }): ApplicationStage {
+  return input.stage ?? (input.appliedOn ? 'applied' : 'wishlist');
+}

@@ -1,6 +1,6 @@
 import 'server-only';
 import { occasionLetterContext } from '@/db/queries/letter-context';
-import { UserError } from '@/lib/errors';
+import { NOT_FOUND, UserError } from '@/lib/errors';
 import type { LetterContext } from '@/lib/letters/context';
 import { type LetterTemplateSource, letterWords } from '@/lib/letters/fill';
 import type { Occasion } from '@/lib/letters/occasion';
@@ -39,6 +39,6 @@ export async function previewFirstLetter(
 /** The compose page's live preview of what is typed so far, for the occasion the page is about. */
 export async function previewOccasionLetter(userId: string, occasion: Occasion, words: LetterTemplateSource & { separate: boolean }) {
   const context = await occasionLetterContext(userId, occasion);
-  if (!context) throw new UserError('That letter’s interview or application no longer exists.');
+  if (!context) throw new UserError(NOT_FOUND.occasion);
   return previewFirstLetter(context, { subject: words.subject, body: words.body }, words.separate);
 }

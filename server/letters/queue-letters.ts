@@ -3,7 +3,7 @@ import { db } from '@/db';
 import { recordActivity } from '@/db/queries/activity';
 import { refreshLastLetters } from '@/db/queries/last-letter';
 import { insertLetter, lettersByDedupeKeys, lockSender, recipientsSince } from '@/db/queries/letters';
-import { isUniqueViolation, UserError } from '@/lib/errors';
+import { isUniqueViolation, NOT_FOUND, UserError } from '@/lib/errors';
 import type { LetterContext, LetterPerson } from '@/lib/letters/context';
 import { type LetterTemplateSource, letterWords } from '@/lib/letters/fill';
 import { type DraftLetter, type LetterProblem, planLetters } from '@/lib/letters/plan';
@@ -119,7 +119,7 @@ export async function queueLetters(userId: string, request: LetterRequest): Prom
     const queued = await db.transaction(async (tx) => {
       // One sender per person at a time: the cap below is counted under this lock.
       const cap = await lockSender(tx, userId);
-      if (cap === null) throw new UserError('Your account could not be found. Sign in again.');
+      if (cap === null) throw new UserError(NOT_FOUND.account);
       const count = await recipientsSince(tx, userId, daysBefore(new Date(), 1));
       const adding = prepared.written.reduce((n, w) => n + w.recipients.length, 0);
       if (count + adding > cap) {

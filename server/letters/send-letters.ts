@@ -2,7 +2,7 @@ import 'server-only';
 import { occasionLetterContext } from '@/db/queries/letter-context';
 import { effectiveTemplate } from '@/db/queries/letter-templates';
 import { sendingStatuses } from '@/db/queries/letters';
-import { UserError } from '@/lib/errors';
+import { NOT_FOUND, UserError } from '@/lib/errors';
 import type { Occasion } from '@/lib/letters/occasion';
 import type { SentLetter } from '@/lib/letters/sent';
 import { pacer } from '@/server/mail/pacer';
@@ -34,7 +34,7 @@ export type SendChoice = Occasion & {
  */
 export async function sendOccasionLetters(userId: string, choice: SendChoice): Promise<SendResult & { applicationId: string }> {
   const context = await occasionLetterContext(userId, choice);
-  if (!context) throw new UserError('That letter’s interview or application no longer exists.');
+  if (!context) throw new UserError(NOT_FOUND.occasion);
   const chosen = await effectiveTemplate(userId, context.kind, choice.templateId);
   if (!chosen) throw new UserError('That template no longer exists. Choose another.');
   const template = {

@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { db } from '@/db';
-import { createApplication } from '@/db/queries/applications';
 import { findOrCreateContact, linkContact } from '@/db/queries/contacts';
 import { activities, applications, stageChanges, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
 import type { ApplicationStage } from '@/lib/pipeline/stages';
+import { createApplication } from '@/server/applications/create-application';
 
 /** Rows for the board, table and create tests, written through the app's own queries. */
 

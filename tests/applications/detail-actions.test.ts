@@ -3,10 +3,19 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { applicationTimeline } from '@/db/queries/activity';
 import { changeStage, getApplication, stageHistory } from '@/db/queries/applications';
-import { logInterview } from '@/db/queries/interviews';
 import { applicationContacts, contacts, interviews } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
-import { form, interviewInput, seedAdaAndMallory, seedApplication, seedContact, seedLink, snapshot, thrownDigest } from '../interviews/support';
+import { logInterview } from '@/server/interviews/log-interview';
+import {
+  form,
+  interviewInput,
+  seedAdaAndMallory,
+  seedApplication,
+  seedContact,
+  seedLink,
+  snapshot,
+  thrownDigest,
+} from '../interviews/support';
 import { setupTestDatabase } from '../support/database';
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));

@@ -1,7 +1,7 @@
 import { isValidElement } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { logInterview } from '@/db/queries/interviews';
 import type { SessionUser } from '@/lib/auth/user';
+import { logInterview } from '@/server/interviews/log-interview';
 import { interviewInput, seedAdaAndMallory, seedApplication, thrownDigest } from '../interviews/support';
 import { setupTestDatabase } from '../support/database';
 

@@ -1,12 +1,13 @@
 import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { deleteApplication } from '@/db/queries/applications';
 import { mergeContacts } from '@/db/queries/contact-merge';
 import { markReplied } from '@/db/queries/due/follow-ups';
-import { deleteInterview, logInterview } from '@/db/queries/interviews';
 import { refreshLastLetters } from '@/db/queries/last-letter';
 import { contacts, letterRecipients, letters } from '@/db/schema';
+import { deleteApplication } from '@/server/applications/delete-application';
+import { deleteInterview } from '@/server/interviews/delete-interview';
+import { logInterview } from '@/server/interviews/log-interview';
 import { decideLetter } from '@/server/letters/decide-letter';
 import { deliverLetter } from '@/server/letters/deliver-letter';
 import { reportLetterStatus } from '@/server/letters/report-letter-status';

@@ -1,15 +1,17 @@
 import Papa from 'papaparse';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { changeStage, correctStageChangeDate, createApplication } from '@/db/queries/applications';
+import { GET as exportCsv } from '@/app/(app)/applications/export/route';
+import { importStep } from '@/app/(app)/applications/import/actions';
+import { GET as exportJson } from '@/app/(app)/settings/export/route';
+import { changeStage } from '@/db/queries/applications';
 import { findOrCreateContact, linkContact } from '@/db/queries/contacts';
 import { accounts, interviewAttendees, interviews, sessions, stageChanges } from '@/db/schema';
 import { getUser, type SessionUser } from '@/lib/auth/user';
-import { GET as exportCsv } from '@/app/(app)/applications/export/route';
-import { GET as exportJson } from '@/app/(app)/settings/export/route';
-import { setupTestDatabase } from '../support/database';
-import { importStep } from '@/app/(app)/applications/import/actions';
+import { correctStageChangeDate } from '@/server/applications/correct-stage-date';
+import { createApplication } from '@/server/applications/create-application';
 import { applicationsOf, csvFile, previewForm, previewIn, redirectOf, seedPerson, uploadForm } from '../import/import-helpers';
+import { setupTestDatabase } from '../support/database';
 
 vi.mock('@/lib/auth/user', () => ({ getUser: vi.fn(), requireUser: vi.fn() }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));

@@ -3,10 +3,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { applicationTimeline } from '@/db/queries/activity';
 import { getApplication } from '@/db/queries/applications';
-import { applicationInterviews, logInterview, PrimaryRequiredError, type InterviewInput } from '@/db/queries/interviews';
+import { applicationInterviews } from '@/db/queries/interviews';
 import { contacts } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
 import { UserError } from '@/lib/errors';
+import type { InterviewInput } from '@/lib/pipeline/interview-input';
+import { logInterview, PrimaryRequiredError } from '@/server/interviews/log-interview';
 import { setupTestDatabase } from '../support/database';
 import { links, seedAdaAndMallory, seedApplication, seedContact, seedLink, snapshot } from './support';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { isPrimaryConflict, PRIMARY_CONFLICT_MESSAGE, updateContactLink } from '@/db/queries/application-contacts';
 import { linkContact } from '@/db/queries/contacts';
 import { UserError } from '@/lib/errors';
+import { isPrimaryConflict, PRIMARY_CONFLICT_MESSAGE, updateContactLink } from '@/server/contacts/link-contacts';
 import { setupTestDatabase } from '../support/database';
 import { links, seedApplication, seedContact, seedLink, seedPerson } from './support';
 

@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { db } from '@/db';
-import { createApplication } from '@/db/queries/applications';
 import { findOrCreateContact, linkContact } from '@/db/queries/contacts';
-import type { InterviewInput } from '@/db/queries/interviews';
 import { activities, applicationContacts, applications, contacts, interviewAttendees, interviews, stageChanges, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
+import type { InterviewInput } from '@/lib/pipeline/interview-input';
 import type { ContactRole } from '@/lib/pipeline/labels';
 import type { ApplicationStage } from '@/lib/pipeline/stages';
+import { createApplication } from '@/server/applications/create-application';
 
 /** Shared by the interview and application-detail tests: people, applications and contacts to act on. */
 

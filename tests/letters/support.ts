@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { db } from '@/db';
-import { logInterview } from '@/db/queries/interviews';
 import { interviewLetterContext } from '@/db/queries/letter-context';
 import { letterRecipients, letters, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
 import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
 import { GIVE_UP_AFTER_MS } from '@/lib/letters/retry';
+import { logInterview } from '@/server/interviews/log-interview';
 import { queueLetters } from '@/server/letters/queue-letters';
 import { interviewInput, seedApplication, seedContact, seedPerson } from '../interviews/support';
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { moveToStage } from '@/app/(app)/applications/move';
+import { moveOne } from '@/app/(app)/applications/stage-move';
 import { dismissDue } from '@/db/queries/due/dismissals';
 import { markReplied, stopFollowUps } from '@/db/queries/due/follow-ups';
 import { authedAction } from '@/lib/auth/action';
@@ -62,6 +62,6 @@ export const dueRowAction = authedAction('due row', rowSchema, async (input, use
       return { ok: true, message: 'Marked as replied.' };
     // "Mark as ghosted": the board's own stage move, history and all.
     case 'ghosted':
-      return moveToStage(user.id, input.applicationId, 'ghosted');
+      return moveOne(user.id, input.applicationId, 'ghosted');
   }
 });

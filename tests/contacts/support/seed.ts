@@ -1,9 +1,9 @@
 import { beforeEach, expect } from 'vitest';
 import { db } from '@/db';
-import { createApplication } from '@/db/queries/applications';
 import { type ContactFields, createContact, linkContact } from '@/db/queries/contacts';
 import { interviewAttendees, interviews, users } from '@/db/schema';
 import type { ContactRole, InterviewKind } from '@/lib/pipeline/labels';
+import { createApplication } from '@/server/applications/create-application';
 import { signInAs } from './session';
 
 /** Rows for contact tests, written through the app's own queries where they exist. */

@@ -1,14 +1,6 @@
 import { z } from 'zod';
-import { STAGE_IDS } from '@/lib/pipeline/stages';
 import { isValidTimeZone, wallTimeToInstant } from '@/lib/time/zoned-time';
 import { id } from '@/lib/validation/fields';
-
-export const APPLICATION_NOT_FOUND = 'That application could not be found. It may have been deleted.';
-
-export const stageSchema = z.object({
-  applicationId: id,
-  stage: z.enum(STAGE_IDS, { error: 'Choose a stage from the list.' }),
-});
 
 export const archiveSchema = z.object({
   applicationId: id,

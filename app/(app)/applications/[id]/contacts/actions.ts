@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { addContactToApplication, unlinkContact, updateContactLink } from '@/db/queries/application-contacts';
 import { authedAction } from '@/lib/auth/action';
 import { UserError } from '@/lib/errors';
 import { contactRoleLabel } from '@/lib/pipeline/labels';
+import { addContactToApplication, unlinkContact, updateContactLink } from '@/server/contacts/link-contacts';
 import { addExistingContactSchema, addNewContactSchema, contactLinkSchema, contactRoleSchema } from './schema';
 
 const LINK_NOT_FOUND = 'That contact is no longer on this application. Reload the page to see who is.';

@@ -2,14 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { deleteInterview, logInterview, PrimaryRequiredError, updateInterview } from '@/db/queries/interviews';
 import type { ActionState } from '@/lib/actions/state';
 import { authedAction } from '@/lib/auth/action';
-import { UserError } from '@/lib/errors';
-import { APPLICATION_NOT_FOUND } from '../schema';
+import { NOT_FOUND, UserError } from '@/lib/errors';
+import { deleteInterview } from '@/server/interviews/delete-interview';
+import { logInterview, PrimaryRequiredError, updateInterview } from '@/server/interviews/log-interview';
 import { interviewRefSchema, interviewSchema } from './schema';
-
-const INTERVIEW_NOT_FOUND = 'That interview could not be found. It may have been deleted.';
 
 /** "Nobody is primary" belongs next to the primary choice, not only at the top of the form. */
 async function withPrimaryField(work: () => Promise<void>): Promise<ActionState | undefined> {
@@ -23,7 +21,7 @@ async function withPrimaryField(work: () => Promise<void>): Promise<ActionState 
 
 export const saveNewInterview = authedAction('logInterview', interviewSchema, async ({ applicationId, input }, user) => {
   const refused = await withPrimaryField(async () => {
-    if (!(await logInterview(user.id, applicationId, input))) throw new UserError(APPLICATION_NOT_FOUND);
+    if (!(await logInterview(user.id, applicationId, input))) throw new UserError(NOT_FOUND.application);
   });
   if (refused) return refused;
   revalidatePath(`/applications/${applicationId}`);
@@ -33,7 +31,7 @@ export const saveNewInterview = authedAction('logInterview', interviewSchema, as
 
 export const saveInterview = authedAction('updateInterview', interviewSchema, async ({ applicationId, interviewId, input }, user) => {
   const refused = await withPrimaryField(async () => {
-    if (!interviewId || !(await updateInterview(user.id, applicationId, interviewId, input))) throw new UserError(INTERVIEW_NOT_FOUND);
+    if (!interviewId || !(await updateInterview(user.id, applicationId, interviewId, input))) throw new UserError(NOT_FOUND.interview);
   });
   if (refused) return refused;
   revalidatePath(`/applications/${applicationId}`);
@@ -41,7 +39,7 @@ export const saveInterview = authedAction('updateInterview', interviewSchema, as
 });
 
 export const removeInterview = authedAction('removeInterview', interviewRefSchema, async ({ applicationId, interviewId }, user) => {
-  if (!(await deleteInterview(user.id, applicationId, interviewId))) throw new UserError(INTERVIEW_NOT_FOUND);
+  if (!(await deleteInterview(user.id, applicationId, interviewId))) throw new UserError(NOT_FOUND.interview);
   revalidatePath(`/applications/${applicationId}`);
   redirect(`/applications/${applicationId}#interviews`);
 });

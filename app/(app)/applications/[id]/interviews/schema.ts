@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { InterviewInput } from '@/db/queries/interviews';
 import { emailAddress } from '@/lib/mail/address';
+import type { InterviewInput } from '@/lib/pipeline/interview-input';
 import { INTERVIEW_KINDS, type InterviewKind } from '@/lib/pipeline/labels';
 import { DAY_MS } from '@/lib/time/days';
 import { isValidTimeZone, wallTimeToInstant } from '@/lib/time/zoned-time';
