@@ -3,20 +3,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
 import { applicationContacts, companies, contacts } from '@/db/schema';
-import { isUniqueViolation } from '@/lib/errors';
+import type { ContactInput } from '@/lib/contacts/contact-input';
 import type { ContactRole } from '@/lib/pipeline/labels';
 import { recordActivity } from './activity';
-import { findOrCreateCompany } from './companies';
-
-export type ContactInput = {
-  name: string;
-  email: string | null;
-  title: string | null;
-  companyId?: string | null;
-  phone: string | null;
-  linkedinUrl: string | null;
-  notes: string | null;
-};
 
 /** The contact with this email (any case), or null. */
 export async function findContactByEmail(tx: Executor, userId: string, email: string) {
@@ -56,15 +45,6 @@ export async function findOrCreateContact(tx: Executor, userId: string, input: C
   return { contact: await insertContact(tx, userId, input), created: true };
 }
 
-async function insertContact(tx: Executor, userId: string, input: ContactInput) {
-  const [contact] = await tx
-    .insert(contacts)
-    .values({ ...input, userId, companyId: input.companyId ?? null })
-    .returning();
-  await recordActivity(tx, userId, { kind: 'contact_added', contactId: contact.id, detail: { name: contact.name } });
-  return contact;
-}
-
 /**
  * Links a contact to an application with a role, or updates the link. Making
  * someone primary first clears the old primary; the partial unique index
@@ -100,14 +80,6 @@ export async function linkContact(
   return row;
 }
 
-/** A contact as the contact form edits it: the company is typed as free text; no follow-up cadence leaves it as it is. */
-export type ContactFields = Omit<ContactInput, 'companyId'> & { company: string | null; followUpWeeks?: number | null };
-
-export type SaveContactResult =
-  | { status: 'saved'; id: string }
-  | { status: 'duplicate_email'; existing: { id: string; name: string } }
-  | { status: 'not_found' };
-
 /** One contact with its company's name, or null when missing or someone else's. */
 export async function getContactDetails(userId: string, contactId: string) {
   const [row] = await db
@@ -133,72 +105,39 @@ export async function getContactDetails(userId: string, contactId: string) {
 
 export type ContactDetails = NonNullable<Awaited<ReturnType<typeof getContactDetails>>>;
 
-/** Adds a contact typed in by hand. A second contact with the same email is refused, not merged. */
-export async function createContact(userId: string, fields: ContactFields): Promise<SaveContactResult> {
-  return guardEmail(userId, fields.email, null, () =>
-    db.transaction(async (tx) => {
-      const { company, ...input } = fields;
-      const companyId = company ? (await findOrCreateCompany(tx, userId, company)).id : null;
-      const contact = await insertContact(tx, userId, { ...input, companyId });
-      return { status: 'saved', id: contact.id };
-    }),
-  );
+/** Writes a contact typed in by hand, with its timeline event. */
+export async function insertContact(tx: Executor, userId: string, input: ContactInput) {
+  const [contact] = await tx
+    .insert(contacts)
+    .values({ ...input, userId, companyId: input.companyId ?? null })
+    .returning();
+  await recordActivity(tx, userId, { kind: 'contact_added', contactId: contact.id, detail: { name: contact.name } });
+  return contact;
 }
 
-export async function updateContact(userId: string, contactId: string, fields: ContactFields): Promise<SaveContactResult> {
-  return guardEmail(userId, fields.email, contactId, () =>
-    db.transaction(async (tx) => {
-      const { company, ...input } = fields;
-      // Checked first so that a missing contact does not leave a new company behind.
-      const [current] = await tx
-        .select({ id: contacts.id })
-        .from(contacts)
-        .where(and(eq(contacts.userId, userId), eq(contacts.id, contactId)))
-        .for('update');
-      if (!current) return { status: 'not_found' };
-      const companyId = company ? (await findOrCreateCompany(tx, userId, company)).id : null;
-      await tx
-        .update(contacts)
-        .set({ ...input, companyId, updatedAt: sql`now()` })
-        .where(and(eq(contacts.userId, userId), eq(contacts.id, contactId)));
-      return { status: 'saved', id: contactId };
-    }),
-  );
+/** Locks the contact for the rest of the transaction; false when it is missing or someone else's. */
+export async function lockContact(tx: Executor, userId: string, contactId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.userId, userId), eq(contacts.id, contactId)))
+    .for('update');
+  return Boolean(row);
 }
 
-/** Deletes the contact with their application links, interview attendance and events; applications stay. */
-export async function deleteContact(userId: string, contactId: string) {
-  const deleted = await db
+/** Saves a contact's edited fields. */
+export async function updateContactFields(tx: Executor, userId: string, contactId: string, fields: Partial<ContactInput> & { followUpWeeks?: number | null }) {
+  await tx
+    .update(contacts)
+    .set({ ...fields, updatedAt: sql`now()` })
+    .where(and(eq(contacts.userId, userId), eq(contacts.id, contactId)));
+}
+
+/** Deletes the contact; their application links, interview attendance and events go with them (foreign keys). */
+export async function deleteContactRow(tx: Executor, userId: string, contactId: string): Promise<boolean> {
+  const deleted = await tx
     .delete(contacts)
     .where(and(eq(contacts.userId, userId), eq(contacts.id, contactId)))
     .returning({ id: contacts.id });
   return deleted.length === 1;
-}
-
-/**
- * Saves unless another contact already has the email. The look-up first gives
- * a friendly answer; the unique index still decides when two saves race, and
- * its violation becomes the same answer instead of an error.
- */
-async function guardEmail(
-  userId: string,
-  email: string | null,
-  selfId: string | null,
-  save: () => Promise<SaveContactResult>,
-): Promise<SaveContactResult> {
-  const duplicate = async () => {
-    const existing = email ? await findContactByEmail(db, userId, email) : null;
-    return existing && existing.id !== selfId
-      ? ({ status: 'duplicate_email', existing: { id: existing.id, name: existing.name } } as const)
-      : null;
-  };
-  const before = await duplicate();
-  if (before) return before;
-  try {
-    return await save();
-  } catch (error) {
-    const after = isUniqueViolation(error, 'contacts_user_email_idx') ? await duplicate() : null;
-    if (after) return after;
-    throw error;
-  }
 }

@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
+import { mergeContactsAction } from '@/app/(app)/contacts/actions';
 import { db } from '@/db';
-import { mergedLink, planMerge } from '@/db/queries/contact-merge';
 import { getContactDetails } from '@/db/queries/contacts';
 import { activities, applicationContacts, contacts, interviewAttendees } from '@/db/schema';
-import { mergeContactsAction } from '@/app/(app)/contacts/actions';
+import { mergedLink } from '@/lib/contacts/merge-rules';
+import { planMerge } from '@/server/contacts/merge-contacts';
 import { setupTestDatabase } from '../support/database';
 import { form, seedApplication, seedContact, seedInterview, seedLink, thrownDigest, twoPeople } from './support/seed';
 

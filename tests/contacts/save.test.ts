@@ -1,12 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { db } from '@/db';
-import { createContact, getContactDetails } from '@/db/queries/contacts';
-import { activities, companies, contacts } from '@/db/schema';
 import { createContactAction, updateContactAction } from '@/app/(app)/contacts/actions';
+import { db } from '@/db';
+import { getContactDetails } from '@/db/queries/contacts';
+import { activities, companies, contacts } from '@/db/schema';
+import { createContact } from '@/server/contacts/save-contact';
 import { setupTestDatabase } from '../support/database';
-import { signInAs } from './support/session';
 import { form, seedContact, thrownDigest, twoPeople } from './support/seed';
+import { signInAs } from './support/session';
 
 vi.mock('@/lib/auth/user', () => import('./support/session'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));

@@ -1,11 +1,11 @@
 import { and, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { mergeContacts } from '@/db/queries/contact-merge';
 import { markReplied } from '@/db/queries/due/follow-ups';
 import { refreshLastLetters } from '@/db/queries/last-letter';
 import { contacts, letterRecipients, letters } from '@/db/schema';
 import { deleteApplication } from '@/server/applications/delete-application';
+import { mergeContacts } from '@/server/contacts/merge-contacts';
 import { deleteInterview } from '@/server/interviews/delete-interview';
 import { logInterview } from '@/server/interviews/log-interview';
 import { decideLetter } from '@/server/letters/decide-letter';

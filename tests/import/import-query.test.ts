@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { importApplications } from '@/db/queries/import';
 import { activities, applications, companies, stageChanges } from '@/db/schema';
 import type { ImportRow } from '@/lib/csv/import-plan';
 import { createApplication } from '@/server/applications/create-application';
+import { importApplications } from '@/server/applications/import-applications';
 import { setupTestDatabase } from '../support/database';
 import { applicationsOf, seedPerson } from './import-helpers';
 

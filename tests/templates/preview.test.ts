@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
+import { previewTemplateAction } from '@/app/(app)/templates/actions';
 import { db } from '@/db';
 import { interviews } from '@/db/schema';
-import { previewTemplateAction } from '@/app/(app)/templates/actions';
-import type { TemplatePreview } from '@/app/(app)/templates/preview';
 import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
-import { setupTestDatabase } from '../support/database';
+import type { TemplatePreview } from '@/server/templates/preview-template';
 import { form, seedApplication, seedContact, seedInterview, seedLink, twoPeople } from '../contacts/support/seed';
+import { setupTestDatabase } from '../support/database';
 
 vi.mock('@/lib/auth/user', () => import('../contacts/support/session'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));

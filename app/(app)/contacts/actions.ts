@@ -2,20 +2,19 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { mergeContacts } from '@/db/queries/contact-merge';
-import { createContact, deleteContact, type SaveContactResult, updateContact } from '@/db/queries/contacts';
 import type { ActionState } from '@/lib/actions/state';
 import { authedAction } from '@/lib/auth/action';
-import { UserError } from '@/lib/errors';
+import { NOT_FOUND, UserError } from '@/lib/errors';
+import { deleteContact } from '@/server/contacts/delete-contact';
+import { mergeContacts } from '@/server/contacts/merge-contacts';
+import { createContact, type SaveContactResult, updateContact } from '@/server/contacts/save-contact';
 import { contactSchema, deleteContactSchema, editContactSchema, mergeContactsSchema } from './schema';
-
-const NOT_FOUND = 'That contact could not be found. It may have been deleted or merged into another.';
 
 // Contacts show on application pages too, so every page is refreshed, not only these.
 
 /** A saved contact opens its page; a taken email is an error on the email field, naming who has it. */
 function afterSave(result: SaveContactResult): ActionState {
-  if (result.status === 'not_found') throw new UserError(NOT_FOUND);
+  if (result.status === 'not_found') throw new UserError(NOT_FOUND.contact);
   if (result.status === 'duplicate_email') {
     return {
       ok: false,
@@ -36,7 +35,7 @@ export const updateContactAction = authedAction('updateContact', editContactSche
 );
 
 export const deleteContactAction = authedAction('deleteContact', deleteContactSchema, async ({ id }, user) => {
-  if (!(await deleteContact(user.id, id))) throw new UserError(NOT_FOUND);
+  if (!(await deleteContact(user.id, id))) throw new UserError(NOT_FOUND.contact);
   revalidatePath('/', 'layout');
   redirect('/contacts');
 });
@@ -46,7 +45,7 @@ export const mergeContactsAction = authedAction(
   mergeContactsSchema,
   async ({ survivorId, duplicateId }, user) => {
     if (survivorId === duplicateId) throw new UserError('A contact cannot be merged with themselves. Choose another contact.');
-    if (!(await mergeContacts(user.id, survivorId, duplicateId))) throw new UserError(NOT_FOUND);
+    if (!(await mergeContacts(user.id, survivorId, duplicateId))) throw new UserError(NOT_FOUND.contact);
     revalidatePath('/', 'layout');
     redirect(`/contacts/${survivorId}?merged=1`);
   },

@@ -2,16 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import {
-  createCustomTemplate,
-  deleteCustomTemplate,
-  resetBuiltinTemplate,
-  saveBuiltinTemplate,
-  updateCustomTemplate,
-} from '@/db/queries/letter-templates';
 import { authedAction } from '@/lib/auth/action';
-import { UserError } from '@/lib/errors';
-import { previewTemplate } from './preview';
+import { deleteTemplate, resetBuiltin } from '@/server/templates/delete-template';
+import { previewTemplate } from '@/server/templates/preview-template';
+import { createTemplate, saveBuiltin, updateTemplate } from '@/server/templates/save-template';
 import {
   builtinTemplateSchema,
   customTemplateSchema,
@@ -21,8 +15,6 @@ import {
   resetTemplateSchema,
 } from './schema';
 
-const NOT_FOUND = 'That template could not be found. It may have been deleted.';
-
 /** Templates feed every letter page (one-click sends, previews), so all of them are refreshed. */
 function backToList(query: string): never {
   revalidatePath('/', 'layout');
@@ -30,28 +22,27 @@ function backToList(query: string): never {
 }
 
 export const saveBuiltinTemplateAction = authedAction('saveBuiltinTemplate', builtinTemplateSchema, async ({ kind, ...words }, user) => {
-  await saveBuiltinTemplate(user.id, kind, words);
+  await saveBuiltin(user.id, kind, words);
   backToList(`saved=${kind}`);
 });
 
 export const resetBuiltinTemplateAction = authedAction('resetBuiltinTemplate', resetTemplateSchema, async ({ kind }, user) => {
-  // Resetting twice (a double click, a second tab) ends in the same place, so a miss is not an error.
-  await resetBuiltinTemplate(user.id, kind);
+  await resetBuiltin(user.id, kind);
   backToList(`reset=${kind}`);
 });
 
 export const createTemplateAction = authedAction('createTemplate', customTemplateSchema, async (input, user) => {
-  const id = await createCustomTemplate(user.id, input);
+  const id = await createTemplate(user.id, input);
   backToList(`saved=${id}`);
 });
 
 export const updateTemplateAction = authedAction('updateTemplate', editCustomTemplateSchema, async ({ id, ...input }, user) => {
-  if (!(await updateCustomTemplate(user.id, id, input))) throw new UserError(NOT_FOUND);
+  await updateTemplate(user.id, id, input);
   backToList(`saved=${id}`);
 });
 
 export const deleteTemplateAction = authedAction('deleteTemplate', deleteTemplateSchema, async ({ id }, user) => {
-  if (!(await deleteCustomTemplate(user.id, id))) throw new UserError(NOT_FOUND);
+  await deleteTemplate(user.id, id);
   backToList('deleted=1');
 });
 

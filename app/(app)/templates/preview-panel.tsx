@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { SelectField } from '@/components/ui/select-field';
 import type { PreviewApplication } from '@/db/queries/letter-templates';
-import type { TemplatePreview } from './preview';
+import type { TemplatePreview } from '@/server/templates/preview-template';
 
 const SAMPLE = { id: '', label: 'Sample data: Ada Lovelace writing to Grace Hopper' };
 

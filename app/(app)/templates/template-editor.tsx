@@ -11,9 +11,9 @@ import type { PreviewApplication } from '@/db/queries/letter-templates';
 import type { ActionState, FormAction } from '@/lib/actions/state';
 import type { LetterKind } from '@/lib/letters/kinds';
 import type { MergeField } from '@/lib/letters/merge-fields';
+import type { TemplatePreview } from '@/server/templates/preview-template';
 import { previewTemplateAction } from './actions';
 import { MergeFieldPicker } from './merge-field-picker';
-import type { TemplatePreview } from './preview';
 import { PreviewPanel } from './preview-panel';
 import { kindOptions, type TemplateField } from './schema';
 

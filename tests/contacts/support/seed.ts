@@ -1,9 +1,11 @@
 import { beforeEach, expect } from 'vitest';
 import { db } from '@/db';
-import { type ContactFields, createContact, linkContact } from '@/db/queries/contacts';
+import { linkContact } from '@/db/queries/contacts';
 import { interviewAttendees, interviews, users } from '@/db/schema';
+import type { ContactFields } from '@/lib/contacts/contact-input';
 import type { ContactRole, InterviewKind } from '@/lib/pipeline/labels';
 import { createApplication } from '@/server/applications/create-application';
+import { createContact } from '@/server/contacts/save-contact';
 import { signInAs } from './session';
 
 /** Rows for contact tests, written through the app's own queries where they exist. */

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { importApplications } from '@/db/queries/import';
 import type { ActionState } from '@/lib/actions/state';
 import { authedAction } from '@/lib/auth/action';
 import { planImport } from '@/lib/csv/import-plan';
 import { MAX_FILE_BYTES } from '@/lib/csv/limits';
 import { describeUnexpected, UserError } from '@/lib/errors';
+import { importApplications } from '@/server/applications/import-applications';
 import { type ImportPreview, previewKey, previewOf } from './preview-data';
 import { importSchema } from './schema';
 

@@ -4,9 +4,9 @@ import { getBuiltinTemplate, getCustomTemplate } from '@/db/queries/letter-templ
 import { requireUser } from '@/lib/auth/user';
 import { id as uuid } from '@/lib/validation/fields';
 import { createTemplateAction } from '../actions';
-import { editorPreview } from '../preview';
-import { isLetterKind } from '../template-or-404';
+import { editorPreview } from '../editor-preview';
 import { TemplateEditor } from '../template-editor';
+import { isLetterKind } from '../template-or-404';
 
 export const metadata: Metadata = { title: 'New template' };
 

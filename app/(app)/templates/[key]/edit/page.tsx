@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/user';
 import { letterKindLabel } from '@/lib/letters/builtins';
 import { deleteTemplateAction, resetBuiltinTemplateAction, saveBuiltinTemplateAction, updateTemplateAction } from '../../actions';
-import { editorPreview } from '../../preview';
+import { editorPreview } from '../../editor-preview';
 import { TemplateEditor } from '../../template-editor';
 import { templateOr404 } from '../../template-or-404';
 import { ConfirmActionButton } from './confirm-action-button';

@@ -1,7 +1,7 @@
 import { formatInterviewTime } from '@/components/contacts/format';
-import type { MergePlan } from '@/db/queries/contact-merge';
 import { contactRoleLabel, interviewKindLabel } from '@/lib/pipeline/labels';
 import { plural } from '@/lib/words';
+import type { MergePlan } from '@/server/contacts/merge-contacts';
 
 function ContactCard({ heading, contact }: { heading: string; contact: MergePlan['survivor'] }) {
   const details = [contact.email, contact.title, contact.company, contact.phone].filter(Boolean);

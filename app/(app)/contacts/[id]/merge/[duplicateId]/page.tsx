@@ -1,12 +1,12 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
-import { planMerge } from '@/db/queries/contact-merge';
 import { requireUser } from '@/lib/auth/user';
 import { id as uuid } from '@/lib/validation/fields';
-import { MergeSummary } from './merge-summary';
+import { planMerge } from '@/server/contacts/merge-contacts';
 import { MergeForm } from './merge-form';
+import { MergeSummary } from './merge-summary';
 
 export const metadata: Metadata = { title: 'Confirm merge' };
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { applicationLetterContext, interviewLetterContext } from '@/db/queries/letter-context';
-import { latestInterviewId, previewApplications } from '@/db/queries/letter-templates';
+import { latestInterviewId } from '@/db/queries/letter-templates';
 import type { LetterContext } from '@/lib/letters/context';
 import { fillLetter, type LetterTemplateSource, letterWords } from '@/lib/letters/fill';
 import type { LetterKind } from '@/lib/letters/kinds';
@@ -77,13 +77,4 @@ export async function previewTemplate(
   if (!words.success) return { status: 'invalid', message: words.error.issues.map((issue) => issue.message).join(' ') };
   const { subject, html } = await renderLetter(words.data);
   return { status: 'rendered', subject, html };
-}
-
-/** What the editor opens with: the applications to preview against, and the template rendered with sample facts. */
-export async function editorPreview(userId: string, template: LetterTemplateSource & { kind: LetterKind }) {
-  const [applications, initialPreview] = await Promise.all([
-    previewApplications(userId),
-    previewTemplate(userId, { kind: template.kind, subject: template.subject, body: template.body }),
-  ]);
-  return { applications, initialPreview };
 }
