@@ -15,7 +15,7 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRel
 export type DatabaseHandle = {
   db: Database;
   kind: 'postgres' | 'pglite';
-  /** The embedded database itself, or the server's URL: pg-boss connects with one of them (lib/letters/worker.ts). */
+  /** The embedded database itself, or the server's URL: pg-boss connects with one of them. */
   pglite?: PGlite;
   url?: string;
   close: () => Promise<void>;

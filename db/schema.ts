@@ -239,9 +239,9 @@ export const contacts = pgTable(
     /** When the person last marked a reply from them: it stops the follow-up for letters before it. */
     repliedAt: timestamp('replied_at', { withTimezone: true }),
     /**
-     * The last real letter to them, To or CC, that went or is on its way (see
-     * db/queries/last-letter.ts, which keeps it true), so the dashboard finds
-     * follow-ups due by index instead of searching every letter.
+     * The last real letter to them, To or CC, that went or is on its way
+     * (refreshed in the same transaction as every write that changes it), so
+     * the dashboard finds follow-ups due by index instead of searching every letter.
      */
     lastLetterAt: timestamp('last_letter_at', { withTimezone: true }),
     lastLetterId: uuid('last_letter_id'),
@@ -534,7 +534,7 @@ export const letterEvents = pgTable(
     index('letter_events_letter_idx').on(t.letterId, t.occurredAt),
     index('letter_events_unmatched_email_idx').on(t.emailId).where(sql`${t.letterId} is null`),
     index('letter_events_unmatched_tag_idx').on(t.tagLetterId).where(sql`${t.letterId} is null`),
-    // The sweep prunes unmatched events by age, oldest first (lib/letters/events.ts).
+    // Housekeeping prunes unmatched events by age, oldest first.
     index('letter_events_unmatched_created_idx').on(t.createdAt).where(sql`${t.letterId} is null`),
   ],
 );
@@ -602,7 +602,7 @@ export const dashboardChanges = pgTable(
 /**
  * The dashboard's lists and figures for one person and one view (`key`:
  * "due", "outcomes:90", …), kept so a view with nothing changed reads one
- * row instead of recomputing them (db/queries/dashboard-snapshot.ts).
+ * row instead of recomputing them.
  */
 export const dashboardSnapshots = pgTable(
   'dashboard_snapshots',

@@ -5,7 +5,7 @@ import { outboxMessages } from '@/db/schema';
 
 // The outbox is the local machine's mailbox in development (no RESEND_API_KEY):
 // it holds sign-in mail for people who are not signed in yet, so it is not
-// scoped to a user. env.ts refuses outbox mode in production.
+// scoped to a user. Outbox mode is refused in production.
 
 export async function listOutbox(limit = 100) {
   return db

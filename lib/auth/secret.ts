@@ -9,7 +9,7 @@ const holder = globalThis as unknown as { __afterwordAuthSecret?: string };
 /**
  * AUTH_SECRET when set. In development without one, a secret is generated once
  * and kept in the data folder, so sessions survive restarts with zero setup.
- * Production refuses to start without one (see env.ts).
+ * Production refuses to start without one.
  */
 export function authSecret(): string {
   const { AUTH_SECRET, DATA_DIR, NODE_ENV } = env();

@@ -14,7 +14,7 @@ export const getUser = cache(async (): Promise<SessionUser | null> => {
 });
 
 /**
- * The check every page behind sign-in makes on the server. proxy.ts may
+ * The check every page behind sign-in makes on the server. The proxy may
  * redirect earlier for convenience, but this is the one that counts.
  */
 export async function requireUser(): Promise<SessionUser> {

@@ -12,7 +12,7 @@ import { firstRows, listFields, noInterviewAfter } from './shared';
  * contact's follow-up is due its cadence (6 weeks unless set; 0 is off) after
  * the last real letter to them, To or CC, that was not lost: the contact's
  * `follow_up_due_at`, which Postgres computes from `last_letter_at` (kept by
- * db/queries/last-letter.ts) and is null once they replied. It stops:
+ * refreshLastLetters) and is null once they replied. It stops:
  * - when that letter's application moves on: its stage changed since, to
  *   anything but rejected or ghosted, or an interview is scheduled after it;
  * - when dismissed (until the next letter) or snoozed (until its date).

@@ -12,7 +12,7 @@ const refuse = (status: number, error: string) => Response.json({ ok: false, err
  * Resend's delivery outcomes (sent, delivered, bounced, …), signed through
  * Svix. The raw body is verified before anything is parsed; the library
  * refuses timestamps more than 5 minutes off, which with the stored svix-id
- * stops replays. No session here: proxy.ts never matches /api.
+ * stops replays. No session here: the proxy never matches /api.
  *
  * Answers: 503 when not configured or the database is down (Resend retries
  * those), 400/401 for a bad request or signature (never 500), and 200 for
