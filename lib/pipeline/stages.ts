@@ -31,10 +31,6 @@ export function stageLabel(stage: ApplicationStage): string {
   return STAGES.find((s) => s.id === stage)?.label ?? stage;
 }
 
-export function isEnding(stage: ApplicationStage): boolean {
-  return STAGES.find((s) => s.id === stage)?.ending ?? false;
-}
-
 /** Logging an interview moves an application that has not got that far yet. */
 export function stageAfterInterview(stage: ApplicationStage): ApplicationStage | null {
   return stage === 'wishlist' || stage === 'applied' ? 'interviewing' : null;
