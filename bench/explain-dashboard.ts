@@ -21,16 +21,16 @@
  *
  * BENCH_SEED=1 seeds the account first.
  */
+import postgres from 'postgres';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
-import { loadWhatIsDue } from '@/components/dashboard/due-data';
-import { snapshotQuery } from '@/db/queries/dashboard-snapshot';
+import { loadWhatIsDue } from '@/app/(app)/dashboard/due/load-due';
+import { loadOutcomes, OUTCOME_QUERIES } from '@/app/(app)/dashboard/outcomes/load-outcomes';
 import { useDatabase } from '@/db';
-import { OUTCOME_QUERIES, loadOutcomes } from '@/db/queries/outcomes/load';
+import { type Database, openDatabase } from '@/db/open';
+import { snapshotQuery } from '@/db/queries/dashboard-snapshot';
 import { outcomeScope } from '@/db/queries/outcomes/scope';
-import { openDatabase, type Database } from '@/db/open';
 import * as schema from '@/db/schema';
 import { DEFAULT_PERIOD } from '@/lib/dashboard/period';
 import { seedDashboardAccount } from './seed-dashboard';

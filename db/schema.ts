@@ -587,7 +587,7 @@ const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataTyp
  * forget to. The dashboard's snapshots are good while this log is as it was
  * when they were computed. No foreign key: the rows a deleted person's
  * cascade removes must not be logged against a person who is gone (the
- * trigger skips them), and the sweep prunes the log.
+ * trigger skips them), and housekeeping prunes the log.
  */
 export const dashboardChanges = pgTable(
   'dashboard_changes',

@@ -16,7 +16,7 @@ type SnapshotRow = { version: string; changes: number; data: Uint8Array | null; 
  * nothing of theirs has been written since it was computed and it is younger
  * than `maxAgeMs`; otherwise computed now and kept for the next view.
  *
- * What was written is read from the change log the triggers of migration 0006
+ * What was written is read from the change log the database's triggers
  * keep, never from the code that wrote: the log's last id and its length are
  * read before computing and stored beside the result. A write that commits
  * while the figures are computed moves one or the other, so the snapshot it
@@ -51,7 +51,7 @@ export async function fromSnapshot<T>(
  * The change log's state (its last id and length, from its (user_id, id)
  * index) and the snapshot of `key` computed since `since`, if it was
  * computed at that state: one statement, the only one a view with nothing
- * changed runs (bench/explain-dashboard.ts EXPLAINs it).
+ * changed runs (the dashboard's EXPLAIN bench reads it too).
  */
 export function snapshotQuery(userId: string, key: string, since: Date) {
   return sql`
@@ -76,7 +76,7 @@ function readSnapshot<T>(bytes: Uint8Array): T | undefined {
  * newest stays. A prune that removes some of a person's entries changes the
  * log's length, so their snapshots are computed once more on their next
  * view, no worse than the age limit. A deleted person's entries go too. Run
- * by the letter worker's sweep.
+ * by the housekeeping job.
  */
 export async function pruneDashboardChanges(now: Date = new Date(), executor: Executor = db): Promise<void> {
   await executor.execute(sql`

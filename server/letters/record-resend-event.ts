@@ -1,17 +1,9 @@
 import 'server-only';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import {
-  attachPendingEvents,
-  deleteUnmatchedEventsBefore,
-  findLetterForEvent,
-  insertUnmatchedEvent,
-  lockLetter,
-  recipientsOfLetter,
-} from '@/db/queries/letter-events';
+import { attachPendingEvents, findLetterForEvent, insertUnmatchedEvent, lockLetter, recipientsOfLetter } from '@/db/queries/letter-events';
 import { addressesToFlag, type ResendEmailEvent } from '@/lib/letters/resend-event';
 import { isFlagging, statusForEvent } from '@/lib/letters/status';
-import { daysBefore } from '@/lib/time/days';
 import { reportLetterStatus } from './report-letter-status';
 
 export type RecordOutcome = 'matched' | 'unmatched' | 'duplicate';
@@ -70,25 +62,3 @@ export async function matchPendingEvents(
   }
   return events.length;
 }
-
-/**
- * How long an event waits for its letter. Resend retries a webhook for about
- * a day, and a letter records its Resend id within seconds of being sent, or
- * hours later when sending is retried (never past 23 hours). An event still
- * unmatched after a week never will be: it is about mail that is no letter
- * (a sign-in link) or a letter that is gone.
- */
-export const UNMATCHED_EVENT_DAYS = 7;
-
-/**
- * At most this many are deleted per call. The sweep calls it every minute, so
- * a backlog drains in short statements instead of one long delete.
- */
-export const PRUNE_BATCH_SIZE = 1000;
-
-/** Deletes one batch of events that waited longer than `UNMATCHED_EVENT_DAYS`; returns how many. */
-export async function pruneUnmatchedEvents(now: Date = new Date()): Promise<number> {
-  const before = daysBefore(now, UNMATCHED_EVENT_DAYS);
-  return deleteUnmatchedEventsBefore(before, PRUNE_BATCH_SIZE);
-}
-

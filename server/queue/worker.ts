@@ -1,19 +1,17 @@
 import 'server-only';
 import { fromPglite, PgBoss } from 'pg-boss';
 import { getDatabase } from '@/db';
-import { pruneDashboardChanges } from '@/db/queries/dashboard-snapshot';
 import { dueLetterIds } from '@/db/queries/letter-queue';
-import { deliverLetter } from '../letters/deliver-letter';
-import { pruneUnmatchedEvents } from '../letters/record-resend-event';
-import { pacer } from '../mail/pacer';
+import { deliverLetter } from '@/server/letters/deliver-letter';
+import { pacer } from '@/server/mail/pacer';
+import { HOUSEKEEPING_CRON, HOUSEKEEPING_QUEUE, runHousekeeping } from './housekeeping';
 
 /**
- * The durable side of sending. A letter row is written first (queue.ts); the
- * pg-boss job is only a wake-up call for it. If a job is lost (a crash
- * between commit and enqueue, a restart), the sweep every minute finds the
- * letter still `queued` and enqueues it again; `deliverLetter`'s claim makes
- * any duplicate job harmless. The sweep also prunes webhook events that never
- * found their letter (events.ts) and the dashboard's change log.
+ * The durable side of sending. A letter row is written first; the pg-boss
+ * job is only a wake-up call for it. If a job is lost (a crash between
+ * commit and enqueue, a restart), the sweep every minute finds the letter
+ * still `queued` and enqueues it again; `deliverLetter`'s claim makes any
+ * duplicate job harmless. Housekeeping runs as its own scheduled job.
  */
 export const SEND_QUEUE = 'letter-send';
 export const SWEEP_QUEUE = 'letter-sweep';
@@ -37,16 +35,10 @@ async function sendOne(boss: PgBoss, letterId: string) {
   }
 }
 
-async function sweep(boss: PgBoss) {
+/** Enqueues every letter that is due and held by no sender; nothing else, so nothing else can hold it up. */
+export async function sweepLetters(boss: Pick<PgBoss, 'send'>) {
   for (const letterId of await dueLetterIds()) {
     await boss.send(SEND_QUEUE, { letterId } satisfies SendJob, { singletonKey: letterId });
-  }
-  // Housekeeping must never stop the sweep (or the worker's start) from re-queueing letters.
-  try {
-    await pruneUnmatchedEvents();
-    await pruneDashboardChanges();
-  } catch (error) {
-    console.error('[letters] could not prune unmatched webhook events or the dashboard change log; the next sweep tries again:', error);
   }
 }
 
@@ -62,9 +54,13 @@ async function start(): Promise<PgBoss> {
   await boss.work<SendJob>(SEND_QUEUE, { pollingIntervalSeconds: 1, localConcurrency: 1 }, async (jobs) => {
     for (const job of jobs) await sendOne(boss, job.data.letterId);
   });
-  await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: 30 }, () => sweep(boss));
+  await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: 30 }, () => sweepLetters(boss));
   await boss.schedule(SWEEP_QUEUE, '* * * * *');
-  await sweep(boss);
+  await boss.createQueue(HOUSEKEEPING_QUEUE, { policy: 'singleton' });
+  await boss.work(HOUSEKEEPING_QUEUE, { pollingIntervalSeconds: 60 }, () => runHousekeeping());
+  await boss.schedule(HOUSEKEEPING_QUEUE, HOUSEKEEPING_CRON);
+  await sweepLetters(boss);
+  await runHousekeeping();
   return boss;
 }
 

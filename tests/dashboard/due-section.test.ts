@@ -12,8 +12,8 @@ import { daysAgo, hoursAgo, seedApp, seedInterviewAt, seedLetter, seedPeople, se
 vi.mock('@/lib/auth/user', () => import('../contacts/support/session'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
-const { WhatIsDue } = await import('@/components/dashboard/due-section');
-const { DueList } = await import('@/components/dashboard/due-list');
+const { WhatIsDue } = await import('@/app/(app)/dashboard/due/due-section');
+const { DueList } = await import('@/app/(app)/dashboard/due/due-list');
 
 setupTestDatabase();
 

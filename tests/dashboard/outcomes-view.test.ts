@@ -1,8 +1,18 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Outcomes } from '@/components/dashboard/outcomes';
+import { Outcomes } from '@/app/(app)/dashboard/outcomes/outcomes-section';
 import { setupTestDatabase } from '../support/database';
-import { daysAgo, hoursAfter, NOW, seedApplication, seedCompany, seedInterview, seedLetter, seedPerson, seedStageChange } from './outcomes-seed';
+import {
+  daysAgo,
+  hoursAfter,
+  NOW,
+  seedApplication,
+  seedCompany,
+  seedInterview,
+  seedLetter,
+  seedPerson,
+  seedStageChange,
+} from './outcomes-seed';
 
 setupTestDatabase();
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { whatIsDueNow } from '@/app/(app)/dashboard/due/load-due';
+import { outcomesNow } from '@/app/(app)/dashboard/outcomes/load-outcomes';
 import { db } from '@/db';
 import { fromSnapshot, pruneDashboardChanges } from '@/db/queries/dashboard-snapshot';
-import { whatIsDueNow } from '@/components/dashboard/due-data';
-import { outcomesNow } from '@/db/queries/outcomes/load';
 import { applications, contacts, dashboardChanges, dashboardSnapshots, letters, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
 import { setupTestDatabase } from '../support/database';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { deleteUnmatchedEventsBefore } from '@/db/queries/letter-events';
 import { letterEvents } from '@/db/schema';
-import { pruneUnmatchedEvents, UNMATCHED_EVENT_DAYS } from '@/server/letters/record-resend-event';
+import { pruneUnmatchedEvents, UNMATCHED_EVENT_DAYS } from '@/server/queue/housekeeping';
 import { startLetterWorker, stopLetterWorker } from '@/server/queue/worker';
 import { setupTestDatabase } from '../support/database';
 import { allEvents, seedLetter, seedPerson } from './webhook-support';

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { z } from 'zod';
-import { WhatIsDue } from '@/components/dashboard/due-section';
-import { Outcomes } from '@/components/dashboard/outcomes';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/user';
 import { DUE_LISTS, type DueListKey } from '@/lib/dashboard/due-rules';
+import { WhatIsDue } from './due/due-section';
+import { Outcomes } from './outcomes/outcomes-section';
+import { SectionSkeleton } from './section-skeleton';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -31,9 +33,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         title={user.name ? `Good to see you, ${user.name.split(' ')[0]}` : 'Dashboard'}
         description="What is due today, and what came of the letters you sent."
       />
-      <WhatIsDue userId={user.id} now={now} showMore={showMore} />
+      {/* Each section streams on its own: What is due paints while Outcomes is still being counted. */}
+      <Suspense fallback={<SectionSkeleton id="due" title="What is due" loading="Loading what is due…" blocks={2} className="mb-12" />}>
+        <WhatIsDue userId={user.id} now={now} showMore={showMore} />
+      </Suspense>
       {/* What came of it, below what to do now. */}
-      <Outcomes userId={user.id} period={period} />
+      <Suspense fallback={<SectionSkeleton id="outcomes" title="Outcomes" loading="Loading outcomes…" blocks={4} className="mt-10" />}>
+        <Outcomes userId={user.id} period={period} />
+      </Suspense>
     </>
   );
 }

@@ -1,14 +1,14 @@
 import 'server-only';
+import { fromSnapshot } from '@/db/queries/dashboard-snapshot';
+import { weeklyActivity, weeklyActivityQuery } from '@/db/queries/outcomes/activity';
+import { letterOutcomes, letterOutcomesQuery } from '@/db/queries/outcomes/letters';
+import { interviewPayoff, interviewPayoffQuery, rejectionPayoff, rejectionPayoffQuery } from '@/db/queries/outcomes/payoff';
+import { funnel, funnelQuery, stagesNow, stagesNowQuery } from '@/db/queries/outcomes/pipeline';
+import { outcomeScope } from '@/db/queries/outcomes/scope';
 import { OUTCOMES_SNAPSHOT_MAX_AGE_MS } from '@/lib/dashboard/outcome-rules';
 import type { Period } from '@/lib/dashboard/period';
-import { fromSnapshot } from '../dashboard-snapshot';
-import { weeklyActivity, weeklyActivityQuery } from './activity';
-import { letterOutcomes, letterOutcomesQuery } from './letters';
-import { interviewPayoff, interviewPayoffQuery, rejectionPayoff, rejectionPayoffQuery } from './payoff';
-import { funnel, funnelQuery, stagesNow, stagesNowQuery } from './pipeline';
-import { outcomeScope } from './scope';
 
-/** Every statement behind the Outcomes section, by name: bench/explain-dashboard.ts EXPLAINs each. */
+/** Every statement behind the Outcomes section, by name, so the EXPLAIN bench can read each. */
 export const OUTCOME_QUERIES = {
   letters: letterOutcomesQuery,
   stagesNow: stagesNowQuery,

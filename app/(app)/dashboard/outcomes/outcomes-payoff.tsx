@@ -1,6 +1,6 @@
 import type { Payoff, Share } from '@/db/queries/outcomes/payoff';
 import { MIN_GROUP, OUTCOME_WAIT_DAYS, THANKS_WITHIN_HOURS } from '@/lib/dashboard/outcome-rules';
-import { periodPhrase, type Period } from '@/lib/dashboard/period';
+import { type Period, periodPhrase } from '@/lib/dashboard/period';
 import { enoughData, formatCount, percentOf } from './format';
 import { OutcomeCard } from './outcome-card';
 

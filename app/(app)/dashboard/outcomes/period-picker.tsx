@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { PERIODS, type Period } from '@/lib/dashboard/period';
+import { type Period, PERIODS } from '@/lib/dashboard/period';
 
 /**
  * The span the outcomes cover, as plain links that keep the choice in the

@@ -1,9 +1,9 @@
 import { DUE_COUNT_CAP } from '@/lib/dashboard/due-rules';
 import { LettersNeedingAttentionList, QuietApplicationsList } from './due-attention';
 import { FollowUpsList } from './due-follow-ups';
-import { whatIsDueNow } from './due-data';
 import type { ShowMore } from './due-list';
 import { RejectionThanksList, ThankYouOwedList } from './due-thank-yous';
+import { whatIsDueNow } from './load-due';
 
 /**
  * "What is due": the top of the dashboard, what to do today. Letters owed

@@ -4,9 +4,9 @@ import type { DueList as List } from '@/db/queries/due/shared';
 import { QUIET_DAYS } from '@/lib/dashboard/due-rules';
 import { STATUS_LABELS } from '@/lib/letters/status';
 import { stageLabel } from '@/lib/pipeline/stages';
-import { DISMISS, DismissButton, DueRowActions, type DueButton } from './due-action';
+import { timeFromNow } from '../time-from-now';
+import { DISMISS, DismissButton, type DueButton, DueRowActions } from './due-action';
 import { ApplicationTitle, DueList, DueRow, type ShowMore } from './due-list';
-import { timeFromNow } from './due-time';
 
 const GHOSTED: DueButton = { intent: 'ghosted', label: 'Mark as ghosted', pendingLabel: 'Moving…' };
 

@@ -5,9 +5,9 @@ import { SendLetter } from '@/components/letters/send-letter';
 import type { FollowUpDue } from '@/db/queries/due/follow-ups';
 import type { DueList as List } from '@/db/queries/due/shared';
 import { DEFAULT_FOLLOW_UP_WEEKS, SNOOZE_DAYS } from '@/lib/dashboard/due-rules';
+import { timeFromNow } from '../time-from-now';
 import { type DueButton, DueRowActions } from './due-action';
 import { DueList, DueRow, type ShowMore } from './due-list';
-import { timeFromNow } from './due-time';
 
 const BUTTONS: DueButton[] = [
   { intent: 'replied', label: 'They replied', pendingLabel: 'Saving…' },

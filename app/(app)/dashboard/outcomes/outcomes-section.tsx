@@ -1,6 +1,6 @@
-import { outcomesNow } from '@/db/queries/outcomes/load';
 import { parsePeriod, periodPhrase } from '@/lib/dashboard/period';
-import { timeFromNow } from './due-time';
+import { timeFromNow } from '../time-from-now';
+import { outcomesNow } from './load-outcomes';
 import { ActivityOutcomes } from './outcomes-activity';
 import { LettersOutcomes } from './outcomes-letters';
 import { PayoffOutcomes } from './outcomes-payoff';

@@ -6,10 +6,10 @@ import { LocalTime } from '@/components/time/local-time';
 import type { DueList as List } from '@/db/queries/due/shared';
 import type { RejectionThanksOwed, ThankYouOwed } from '@/db/queries/due/thank-you';
 import { REJECTION_THANKS_DAYS, THANK_YOU_DAYS, THANK_YOU_HOURS_ADVISED } from '@/lib/dashboard/due-rules';
+import { hoursSince, timeFromNow } from '../time-from-now';
 import { DismissButton } from './due-action';
-import type { Readiness } from './due-data';
 import { ApplicationTitle, DueList, DueRow, type ShowMore } from './due-list';
-import { hoursSince, timeFromNow } from './due-time';
+import type { Readiness } from './load-due';
 
 /** A list of letters owed, each row checked: ready to send, or what is missing. */
 type Checked<Row> = List<Row> & { ready: (Readiness | null)[] };

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { db } from '@/db';
+import { dashboardChanges, letterEvents } from '@/db/schema';
+import { HOUSEKEEPING_QUEUE, runHousekeeping, UNMATCHED_EVENT_DAYS } from '@/server/queue/housekeeping';
+import { startLetterWorker, stopLetterWorker, SWEEP_QUEUE, sweepLetters } from '@/server/queue/worker';
+import { setupTestDatabase } from '../support/database';
+import { seedPerson } from './webhook-support';
+
+setupTestDatabase();
+afterEach(() => stopLetterWorker());
+
+const DAY = 24 * 60 * 60 * 1000;
+
+async function seedOldEvent(now: Date) {
+  const arrivedAt = new Date(now.getTime() - (UNMATCHED_EVENT_DAYS + 1) * DAY);
+  await db.insert(letterEvents).values({
+    svixId: `msg_${randomUUID()}`,
+    type: 'email.delivered',
+    emailId: `em_${randomUUID()}`,
+    occurredAt: arrivedAt,
+    createdAt: arrivedAt,
+  });
+}
+
+/** Two changes a day old for one person: a prune keeps only the newest. */
+async function seedOldChanges(userId: string, now: Date) {
+  const old = new Date(now.getTime() - 2 * DAY);
+  await db.insert(dashboardChanges).values([
+    { userId, changedAt: old },
+    { userId, changedAt: old },
+  ]);
+}
+
+describe('housekeeping, a job of its own', () => {
+  it('prunes stale webhook events and the dashboard change log in one run', async () => {
+    const now = new Date();
+    const ada = await seedPerson('ada@example.com', 'Ada Lovelace');
+    await seedOldEvent(now);
+    await seedOldChanges(ada.id, now);
+    const changesBefore = (await db.select().from(dashboardChanges)).length;
+
+    await runHousekeeping(now);
+
+    expect(await db.select().from(letterEvents)).toEqual([]);
+    expect((await db.select().from(dashboardChanges)).length).toBeLessThan(changesBefore);
+  });
+
+  it('is not part of the letter sweep, which only enqueues due letters', async () => {
+    const now = new Date();
+    const ada = await seedPerson('ada@example.com', 'Ada Lovelace');
+    await seedOldEvent(now);
+    await seedOldChanges(ada.id, now);
+    const changesBefore = (await db.select().from(dashboardChanges)).length;
+    const boss = { send: vi.fn(async () => null) };
+
+    await sweepLetters(boss);
+
+    expect(await db.select().from(letterEvents)).toHaveLength(1);
+    expect(await db.select().from(dashboardChanges)).toHaveLength(changesBefore);
+  });
+
+  it('is scheduled by name beside the sweep when the worker starts', async () => {
+    const boss = await startLetterWorker();
+    const names = (await boss.getSchedules()).map((schedule) => schedule.name).sort();
+    expect(names).toEqual([HOUSEKEEPING_QUEUE, SWEEP_QUEUE].sort());
+  });
+});
