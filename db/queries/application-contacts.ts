@@ -31,38 +31,37 @@ export async function applicationLinks(tx: Executor, userId: string, application
     .where(and(eq(applicationContacts.userId, userId), eq(applicationContacts.applicationId, applicationId)));
 }
 
+type Link = { applicationId: string; contactId: string };
+
+/** The row that links this contact to this application, among the person's own. */
+function isLink(userId: string, link: Link) {
+  return and(
+    eq(applicationContacts.userId, userId),
+    eq(applicationContacts.applicationId, link.applicationId),
+    eq(applicationContacts.contactId, link.contactId),
+  );
+}
+
 /** One contact's link to one application, locked for the rest of the transaction when asked; null when there is none. */
 export async function applicationLink(
   tx: Executor,
   userId: string,
-  link: { applicationId: string; contactId: string },
+  link: Link,
   options: { lock?: boolean } = {},
 ) {
   const query = tx
     .select({ role: applicationContacts.role, isPrimary: applicationContacts.isPrimary })
     .from(applicationContacts)
-    .where(
-      and(
-        eq(applicationContacts.userId, userId),
-        eq(applicationContacts.applicationId, link.applicationId),
-        eq(applicationContacts.contactId, link.contactId),
-      ),
-    );
+    .where(isLink(userId, link));
   const [row] = options.lock ? await query.for('update') : await query;
   return row ?? null;
 }
 
 /** Takes a contact off an application and returns the role they had, or null when they were not on it. */
-export async function deleteLink(tx: Executor, userId: string, link: { applicationId: string; contactId: string }) {
+export async function deleteLink(tx: Executor, userId: string, link: Link) {
   const [removed] = await tx
     .delete(applicationContacts)
-    .where(
-      and(
-        eq(applicationContacts.userId, userId),
-        eq(applicationContacts.applicationId, link.applicationId),
-        eq(applicationContacts.contactId, link.contactId),
-      ),
-    )
+    .where(isLink(userId, link))
     .returning({ role: applicationContacts.role });
   return removed ?? null;
 }
