@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { dashboardChanges, letterEvents } from '@/db/schema';
+import { daysBefore } from '@/lib/time/days';
 import { HOUSEKEEPING_QUEUE, runHousekeeping, UNMATCHED_EVENT_DAYS } from '@/server/queue/housekeeping';
 import { startLetterWorker, stopLetterWorker, SWEEP_QUEUE, sweepLetters } from '@/server/queue/worker';
 import { setupTestDatabase } from '../support/database';
@@ -10,10 +11,8 @@ import { seedPerson } from './webhook-support';
 setupTestDatabase();
 afterEach(() => stopLetterWorker());
 
-const DAY = 24 * 60 * 60 * 1000;
-
 async function seedOldEvent(now: Date) {
-  const arrivedAt = new Date(now.getTime() - (UNMATCHED_EVENT_DAYS + 1) * DAY);
+  const arrivedAt = daysBefore(now, UNMATCHED_EVENT_DAYS + 1);
   await db.insert(letterEvents).values({
     svixId: `msg_${randomUUID()}`,
     type: 'email.delivered',
@@ -25,7 +24,7 @@ async function seedOldEvent(now: Date) {
 
 /** Two changes a day old for one person: a prune keeps only the newest. */
 async function seedOldChanges(userId: string, now: Date) {
-  const old = new Date(now.getTime() - 2 * DAY);
+  const old = daysBefore(now, 2);
   await db.insert(dashboardChanges).values([
     { userId, changedAt: old },
     { userId, changedAt: old },

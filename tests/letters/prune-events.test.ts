@@ -74,12 +74,12 @@ describe('pruning webhook events that never found their letter', () => {
     expect(await allEvents()).toEqual([]);
   });
 
-  it('are pruned by the letter queue’s sweep', async () => {
+  it('are pruned by the housekeeping run the worker makes as it starts', async () => {
     const today = new Date();
     await seedEvent(daysBefore(UNMATCHED_EVENT_DAYS + 1, today));
     const recent = await seedEvent(today);
 
-    // The worker sweeps once as it starts, then every minute.
+    // Housekeeping runs once as the worker starts, then on its own schedule.
     await startLetterWorker();
 
     expect(await remainingIds()).toEqual([recent]);
