@@ -4,7 +4,7 @@ import type { ComponentProps } from 'react';
 export type ButtonVariant = 'primary' | 'secondary' | 'ghost';
 
 /**
- * The button classes live in app/globals.css (`.btn`, `.btn-primary`, …):
+ * The button classes are global CSS (`.btn`, `.btn-primary`, …), not utilities:
  * a page like the dashboard has sixty buttons, and twenty utilities on each
  * were a tenth of its HTML and again of React's payload.
  */
