@@ -11,6 +11,8 @@ const nextConfig = {
     // preview; Next's default of 1 MB would refuse it before the action could explain.
     serverActions: { bodySizeLimit: '4mb' },
   },
+  // What every response says, whatever it is: a page, a file, an API answer.
+  // The per-request ones (the page's script nonce, HSTS) are set as it is served.
   async headers() {
     return [
       {
@@ -18,7 +20,8 @@ const nextConfig = {
         headers: [
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'same-origin' },
-          { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
         ],
       },
     ];

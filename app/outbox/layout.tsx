@@ -1,10 +1,9 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { env } from '@/env';
+import { requireOutboxMode } from './outbox-mode';
 
 /** The outbox exists only while mail is kept locally. */
 export default function OutboxLayout({ children }: { children: React.ReactNode }) {
-  if (env().mailMode !== 'outbox') notFound();
+  requireOutboxMode();
   return (
     <div className="min-h-dvh">
       <header className="border-b border-stone-200 bg-white px-4 py-4 sm:px-6">

@@ -3,11 +3,13 @@ import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listOutbox } from '@/db/queries/outbox';
+import { requireOutboxMode } from './outbox-mode';
 
 export const metadata: Metadata = { title: 'Outbox' };
 export const dynamic = 'force-dynamic';
 
 export default async function OutboxPage() {
+  requireOutboxMode();
   const messages = await listOutbox();
   return (
     <>

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures';
 import { sql, uniqueEmail } from '../helpers/db';
 import { signInLinkFor } from '../helpers/mail';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures';
 import { sql, uniqueEmail } from '../helpers/db';
 import { mailTo, signInLinkFor } from '../helpers/mail';
 import { appUrl } from '../helpers/urls';

@@ -3,10 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getOutboxMessage } from '@/db/queries/outbox';
+import { requireOutboxMode } from '../outbox-mode';
 
 export const metadata: Metadata = { title: 'Outbox message' };
 
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
+  requireOutboxMode();
   const id = z.uuid().safeParse((await params).id);
   const message = id.success ? await getOutboxMessage(id.data) : null;
   if (!message) notFound();
