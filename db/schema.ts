@@ -545,7 +545,7 @@ export const flaggedAddresses = pgTable(
   'flagged_addresses',
   {
     userId: userId(),
-    /** Lower-cased. */
+    /** Lower-cased by the database's lower(), as the addresses it is compared with are. */
     email: text('email').notNull(),
     reason: letterStatus('reason').notNull(),
     letterId: uuid('letter_id'),

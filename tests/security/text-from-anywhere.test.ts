@@ -2,13 +2,18 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { addApplication } from '@/app/(app)/applications/actions';
 import { importStep } from '@/app/(app)/applications/import/actions';
+import { createContactAction } from '@/app/(app)/contacts/actions';
 import { db } from '@/db';
-import { applications, companies } from '@/db/schema';
+import { mergeCandidates } from '@/db/queries/contact-list';
+import { flagAddresses } from '@/db/queries/letters';
+import { clearAddressFlag, contactAddressFlag } from '@/db/queries/letters-sent';
+import { applications, companies, contacts } from '@/db/schema';
 import type { ImportRow } from '@/lib/csv/import-plan';
 import { optionalLine, optionalText, requiredLine } from '@/lib/validation/fields';
 import { createApplication } from '@/server/applications/create-application';
 import { importApplications } from '@/server/applications/import-applications';
-import { twoPeople } from '../contacts/support/seed';
+import { createContact } from '@/server/contacts/save-contact';
+import { seedContact, twoPeople } from '../contacts/support/seed';
 import { setupTestDatabase } from '../support/database';
 import { csvFile, previewForm, previewIn, redirectOf, uploadForm } from '../import/import-helpers';
 
@@ -149,5 +154,54 @@ describe('the CSV import action, from file to applications', () => {
     const [application] = await db.select().from(applications).where(eq(applications.userId, people.ada.id));
     expect(application.position).toBe('Ingénieur'.normalize('NFC'));
     expect(await companyNamesOf(people.ada.id)).toEqual(['Ångström AB'.normalize('NFC')]);
+  });
+});
+
+describe('contacts: e-mail addresses and duplicates', () => {
+  const blank = { name: 'Ayşe Yılmaz', email: '', title: '', company: '', phone: '', linkedinUrl: '', notes: '' };
+  const contactForm = (fields: Record<string, string>) => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ ...blank, ...fields })) form.set(key, value);
+    return form;
+  };
+
+  it('matches an address in any case, and refuses one with letters outside ASCII with a message, not an error', async () => {
+    await redirectOf(createContactAction({ ok: false }, contactForm({ email: 'AYSE.YILMAZ@ISTANBUL.EXAMPLE' })));
+    const again = await createContactAction({ ok: false }, contactForm({ email: 'ayse.yilmaz@istanbul.example' }));
+    expect(again.ok).toBe(false);
+    expect(again.fieldErrors?.email?.[0]).toMatch(/^Ayşe Yılmaz already has this email address/);
+    for (const email of ['ayşe.yılmaz@istanbul.example', 'İNFO@ISTANBUL.EXAMPLE', 'straße@bau.example', 'οδος@example.gr', decomposed('café@noir.example')]) {
+      const state = await createContactAction({ ok: false }, contactForm({ email }));
+      expect(state.ok).toBe(false);
+      expect(state.fieldErrors?.email?.[0]).toMatch(/plain letters/);
+    }
+    expect(await db.$count(contacts, eq(contacts.userId, people.ada.id))).toBe(1);
+  });
+
+  it('finds a flag on an address whatever case the report named it in, and clears it in any case', async () => {
+    const id = await seedContact(people.ada.id, { name: 'Ayşe Yılmaz', email: 'ayse@istanbul.example' });
+    await flagAddresses(db, people.ada.id, ['AYSE@Istanbul.Example'], 'bounced', crypto.randomUUID());
+    expect(await contactAddressFlag(people.ada.id, id)).toMatchObject({ reason: 'bounced' });
+    expect(await clearAddressFlag(people.ada.id, 'Ayse@ISTANBUL.example')).toBe(true);
+    expect(await contactAddressFlag(people.ada.id, id)).toBeNull();
+  });
+
+  it.each([
+    ['Turkish', 'İlkay Gündoğan', 'ILKAY GÜNDOĞAN'],
+    ['Turkish dotless ı', 'Işıl Aydın', 'ışıl aydın'],
+    ['German', 'Jürgen Weiß', 'JÜRGEN WEISS'],
+    ['Greek', 'Νικος Παπαδοπουλος', 'ΝΙΚΟΣ ΠΑΠΑΔΟΠΟΥΛΟΣ'],
+    ['Swedish', 'Åsa Öberg', decomposed('ÅSA ÖBERG')],
+    ['combining accents', 'José Martín', decomposed('josé martín')],
+  ])('offers a %s namesake as the likeliest duplicate, whichever of the two is merged', async (_, one, other) => {
+    const save = (name: string) => createContact(people.ada.id, { name, email: null, title: null, company: null, phone: null, linkedinUrl: null, notes: null });
+    const stranger = await save('Grace Hopper');
+    const a = await save(one);
+    const b = await save(other);
+    expect([stranger, a, b].every((r) => r.status === 'saved')).toBe(true);
+    const [ida, idb] = [a, b].map((r) => (r as { id: string }).id);
+    const firstOf = async (contact: { id: string; name: string }) => (await mergeCandidates(people.ada.id, { ...contact, email: null }))[0];
+    expect(await firstOf({ id: ida, name: one })).toMatchObject({ id: idb, sameName: true });
+    expect(await firstOf({ id: idb, name: other })).toMatchObject({ id: ida, sameName: true });
   });
 });
