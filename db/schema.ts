@@ -23,6 +23,7 @@ import { LETTER_STATUSES } from '../lib/letters/status';
 import { CONTACT_ROLE_IDS, INTERVIEW_KIND_IDS } from '../lib/pipeline/labels';
 import { APPLICATION_STAGES } from '../lib/pipeline/stages';
 import { ACTIVITY_KINDS } from '../lib/timeline/activity-kinds';
+import { nameKey } from './name-key';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -158,8 +159,8 @@ export const companies = pgTable(
   },
   (t) => [
     unique('companies_user_id_id_unique').on(t.userId, t.id),
-    // A second application to the same company finds this row again, whatever the case.
-    uniqueIndex('companies_user_name_idx').on(t.userId, sql`lower(${t.name})`),
+    // A second application to the same company finds this row again, however its name is typed.
+    uniqueIndex('companies_user_name_idx').on(t.userId, nameKey(t.name)),
   ],
 );
 
@@ -544,7 +545,7 @@ export const flaggedAddresses = pgTable(
   'flagged_addresses',
   {
     userId: userId(),
-    /** Lower-cased. */
+    /** Lower-cased by the database's lower(), as the addresses it is compared with are. */
     email: text('email').notNull(),
     reason: letterStatus('reason').notNull(),
     letterId: uuid('letter_id'),

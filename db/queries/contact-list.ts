@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
+import { nameKey } from '@/db/name-key';
 import { activities, applicationContacts, companies, contacts, interviewAttendees, interviews } from '@/db/schema';
 
 export const CONTACTS_PER_PAGE = 50;
@@ -103,15 +104,17 @@ export async function mergeCandidates(
   contact: { id: string; name: string; email: string | null },
   options: { q?: string; limit?: number } = {},
 ) {
-  const name = contact.name.trim().toLowerCase();
-  const words = name.split(/\s+/);
+  // Both names are keyed, and split into words, by the database: a key made in JavaScript would
+  // disagree with the database's on letters such as İ and Σ, and a namesake would rank as a stranger.
+  const theirName = nameKey(sql`trim(${contacts.name})`);
+  const ourName = nameKey(sql`trim(${contact.name}::text)`);
   const domain = workDomain(contact.email);
-  const lowerName = sql`lower(trim(${contacts.name}))`;
-  const sameName = sql<boolean>`(${lowerName} = ${name})`;
+  const sameName = sql<boolean>`(${theirName} = ${ourName})`;
   // A parameter, not a constant, when there is no domain: Postgres refuses a constant in ORDER BY.
-  const sameDomain = sql<boolean>`coalesce(${domain ?? ''} <> '' and lower(split_part(${contacts.email}, '@', 2)) = ${domain ?? ''}, false)`;
-  const sharedWord = sql<boolean>`(split_part(${lowerName}, ' ', 1) = ${words[0]}
-    or regexp_replace(${lowerName}, '^.*\\s', '') = ${words[words.length - 1]})`;
+  const sameDomain = sql<boolean>`coalesce(${domain ?? ''} <> '' and lower(split_part(${contacts.email}, '@', 2)) = lower(${domain ?? ''}::text), false)`;
+  const firstWord = (name: SQL) => sql`split_part(${name}, ' ', 1)`;
+  const lastWord = (name: SQL) => sql`regexp_replace(${name}, '^.*\\s', '')`;
+  const sharedWord = sql<boolean>`(${firstWord(theirName)} = ${firstWord(ourName)} or ${lastWord(theirName)} = ${lastWord(ourName)})`;
 
   return db
     .select({

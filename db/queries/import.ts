@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/executor';
+import { nameKey } from '@/db/name-key';
 import { activities, applications, companies, stageChanges } from '@/db/schema';
 import type { ImportRow } from '@/lib/csv/import-plan';
 import type { ApplicationStage } from '@/lib/pipeline/stages';
@@ -15,21 +16,26 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /**
- * The person's companies by lower-cased name, created where missing: the
- * same rule as findOrCreateCompany (one company per name, any case), in two
- * statements per thousand names instead of two per row.
+ * The person's company for each name, as typed, created where missing: the
+ * same rule as findOrCreateCompany (one company per name key), in two
+ * statements per thousand names instead of two per row. The first spelling
+ * of a new company names it; every other spelling finds it, because each
+ * name is matched in the database on the key its unique index holds, and is
+ * never given a key of its own here.
  */
 export async function companiesByName(tx: Executor, userId: string, names: readonly string[]) {
-  const byKey = new Map<string, string>();
-  for (const name of names) if (!byKey.has(name.toLowerCase())) byKey.set(name.toLowerCase(), name);
   const ids = new Map<string, string>();
-  for (const part of chunks([...byKey.values()])) {
+  for (const part of chunks([...new Set(names)])) {
+    // Spellings of one new company in the same statement: the first is written, the rest conflict and are skipped.
     await tx.insert(companies).values(part.map((name) => ({ userId, name }))).onConflictDoNothing();
+    // Joined back by position, not by the text that comes back, which the driver may have re-encoded.
+    const typed = sql`unnest(array[${sql.join(part.map((name) => sql`${name}`), sql`, `)}]::text[]) with ordinality as typed(name, n)`;
     const rows = await tx
-      .select({ id: companies.id, key: sql<string>`lower(${companies.name})` })
+      .select({ n: sql<number>`typed.n`.mapWith(Number), id: companies.id })
       .from(companies)
-      .where(and(eq(companies.userId, userId), inArray(sql`lower(${companies.name})`, part.map((n) => n.toLowerCase()))));
-    for (const row of rows) ids.set(row.key, row.id);
+      .innerJoin(typed, eq(nameKey(companies.name), nameKey(sql`typed.name`)))
+      .where(eq(companies.userId, userId));
+    for (const row of rows) ids.set(part[row.n - 1], row.id);
   }
   return ids;
 }

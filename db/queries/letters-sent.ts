@@ -35,7 +35,7 @@ export async function contactAddressFlag(userId: string, contactId: string) {
 export async function clearAddressFlag(userId: string, email: string) {
   const cleared = await db
     .delete(flaggedAddresses)
-    .where(and(eq(flaggedAddresses.userId, userId), eq(flaggedAddresses.email, email.toLowerCase())))
+    .where(and(eq(flaggedAddresses.userId, userId), eq(flaggedAddresses.email, sql`lower(${email}::text)`)))
     .returning({ email: flaggedAddresses.email });
   return cleared.length > 0;
 }

@@ -91,12 +91,15 @@ export async function clearDedupeKeys(tx: Executor, userId: string, letterId: st
     .where(and(eq(letterRecipients.userId, userId), eq(letterRecipients.letterId, letterId)));
 }
 
-/** Marks addresses that bounced or complained, naming the letter that said so; a later report replaces an earlier one. */
+/**
+ * Marks addresses that bounced or complained, naming the letter that said so; a later report replaces an earlier one.
+ * Lower-cased by the database, as every address it is compared with is.
+ */
 export async function flagAddresses(tx: Executor, userId: string, emails: string[], reason: LetterStatus, letterId: string) {
   if (emails.length === 0) return;
   await tx
     .insert(flaggedAddresses)
-    .values(emails.map((email) => ({ userId, email: email.toLowerCase(), reason, letterId })))
+    .values(emails.map((email) => ({ userId, email: sql`lower(${email}::text)`, reason, letterId })))
     .onConflictDoUpdate({
       target: [flaggedAddresses.userId, flaggedAddresses.email],
       set: { reason: sql`excluded.reason`, letterId: sql`excluded.letter_id`, createdAt: sql`now()` },

@@ -4,6 +4,11 @@ import { DAY_MS } from '@/lib/time/days';
 /**
  * Field rules shared by every form and by CSV import, so a value is judged
  * the same way wherever it comes from. Empty optional fields become null.
+ *
+ * Text is stored composed (Unicode NFC): "é" arrives as one code point from
+ * one keyboard and as "e" plus a combining accent from another (or from a
+ * file written on a Mac), and the two must read, search and match as the
+ * same text.
  */
 
 const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
@@ -12,6 +17,7 @@ export const requiredText = (label: string, max = 200) =>
   z
     .string({ error: `Enter ${label.toLowerCase()}.` })
     .trim()
+    .normalize('NFC')
     .min(1, `Enter ${label.toLowerCase()}.`)
     .max(max, `${label} can be at most ${max} characters.`)
     .refine(noControl, `${label} contains characters that cannot be stored.`);
@@ -26,7 +32,7 @@ export const optionalText = (label: string, max = 5000) =>
     .max(max, `${label} can be at most ${max} characters.`)
     .refine(noControl, `${label} contains characters that cannot be stored.`)
     .optional()
-    .transform((v) => v?.trim() || null);
+    .transform((v) => v?.trim().normalize('NFC') || null);
 
 export const optionalLine = (label: string, max = 200) =>
   optionalText(label, max).refine((v) => v === null || !/[\r\n]/.test(v), `${label} must be on one line.`);
