@@ -1,4 +1,5 @@
-import NextAuth from 'next-auth';
+import crypto from 'node:crypto';
+import NextAuth, { type NextAuthConfig } from 'next-auth';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
@@ -31,12 +32,21 @@ function providers(): Provider[] {
   return [emailProvider(), ...oauth];
 }
 
-// A function config, so the database is opened on the first request rather
-// than when `next build` imports this module.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+/**
+ * A new session's token: 32 random bytes (256 bits), base64url. Auth.js's
+ * own default is a UUID, whose 122 random bits are below the 128 a bearer
+ * secret should have.
+ */
+function newSessionToken(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
+
+/** The whole Auth.js configuration, read afresh from the environment. */
+export function authConfig(): NextAuthConfig {
+  const { appUrl } = env();
   // Auth.js builds its own URLs from AUTH_URL when set, and from the request's
   // Host header otherwise; pin it to the configured app URL.
-  process.env.AUTH_URL ??= env().appUrl;
+  process.env.AUTH_URL ??= appUrl;
   return {
     adapter: DrizzleAdapter(getDatabase().db, {
       usersTable: users,
@@ -47,12 +57,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     basePath: '/api/auth',
     secret: authSecret(),
     trustHost: true,
-    session: { strategy: 'database', maxAge: 30 * 24 * 60 * 60 },
+    // Auth.js would judge by the URL a request arrived on, which behind a
+    // proxy that ends TLS is plain http; the app's address is what counts.
+    useSecureCookies: new URL(appUrl).protocol === 'https:',
+    session: { strategy: 'database', maxAge: 30 * 24 * 60 * 60, generateSessionToken: newSessionToken },
     providers: providers(),
     pages: { signIn: '/sign-in', verifyRequest: '/sign-in/check-email', error: '/sign-in/error' },
     callbacks: {
       session: ({ session, user }) => ({ ...session, user: { ...session.user, id: user.id } }),
-      redirect: ({ url }) => safeRedirect(url, env().appUrl),
+      redirect: ({ url }) => safeRedirect(url, appUrl),
     },
   };
-});
+}
+
+// A function config, so the database is opened on the first request rather
+// than when `next build` imports this module.
+export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);
