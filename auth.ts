@@ -10,6 +10,7 @@ import { env } from '@/env';
 import { emailProvider } from '@/lib/auth/email-provider';
 import { authSecret } from '@/lib/auth/secret';
 import { safeRedirect } from '@/lib/safe-redirect';
+import { claimSignInMail } from '@/server/auth/send-sign-in-link';
 
 /** Which sign-in methods are on: email always, GitHub and Google when configured. */
 export function oauthProviders(): { id: 'github' | 'google'; name: string }[] {
@@ -31,6 +32,9 @@ function providers(): Provider[] {
   );
   return [emailProvider(), ...oauth];
 }
+
+/** Where Auth.js sends the browser once a sign-in link has gone out. */
+const LINK_SENT = '/api/auth/verify-request?provider=email&type=email';
 
 /**
  * A new session's token: 32 random bytes (256 bits), base64url. Auth.js's
@@ -64,6 +68,14 @@ export function authConfig(): NextAuthConfig {
     providers: providers(),
     pages: { signIn: '/sign-in', verifyRequest: '/sign-in/check-email', error: '/sign-in/error' },
     callbacks: {
+      signIn: async ({ user, email }) => {
+        // Auth.js asks this before it makes a link's token, then stores the
+        // token and sends the mail side by side. So the throttle is decided
+        // here, where a request it turns away stores no token and sends
+        // nothing, and gets the same redirect as a link that went out.
+        if (email?.verificationRequest && user.email) return (await claimSignInMail(user.email)) || LINK_SENT;
+        return true;
+      },
       session: ({ session, user }) => ({ ...session, user: { ...session.user, id: user.id } }),
       redirect: ({ url }) => safeRedirect(url, appUrl),
     },

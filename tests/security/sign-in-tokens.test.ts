@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
-import { verificationTokens } from '@/db/schema';
+import { outboxMessages, verificationTokens } from '@/db/schema';
 import { runHousekeeping } from '@/server/queue/housekeeping';
 import { restoreEnv, useOutboxMode } from '../helpers/mail-mode';
 import { setupTestDatabase } from '../support/database';
+import { requestLink } from './support/auth-flow';
 
 setupTestDatabase();
 
@@ -31,5 +32,18 @@ describe('sign-in tokens', () => {
 
     const left = await db.select({ token: verificationTokens.token }).from(verificationTokens);
     expect(left).toEqual([{ token: 'hash-still-valid' }]);
+  });
+
+  it('are not stored for a request the per-address throttle turns away', async () => {
+    const sent = await requestLink('ada@example.com');
+    const turnedAway = await requestLink('ada@example.com');
+
+    expect(await db.select().from(outboxMessages)).toHaveLength(1);
+    expect(await db.select({ identifier: verificationTokens.identifier }).from(verificationTokens)).toEqual([
+      { identifier: 'ada@example.com' },
+    ]);
+    // Both answers are alike, so the throttle says nothing about the address.
+    expect(turnedAway.status).toBe(sent.status);
+    expect(turnedAway.headers.get('location')).toBe(sent.headers.get('location'));
   });
 });
