@@ -8,6 +8,7 @@ import { getDatabase } from '@/db';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { env } from '@/env';
 import { emailProvider } from '@/lib/auth/email-provider';
+import { fetchGitHubProfile, mayUseOAuthSignIn } from '@/lib/auth/oauth';
 import { authSecret } from '@/lib/auth/secret';
 import { safeRedirect } from '@/lib/safe-redirect';
 import { claimSignInMail } from '@/server/auth/send-sign-in-link';
@@ -23,11 +24,18 @@ export function oauthProviders(): { id: 'github' | 'google'; name: string }[] {
 
 function providers(): Provider[] {
   const e = env();
-  // Both providers only hand over verified addresses, so an OAuth sign-in may
-  // join the account an earlier magic link created for the same address.
+  // An OAuth sign-in may join the account an earlier magic link created for
+  // the same address; the signIn callback lets it through only when the
+  // provider vouches for the address. GitHub's profile says nothing about
+  // that, so ours is read with the account's list of addresses.
   const oauth = oauthProviders().map(({ id }) =>
     id === 'github'
-      ? GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET, allowDangerousEmailAccountLinking: true })
+      ? GitHub({
+          clientId: e.AUTH_GITHUB_ID,
+          clientSecret: e.AUTH_GITHUB_SECRET,
+          allowDangerousEmailAccountLinking: true,
+          userinfo: { request: fetchGitHubProfile },
+        })
       : Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET, allowDangerousEmailAccountLinking: true }),
   );
   return [emailProvider(), ...oauth];
@@ -35,6 +43,8 @@ function providers(): Provider[] {
 
 /** Where Auth.js sends the browser once a sign-in link has gone out. */
 const LINK_SENT = '/api/auth/verify-request?provider=email&type=email';
+/** Where an OAuth sign-in with an address its provider has not verified ends. */
+export const OAUTH_EMAIL_NOT_VERIFIED = '/sign-in/error?error=OAuthEmailNotVerified';
 
 /**
  * A new session's token: 32 random bytes (256 bits), base64url. Auth.js's
@@ -51,13 +61,14 @@ export function authConfig(): NextAuthConfig {
   // Auth.js builds its own URLs from AUTH_URL when set, and from the request's
   // Host header otherwise; pin it to the configured app URL.
   process.env.AUTH_URL ??= appUrl;
+  const adapter = DrizzleAdapter(getDatabase().db, {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
   return {
-    adapter: DrizzleAdapter(getDatabase().db, {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-    }),
+    adapter,
     basePath: '/api/auth',
     secret: authSecret(),
     trustHost: true,
@@ -68,12 +79,19 @@ export function authConfig(): NextAuthConfig {
     providers: providers(),
     pages: { signIn: '/sign-in', verifyRequest: '/sign-in/check-email', error: '/sign-in/error' },
     callbacks: {
-      signIn: async ({ user, email }) => {
+      signIn: async ({ user, account, profile, email }) => {
         // Auth.js asks this before it makes a link's token, then stores the
         // token and sends the mail side by side. So the throttle is decided
         // here, where a request it turns away stores no token and sends
         // nothing, and gets the same redirect as a link that went out.
         if (email?.verificationRequest && user.email) return (await claimSignInMail(user.email)) || LINK_SENT;
+        if (account?.type === 'oauth' || account?.type === 'oidc') {
+          const linked = await adapter.getUserByAccount?.({
+            provider: account.provider,
+            providerAccountId: account.providerAccountId,
+          });
+          return mayUseOAuthSignIn({ alreadyLinked: Boolean(linked), profile }) || OAUTH_EMAIL_NOT_VERIFIED;
+        }
         return true;
       },
       session: ({ session, user }) => ({ ...session, user: { ...session.user, id: user.id } }),
