@@ -10,6 +10,7 @@ import { env } from '@/env';
 import { emailProvider } from '@/lib/auth/email-provider';
 import { fetchGitHubProfile, mayUseOAuthSignIn } from '@/lib/auth/oauth';
 import { authSecret } from '@/lib/auth/secret';
+import { errorReason } from '@/lib/error-reason';
 import { safeRedirect } from '@/lib/safe-redirect';
 import { claimSignInMail } from '@/server/auth/send-sign-in-link';
 
@@ -78,6 +79,10 @@ export function authConfig(): NextAuthConfig {
     session: { strategy: 'database', maxAge: 30 * 24 * 60 * 60, generateSessionToken: newSessionToken },
     providers: providers(),
     pages: { signIn: '/sign-in', verifyRequest: '/sign-in/check-email', error: '/sign-in/error' },
+    // Auth.js's own logger prints the stack of the error it caught, whose
+    // first line is, for a failed statement, the statement and its values:
+    // the session token a lookup was given, an address.
+    logger: { error: (error) => console.error(`[auth] ${errorReason(error)}`) },
     callbacks: {
       signIn: async ({ user, account, profile, email }) => {
         // Auth.js asks this before it makes a link's token, then stores the

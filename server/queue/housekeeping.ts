@@ -2,6 +2,7 @@ import 'server-only';
 import { pruneDashboardChanges } from '@/db/queries/dashboard-snapshot';
 import { deleteUnmatchedEventsBefore } from '@/db/queries/letter-events';
 import { deleteExpiredVerificationTokens } from '@/db/queries/verification-tokens';
+import { errorReason } from '@/lib/error-reason';
 import { daysBefore } from '@/lib/time/days';
 
 /** The queue of the housekeeping job, apart from sending so a slow prune never holds a letter back. */
@@ -42,7 +43,7 @@ export async function runHousekeeping(now: Date = new Date()): Promise<void> {
     try {
       await chore();
     } catch (error) {
-      console.error(`[housekeeping] could not prune ${what}; the next run tries again:`, error);
+      console.error(`[housekeeping] could not prune ${what}; the next run tries again: ${errorReason(error)}`);
     }
   }
 }
