@@ -1,4 +1,5 @@
-import NextAuth from 'next-auth';
+import crypto from 'node:crypto';
+import NextAuth, { type NextAuthConfig } from 'next-auth';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
@@ -7,8 +8,11 @@ import { getDatabase } from '@/db';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { env } from '@/env';
 import { emailProvider } from '@/lib/auth/email-provider';
+import { fetchGitHubProfile, mayUseOAuthSignIn } from '@/lib/auth/oauth';
 import { authSecret } from '@/lib/auth/secret';
+import { errorReason } from '@/lib/error-reason';
 import { safeRedirect } from '@/lib/safe-redirect';
+import { claimSignInMail } from '@/server/auth/send-sign-in-link';
 
 /** Which sign-in methods are on: email always, GitHub and Google when configured. */
 export function oauthProviders(): { id: 'github' | 'google'; name: string }[] {
@@ -21,38 +25,86 @@ export function oauthProviders(): { id: 'github' | 'google'; name: string }[] {
 
 function providers(): Provider[] {
   const e = env();
-  // Both providers only hand over verified addresses, so an OAuth sign-in may
-  // join the account an earlier magic link created for the same address.
+  // An OAuth sign-in may join the account an earlier magic link created for
+  // the same address; the signIn callback lets it through only when the
+  // provider vouches for the address. GitHub's profile says nothing about
+  // that, so ours is read with the account's list of addresses.
   const oauth = oauthProviders().map(({ id }) =>
     id === 'github'
-      ? GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET, allowDangerousEmailAccountLinking: true })
+      ? GitHub({
+          clientId: e.AUTH_GITHUB_ID,
+          clientSecret: e.AUTH_GITHUB_SECRET,
+          allowDangerousEmailAccountLinking: true,
+          userinfo: { request: fetchGitHubProfile },
+        })
       : Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET, allowDangerousEmailAccountLinking: true }),
   );
   return [emailProvider(), ...oauth];
 }
 
-// A function config, so the database is opened on the first request rather
-// than when `next build` imports this module.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+/** Where Auth.js sends the browser once a sign-in link has gone out. */
+const LINK_SENT = '/api/auth/verify-request?provider=email&type=email';
+/** Where an OAuth sign-in with an address its provider has not verified ends. */
+export const OAUTH_EMAIL_NOT_VERIFIED = '/sign-in/error?error=OAuthEmailNotVerified';
+
+/**
+ * A new session's token: 32 random bytes (256 bits), base64url. Auth.js's
+ * own default is a UUID, whose 122 random bits are below the 128 a bearer
+ * secret should have.
+ */
+function newSessionToken(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
+
+/** The whole Auth.js configuration, read afresh from the environment. */
+export function authConfig(): NextAuthConfig {
+  const { appUrl } = env();
   // Auth.js builds its own URLs from AUTH_URL when set, and from the request's
   // Host header otherwise; pin it to the configured app URL.
-  process.env.AUTH_URL ??= env().appUrl;
+  process.env.AUTH_URL ??= appUrl;
+  const adapter = DrizzleAdapter(getDatabase().db, {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
   return {
-    adapter: DrizzleAdapter(getDatabase().db, {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-    }),
+    adapter,
     basePath: '/api/auth',
     secret: authSecret(),
     trustHost: true,
-    session: { strategy: 'database', maxAge: 30 * 24 * 60 * 60 },
+    // Auth.js would judge by the URL a request arrived on, which behind a
+    // proxy that ends TLS is plain http; the app's address is what counts.
+    useSecureCookies: new URL(appUrl).protocol === 'https:',
+    session: { strategy: 'database', maxAge: 30 * 24 * 60 * 60, generateSessionToken: newSessionToken },
     providers: providers(),
     pages: { signIn: '/sign-in', verifyRequest: '/sign-in/check-email', error: '/sign-in/error' },
+    // Auth.js's own logger prints the stack of the error it caught, whose
+    // first line is, for a failed statement, the statement and its values:
+    // the session token a lookup was given, an address.
+    logger: { error: (error) => console.error(`[auth] ${errorReason(error)}`) },
     callbacks: {
+      signIn: async ({ user, account, profile, email }) => {
+        // Auth.js asks this before it makes a link's token, then stores the
+        // token and sends the mail side by side. So the throttle is decided
+        // here, where a request it turns away stores no token and sends
+        // nothing, and gets the same redirect as a link that went out.
+        if (email?.verificationRequest && user.email) return (await claimSignInMail(user.email)) || LINK_SENT;
+        if (account?.type === 'oauth' || account?.type === 'oidc') {
+          const linked = await adapter.getUserByAccount?.({
+            provider: account.provider,
+            providerAccountId: account.providerAccountId,
+          });
+          return mayUseOAuthSignIn({ alreadyLinked: Boolean(linked), profile }) || OAUTH_EMAIL_NOT_VERIFIED;
+        }
+        return true;
+      },
       session: ({ session, user }) => ({ ...session, user: { ...session.user, id: user.id } }),
-      redirect: ({ url }) => safeRedirect(url, env().appUrl),
+      redirect: ({ url }) => safeRedirect(url, appUrl),
     },
   };
-});
+}
+
+// A function config, so the database is opened on the first request rather
+// than when `next build` imports this module.
+export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);

@@ -16,6 +16,16 @@ const url = (name: string) =>
     message: `${name} must be an http(s) URL`,
   });
 
+/**
+ * Whether a URL may be the app's address in production: https, or plain
+ * http on the machine itself (the end-to-end tests and benchmarks run the
+ * production build on http://localhost, where nothing crosses a network).
+ */
+function servedSafely(value: string): boolean {
+  const { protocol, hostname } = new URL(value);
+  return protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+}
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -65,6 +75,24 @@ const schema = z
         path: ['AUTH_SECRET'],
         message: 'AUTH_SECRET is required in production (generate one with: openssl rand -base64 33)',
       });
+    }
+    if (env.NODE_ENV === 'production' && !env.APP_URL && !env.AUTH_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['APP_URL'],
+        message:
+          'APP_URL is required in production: the public https:// address of the app, which sign-in links, redirects and Secure cookies are built from',
+      });
+    }
+    for (const name of ['APP_URL', 'AUTH_URL'] as const) {
+      const value = env[name];
+      if (env.NODE_ENV === 'production' && value && URL.canParse(value) && !servedSafely(value)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `${name} must be an https:// URL in production, so sign-in links and session cookies never travel in clear (http:// is accepted only for localhost)`,
+        });
+      }
     }
     if (env.NODE_ENV === 'production' && !env.RESEND_API_KEY) {
       ctx.addIssue({

@@ -1,3 +1,5 @@
+import { errorFrames, errorReason } from './error-reason';
+
 /** An expected failure, with a message written for the person who hit it. */
 export class UserError extends Error {
   constructor(message: string) {
@@ -59,12 +61,17 @@ export function isUniqueViolation(error: unknown, constraint?: string, depth = 0
 export const DATABASE_UNREACHABLE_MESSAGE =
   'Afterword cannot reach its database right now. Nothing you typed was saved; try again in a minute.';
 
-/** Logs an unexpected error with what was being done, and returns words for the person. */
+/**
+ * Logs an unexpected error with what was being done, and returns words for
+ * the person. The log says what failed and, for a bug, where; never the
+ * values a failed statement was given.
+ */
 export function describeUnexpected(context: string, error: unknown): string {
   if (isDatabaseUnreachable(error)) {
-    console.error(`[${context}] database unreachable:`, error);
+    console.error(`[${context}] database unreachable: ${errorReason(error)}`);
     return DATABASE_UNREACHABLE_MESSAGE;
   }
-  console.error(`[${context}] unexpected error:`, error);
+  const frames = errorFrames(error).map((frame) => `\n    ${frame}`);
+  console.error(`[${context}] unexpected error: ${errorReason(error)}${frames.join('')}`);
   return 'Something went wrong on our side and nothing was saved. Please try again.';
 }

@@ -2,6 +2,7 @@ import { getDatabase } from '@/db';
 import { DatabaseInUseError } from '@/db/lock';
 import { migrateDatabase } from '@/db/migrate';
 import { env, EnvError } from '@/env';
+import { errorFrames, errorReason } from '@/lib/error-reason';
 import { isDatabaseUnreachable } from '@/lib/errors';
 import { startLetterWorker } from '@/server/queue/worker';
 
@@ -27,10 +28,10 @@ export async function startServer() {
     if (error instanceof EnvError || error instanceof DatabaseInUseError) {
       console.error(`\n[afterword] cannot start. ${error.message}\n`);
     } else if (isDatabaseUnreachable(error)) {
-      const { code, message } = error as { code?: string; message?: string };
-      console.error(`\n[afterword] cannot start: the database at DATABASE_URL cannot be reached (${code}: ${message}).\n`);
+      console.error(`\n[afterword] cannot start: the database at DATABASE_URL cannot be reached (${errorReason(error)}).\n`);
     } else {
-      console.error('\n[afterword] cannot start:', error, '\n');
+      const frames = errorFrames(error).map((frame) => `\n    ${frame}`);
+      console.error(`\n[afterword] cannot start: ${errorReason(error)}${frames.join('')}\n`);
     }
     process.exit(1);
   }

@@ -3,6 +3,7 @@ import { env, EnvError, parseEnv, resetEnv } from '@/env';
 
 const SECRET = 'a-secret-that-is-at-least-thirty-two-characters-long';
 const RESEND = { RESEND_API_KEY: 're_live_123', MAIL_FROM: 'letters@afterword.example' };
+const PRODUCTION = { NODE_ENV: 'production', APP_URL: 'https://afterword.example' };
 
 function problemsOf(source: Record<string, string | undefined>): string[] {
   try {
@@ -70,7 +71,7 @@ describe('parseEnv', () => {
   });
 
   it('names AUTH_SECRET when production has none', () => {
-    const problems = problemsOf({ NODE_ENV: 'production', ...RESEND });
+    const problems = problemsOf({ ...PRODUCTION, ...RESEND });
 
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^AUTH_SECRET: AUTH_SECRET is required in production/);
@@ -81,7 +82,7 @@ describe('parseEnv', () => {
   });
 
   it('names RESEND_API_KEY when production would use the outbox', () => {
-    const problems = problemsOf({ NODE_ENV: 'production', AUTH_SECRET: SECRET });
+    const problems = problemsOf({ ...PRODUCTION, AUTH_SECRET: SECRET });
 
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^RESEND_API_KEY: RESEND_API_KEY is required in production/);
@@ -90,14 +91,54 @@ describe('parseEnv', () => {
   it('lists every problem at once', () => {
     const problems = problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'mysql://x' });
 
-    expect(problems.map((p) => p.split(':')[0])).toEqual(['DATABASE_URL', 'AUTH_SECRET', 'RESEND_API_KEY']);
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['DATABASE_URL', 'AUTH_SECRET', 'APP_URL', 'RESEND_API_KEY']);
   });
 
-  it('starts in production with a secret, a Resend key and a sender', () => {
-    expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: SECRET, ...RESEND })).toMatchObject({
+  it('starts in production with an https APP_URL, a secret, a Resend key and a sender', () => {
+    expect(parseEnv({ ...PRODUCTION, AUTH_SECRET: SECRET, ...RESEND })).toMatchObject({
       NODE_ENV: 'production',
       mailMode: 'resend',
+      appUrl: 'https://afterword.example',
     });
+  });
+
+  it('names APP_URL when production has none, instead of falling back to localhost', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', AUTH_SECRET: SECRET, ...RESEND });
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^APP_URL: APP_URL is required in production: the public https:\/\/ address/);
+  });
+
+  it('accepts AUTH_URL in place of APP_URL in production', () => {
+    expect(parseEnv({ NODE_ENV: 'production', AUTH_URL: 'https://afterword.example', AUTH_SECRET: SECRET, ...RESEND }).appUrl).toBe(
+      'https://afterword.example',
+    );
+  });
+
+  it('names APP_URL or AUTH_URL when production would serve over plain http', () => {
+    const base = { ...PRODUCTION, AUTH_SECRET: SECRET, ...RESEND };
+
+    expect(problemsOf({ ...base, APP_URL: 'http://afterword.example' })).toEqual([
+      expect.stringMatching(/^APP_URL: APP_URL must be an https:\/\/ URL in production/),
+    ]);
+    expect(problemsOf({ ...base, AUTH_URL: 'http://afterword.example' })).toEqual([
+      expect.stringMatching(/^AUTH_URL: AUTH_URL must be an https:\/\/ URL in production/),
+    ]);
+    // A host that merely starts like localhost is still a network host.
+    expect(problemsOf({ ...base, APP_URL: 'http://localhost.evil.example' })[0]).toMatch(/^APP_URL:/);
+  });
+
+  it('accepts plain http in production on the machine itself, as the end-to-end tests run it', () => {
+    const base = { NODE_ENV: 'production', AUTH_SECRET: SECRET, ...RESEND };
+
+    for (const url of ['http://localhost:3100', 'http://127.0.0.1:3100', 'http://[::1]:3100']) {
+      expect(parseEnv({ ...base, APP_URL: url }).appUrl).toBe(url);
+    }
+  });
+
+  it('keeps http://localhost:3000 as the default outside production', () => {
+    expect(parseEnv({ NODE_ENV: 'development' }).appUrl).toBe('http://localhost:3000');
+    expect(parseEnv({ NODE_ENV: 'test', APP_URL: 'http://afterword.example' }).appUrl).toBe('http://afterword.example');
   });
 
   it('reads RESEND_WEBHOOK_SECRET, and names it when it is not a whsec_ signing secret', () => {
@@ -111,7 +152,7 @@ describe('parseEnv', () => {
   });
 
   it('starts in production without a webhook secret: the webhook route answers 503 until it is set', () => {
-    expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: SECRET, ...RESEND }).RESEND_WEBHOOK_SECRET).toBeUndefined();
+    expect(parseEnv({ ...PRODUCTION, AUTH_SECRET: SECRET, ...RESEND }).RESEND_WEBHOOK_SECRET).toBeUndefined();
   });
 
   it('strips trailing slashes from APP_URL, and falls back to AUTH_URL', () => {

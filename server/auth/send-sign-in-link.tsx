@@ -27,13 +27,21 @@ export function confirmPageUrl(authCallbackUrl: string): string {
   return `${appUrl}/sign-in/confirm?${query}`;
 }
 
+/**
+ * Claims the one sign-in mail an address may get a minute: false when one
+ * went less than a minute ago. Asked before any token is made, so a request
+ * turned away leaves nothing behind; the person asking is answered exactly as
+ * if the mail went, so the answer never reveals whether an address has an
+ * account.
+ */
+export async function claimSignInMail(email: string): Promise<boolean> {
+  if (await claimSignInSlot(email)) return true;
+  console.info(`[auth] sign-in mail to ${email} skipped: one was sent less than a minute ago`);
+  return false;
+}
+
+/** Sends the link of a request `claimSignInMail` let through. */
 export async function sendSignInLink({ email, url, token }: { email: string; url: string; token: string }) {
-  // A throttled request looks exactly like a sent one to the person asking,
-  // so the page never reveals whether an address has an account.
-  if (!(await claimSignInSlot(email))) {
-    console.info(`[auth] sign-in mail to ${email} skipped: one was sent less than a minute ago`);
-    return;
-  }
   try {
     await deliverSignInLink({ email, url, token });
   } catch (error) {

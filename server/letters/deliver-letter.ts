@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/db';
 import { refreshLastLetters } from '@/db/queries/last-letter';
 import { claimLetter, holdForDecision, recipientsForSending, recordHandedOver, releaseLetter } from '@/db/queries/letter-queue';
+import { errorReason } from '@/lib/error-reason';
 import { LETTER_TAG } from '@/lib/letters/resend-event';
 import { backoff, CLAIM_MS, GIVE_UP_AFTER_MS } from '@/lib/letters/retry';
 import { pacer } from '@/server/mail/pacer';
@@ -60,8 +61,9 @@ export async function deliverLetter(letterId: string, options: { timeoutMs?: num
     );
   } catch (error) {
     // Not an answer from Resend (e.g. the outbox's database was busy): try again, same key.
+    // The reason is shown on the letter's page, so it is the short one, without the statement's values.
     const retryAt = new Date(Date.now() + backoff(letter.attempts));
-    await releaseLetter(userId, letterId, retryAt, error instanceof Error ? error.message : String(error));
+    await releaseLetter(userId, letterId, retryAt, errorReason(error));
     return { outcome: 'retry', retryAt };
   }
 

@@ -1,6 +1,8 @@
 import 'server-only';
 import { pruneDashboardChanges } from '@/db/queries/dashboard-snapshot';
 import { deleteUnmatchedEventsBefore } from '@/db/queries/letter-events';
+import { deleteExpiredVerificationTokens } from '@/db/queries/verification-tokens';
+import { errorReason } from '@/lib/error-reason';
 import { daysBefore } from '@/lib/time/days';
 
 /** The queue of the housekeeping job, apart from sending so a slow prune never holds a letter back. */
@@ -26,20 +28,22 @@ export async function pruneUnmatchedEvents(now: Date = new Date()): Promise<numb
 }
 
 /**
- * The housekeeping job: webhook events that never found their letter, and
- * the dashboard's change log. Each prune is tried on its own and a failure is
- * only logged: the next run tries again, and nothing waits on it.
+ * The housekeeping job: webhook events that never found their letter, the
+ * dashboard's change log, and sign-in links that expired unused. Each prune
+ * is tried on its own and a failure is only logged: the next run tries
+ * again, and nothing waits on it.
  */
 export async function runHousekeeping(now: Date = new Date()): Promise<void> {
   const chores: [string, () => Promise<unknown>][] = [
     ['unmatched webhook events', () => pruneUnmatchedEvents(now)],
     ['the dashboard change log', () => pruneDashboardChanges(now)],
+    ['expired sign-in tokens', () => deleteExpiredVerificationTokens(now)],
   ];
   for (const [what, chore] of chores) {
     try {
       await chore();
     } catch (error) {
-      console.error(`[housekeeping] could not prune ${what}; the next run tries again:`, error);
+      console.error(`[housekeeping] could not prune ${what}; the next run tries again: ${errorReason(error)}`);
     }
   }
 }

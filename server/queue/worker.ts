@@ -2,6 +2,7 @@ import 'server-only';
 import { fromPglite, PgBoss } from 'pg-boss';
 import { getDatabase } from '@/db';
 import { dueLetterIds } from '@/db/queries/letter-queue';
+import { errorReason } from '@/lib/error-reason';
 import { deliverLetter } from '@/server/letters/deliver-letter';
 import { pacer } from '@/server/mail/pacer';
 import { HOUSEKEEPING_CRON, HOUSEKEEPING_QUEUE, runHousekeeping } from './housekeeping';
@@ -44,7 +45,7 @@ export async function sweepLetters(boss: Pick<PgBoss, 'send'>) {
 
 async function start(): Promise<PgBoss> {
   const boss = createBoss();
-  boss.on('error', (error) => console.error('[letters] queue error:', error));
+  boss.on('error', (error) => console.error('[letters] queue error:', errorReason(error)));
   await boss.start();
   // 'short': at most one waiting job per letter (singletonKey). Retries are the letter's own
   // (deliverLetter); a job that throws is a bug, retried a few times, then logged.
@@ -81,7 +82,7 @@ export async function wakeSender(letterIds: string[]) {
     const running = await boss;
     for (const letterId of letterIds) await running.send(SEND_QUEUE, { letterId } satisfies SendJob, { singletonKey: letterId });
   } catch (error) {
-    console.error('[letters] could not wake the sender; the next sweep will send these letters:', error);
+    console.error('[letters] could not wake the sender; the next sweep will send these letters:', errorReason(error));
   }
 }
 

@@ -40,7 +40,7 @@ describe('a failure in the middle of an import', () => {
     expect(state.ok).toBe(false);
     expect(state.message).toBe('Something went wrong on our side and nothing was saved. Please try again.');
     expect(state.data?.importable).toBe(1500);
-    expect(log).toHaveBeenCalledWith(expect.stringContaining('[importApplications]'), expect.anything());
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('[importApplications] unexpected error:'));
     for (const table of [applications, companies, stageChanges, activities]) {
       expect(await database.db.select().from(table)).toEqual([]);
     }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { db } from '@/db';
+import { errorReason } from '@/lib/error-reason';
 import { isDatabaseUnreachable } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
@@ -10,7 +11,7 @@ export async function GET() {
     await db.execute(sql`select 1`);
     return Response.json({ ok: true, database: 'up' });
   } catch (error) {
-    console.error('[health] database check failed:', isDatabaseUnreachable(error) ? 'unreachable' : error);
+    console.error('[health] database check failed:', isDatabaseUnreachable(error) ? 'unreachable' : errorReason(error));
     return Response.json({ ok: false, database: 'down' }, { status: 503 });
   }
 }

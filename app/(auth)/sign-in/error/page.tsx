@@ -13,6 +13,10 @@ const messages: Record<string, { title: string; body: string }> = {
     title: 'Use the method you signed up with',
     body: 'This address already has an account. Sign in with the method you used before.',
   },
+  OAuthEmailNotVerified: {
+    title: 'That address isn’t verified there',
+    body: 'GitHub or Google has not confirmed the email address of that account, so it cannot sign you in here. Verify the address with them and try again, or sign in with an email link.',
+  },
   EmailSignin: { title: 'We could not send the mail', body: 'Sending the sign-in mail failed. Try again in a minute.' },
 };
 const fallback = { title: 'Sign-in didn’t work', body: 'Something went wrong while signing you in. Please try again.' };

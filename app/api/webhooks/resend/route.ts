@@ -1,5 +1,6 @@
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { env } from '@/env';
+import { errorReason } from '@/lib/error-reason';
 import { isDatabaseUnreachable } from '@/lib/errors';
 import { readResendEvent } from '@/lib/letters/resend-event';
 import { recordResendEvent } from '@/server/letters/record-resend-event';
@@ -32,7 +33,7 @@ export async function POST(request: Request) {
   try {
     verifier = new Webhook(secret);
   } catch (error) {
-    console.error('[webhooks/resend] RESEND_WEBHOOK_SECRET is unusable:', error);
+    console.error('[webhooks/resend] RESEND_WEBHOOK_SECRET is unusable:', errorReason(error));
     return refuse(503, 'Resend webhooks are not set up: RESEND_WEBHOOK_SECRET is unusable.');
   }
   try {
@@ -60,7 +61,7 @@ export async function POST(request: Request) {
     const outcome = await recordResendEvent(id, read.event);
     return Response.json({ ok: true, outcome });
   } catch (error) {
-    console.error('[webhooks/resend] could not store event', id, isDatabaseUnreachable(error) ? 'database unreachable' : error);
+    console.error('[webhooks/resend] could not store event', id, isDatabaseUnreachable(error) ? 'database unreachable' : errorReason(error));
     return refuse(503, 'Could not store the event; Resend will retry.');
   }
 }
