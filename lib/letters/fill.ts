@@ -46,14 +46,14 @@ export const letterWords = z.object({
     .string()
     .trim()
     .min(1, 'A letter needs a subject.')
-    .max(200, 'Keep the subject under 200 characters.')
+    .max(200, { message: 'Keep the subject under 200 characters.', abort: true })
     .refine((v) => !/[\r\n]/.test(v), 'A subject cannot contain line breaks.')
     .refine((v) => !hasPlaceholder(v), 'The subject still has a {{…}} placeholder. Replace it with your own words.'),
   body: z
     .string()
     .trim()
     .min(1, 'A letter needs some words.')
-    .max(20_000, 'Keep the letter under 20,000 characters.')
+    .max(20_000, { message: 'Keep the letter under 20,000 characters.', abort: true })
     .refine((v) => !hasPlaceholder(v), 'The letter still has a {{…}} placeholder. Replace it with your own words.'),
 });
 export type LetterWords = z.infer<typeof letterWords>;
