@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { statusForEvent } from './status';
 
+/**
+ * The largest webhook body read. Resend's email events are a few kilobytes;
+ * anything near this is not one of them, and is refused unread.
+ */
+export const MAX_EVENT_BYTES = 256 * 1024;
+
 /** The tag every letter is sent with; its value is the letter's id. */
 export const LETTER_TAG = 'letter_id';
 
