@@ -15,7 +15,7 @@ export function declaresMoreThan(request: Request, limit: number): boolean {
  * never read, so a body without a length, sent in chunks, costs no more
  * than the limit however long it goes on.
  */
-export async function bodyWithin(request: Request, limit: number): Promise<Uint8Array | null> {
+export async function bodyWithin(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
