@@ -1,5 +1,20 @@
 // @ts-check
 
+/**
+ * The largest body a server action reads. The largest form is the template
+ * editor's live preview: 40,000 characters, at up to 3 bytes each in UTF-8,
+ * sent with the form's last state (what was typed, and the preview's HTML).
+ * The CSV import, which needs more, posts to its own route.
+ */
+const ACTION_BODY_BYTES = 512 * 1024;
+
+/**
+ * What the proxy holds of a request's body while it runs (Next's default is
+ * 10 MB). Twice an action's limit, so a body over that limit still reaches
+ * the action's own refusal rather than arriving cut short.
+ */
+const PROXY_BODY_BYTES = 2 * ACTION_BODY_BYTES;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and data files that must load from node_modules at run
@@ -7,9 +22,8 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'proper-lockfile', 'pg-boss'],
   poweredByHeader: false,
   experimental: {
-    // The CSV import uploads a file of up to 2 MB and sends its text back with the
-    // preview; Next's default of 1 MB would refuse it before the action could explain.
-    serverActions: { bodySizeLimit: '4mb' },
+    serverActions: { bodySizeLimit: ACTION_BODY_BYTES },
+    proxyClientMaxBodySize: PROXY_BODY_BYTES,
   },
   // What every response says, whatever it is: a page, a file, an API answer.
   // The per-request ones (the page's script nonce, HSTS) are set as it is served.

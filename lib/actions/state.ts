@@ -9,6 +9,12 @@ export type ActionState<Fields extends string = string, Data = unknown> = {
   values?: Partial<Record<Fields, string>>;
   /** What a form shows beyond a message, e.g. an import's preview. */
   data?: Data;
+  /**
+   * Where the page goes next, for a form answered by a route handler rather
+   * than a server action (the CSV import): redirect() reaches the browser
+   * only from a server action.
+   */
+  redirectTo?: string;
 };
 
 /** A server action as a form receives it: a shared component takes its action as a prop of this type. */

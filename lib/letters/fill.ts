@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type LetterFacts, MERGE_FIELDS, type MergeField } from './merge-fields';
-import { fillTemplate, parseTemplate } from './template';
+import { fillTemplate, hasPlaceholder, parseTemplate } from './template';
 
 export type LetterTemplateSource = { subject: string; body: string };
 export type MissingFact = { field: MergeField; label: string; fillIn: string };
@@ -40,23 +40,21 @@ export function fillLetter(template: LetterTemplateSource, facts: LetterFacts): 
   return { ok: true, subject: filledSubject.text.replace(/\s+/g, ' ').trim(), body: filledBody.text.trim() };
 }
 
-const LEFTOVER_PLACEHOLDER = /\{\{[^{}]*\}\}/;
-
 /** A letter as the person approves it, after any edits: checked again on the server before it is written. */
 export const letterWords = z.object({
   subject: z
     .string()
     .trim()
     .min(1, 'A letter needs a subject.')
-    .max(200, 'Keep the subject under 200 characters.')
+    .max(200, { message: 'Keep the subject under 200 characters.', abort: true })
     .refine((v) => !/[\r\n]/.test(v), 'A subject cannot contain line breaks.')
-    .refine((v) => !LEFTOVER_PLACEHOLDER.test(v), 'The subject still has a {{…}} placeholder. Replace it with your own words.'),
+    .refine((v) => !hasPlaceholder(v), 'The subject still has a {{…}} placeholder. Replace it with your own words.'),
   body: z
     .string()
     .trim()
     .min(1, 'A letter needs some words.')
-    .max(20_000, 'Keep the letter under 20,000 characters.')
-    .refine((v) => !LEFTOVER_PLACEHOLDER.test(v), 'The letter still has a {{…}} placeholder. Replace it with your own words.'),
+    .max(20_000, { message: 'Keep the letter under 20,000 characters.', abort: true })
+    .refine((v) => !hasPlaceholder(v), 'The letter still has a {{…}} placeholder. Replace it with your own words.'),
 });
 export type LetterWords = z.infer<typeof letterWords>;
 

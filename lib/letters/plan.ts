@@ -24,6 +24,17 @@ const ROUND: Record<InterviewKind, string> = {
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
 
+/**
+ * The text without the full stops and exclamation marks it ends with. A loop,
+ * not `/[.!]+$/`: that pattern starts again at every dot of a long run and
+ * takes seconds on a few thousand of them.
+ */
+function withoutClosingMarks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '.' || text[end - 1] === '!')) end--;
+  return text.slice(0, end);
+}
+
 function interviewDate(at: Date, timeZone: string) {
   try {
     return new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone }).format(at);
@@ -41,6 +52,7 @@ export function signatureOf(me: LetterContext['me']): string | null {
 /** The facts of one letter, to one person. */
 export function factsFor(context: LetterContext, person: LetterPerson | null): LetterFacts {
   const interview = context.interview;
+  const impression = interview?.impression?.trim();
   return {
     'contact.firstName': person ? firstName(person.name) : null,
     'contact.name': person?.name ?? null,
@@ -49,7 +61,7 @@ export function factsFor(context: LetterContext, person: LetterPerson | null): L
     'interview.date': interview ? interviewDate(interview.scheduledAt, interview.timeZone) : null,
     'interview.round': interview ? ROUND[interview.kind] : null,
     // Templates end the sentence themselves, so the person's own full stop is not doubled.
-    impression: interview?.impression?.trim().replace(/[.!]+$/, '') ?? null,
+    impression: impression === undefined ? null : withoutClosingMarks(impression),
     'me.name': context.me.name,
     'me.signature': signatureOf(context.me),
   };

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { statusForEvent } from './status';
 
+/**
+ * The largest webhook body read. Resend's email events are a few kilobytes;
+ * anything near this is not one of them, and is refused unread.
+ */
+export const MAX_EVENT_BYTES = 256 * 1024;
+
 /** The tag every letter is sent with; its value is the letter's id. */
 export const LETTER_TAG = 'letter_id';
 
@@ -90,6 +96,10 @@ export function readResendEvent(body: unknown): ReadEvent {
 }
 
 
+// `Name <address>`. The address may not hold a `<` either: with `[^>]+`, a run of
+// `<` would be scanned to its end once for each of them.
+const ANGLE_ADDRESS = /<([^<>]+)>/;
+
 /**
  * The addresses a bounce or complaint is about: those Resend names that are
  * the letter's own recipients, or, when they cannot be told apart, the
@@ -99,7 +109,7 @@ export function addressesToFlag(event: { detail: Record<string, string | null> }
   const named = new Set(
     (event.detail.to ?? '')
       .split(',')
-      .map((address) => (/<([^>]+)>/.exec(address)?.[1] ?? address).trim().toLowerCase())
+      .map((address) => (ANGLE_ADDRESS.exec(address)?.[1] ?? address).trim().toLowerCase())
       .filter(Boolean),
   );
   const matched = recipients.filter((r) => named.has(r.email.toLowerCase())).map((r) => r.email);

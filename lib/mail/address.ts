@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The longest address SMTP carries (RFC 5321's 256-octet path, less its angle brackets). */
+const MAX_ADDRESS_LENGTH = 254;
+
 /**
  * One email address, as a person types it. Stricter than RFC 5322 on purpose:
  * commas, spaces, CR/LF and look-alike characters (a fullwidth ＠) are how one
@@ -9,7 +12,8 @@ export const emailAddress = z
   .string({ error: 'Enter an email address.' })
   .trim()
   .min(1, 'Enter an email address.')
-  .max(254, 'That address is too long.')
+  // Aborts: the checks below never read more than an address can hold.
+  .max(MAX_ADDRESS_LENGTH, { message: 'That address is too long.', abort: true })
   .superRefine((value, ctx) => {
     const problem = addressProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });

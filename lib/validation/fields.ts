@@ -9,6 +9,10 @@ import { DAY_MS } from '@/lib/time/days';
  * one keyboard and as "e" plus a combining accent from another (or from a
  * file written on a Mac), and the two must read, search and match as the
  * same text.
+ *
+ * Every length check aborts: a value that is too long gets that one message
+ * and no later check runs on it, so what validation costs is bounded by the
+ * limit, not by what was sent.
  */
 
 const noControl = (v: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v);
@@ -19,7 +23,7 @@ export const requiredText = (label: string, max = 200) =>
     .trim()
     .normalize('NFC')
     .min(1, `Enter ${label.toLowerCase()}.`)
-    .max(max, `${label} can be at most ${max} characters.`)
+    .max(max, { message: `${label} can be at most ${max} characters.`, abort: true })
     .refine(noControl, `${label} contains characters that cannot be stored.`);
 
 /** Single-line: names, positions, companies. Line breaks would break mail headers and CSV. */
@@ -29,7 +33,7 @@ export const requiredLine = (label: string, max = 200) =>
 export const optionalText = (label: string, max = 5000) =>
   z
     .string()
-    .max(max, `${label} can be at most ${max} characters.`)
+    .max(max, { message: `${label} can be at most ${max} characters.`, abort: true })
     .refine(noControl, `${label} contains characters that cannot be stored.`)
     .optional()
     .transform((v) => v?.trim().normalize('NFC') || null);
@@ -37,10 +41,13 @@ export const optionalText = (label: string, max = 5000) =>
 export const optionalLine = (label: string, max = 200) =>
   optionalText(label, max).refine((v) => v === null || !/[\r\n]/.test(v), `${label} must be on one line.`);
 
+/** Longer than any job posting's address, with its tracking parameters. */
+const MAX_URL_LENGTH = 2000;
+
 export const optionalUrl = (label: string) =>
   z
     .string()
-    .max(2000, `${label} can be at most 2000 characters.`)
+    .max(MAX_URL_LENGTH, { message: `${label} can be at most ${MAX_URL_LENGTH} characters.`, abort: true })
     .optional()
     .transform((v) => v?.trim() || null)
     .refine((v) => v === null || isHttpUrl(v), `${label} must be a web address starting with http:// or https://.`);
@@ -61,10 +68,14 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
 }
 
+/** A date as typed, with room for spaces around it: anything longer is no date. */
+const MAX_DATE_LENGTH = 40;
+
 /** A calendar date (YYYY-MM-DD) that is not after today; "today" is generous by a day for time zones. */
 export const optionalPastDate = (label: string) =>
   z
     .string()
+    .max(MAX_DATE_LENGTH, { message: `${label} must be a date like 2026-03-14.`, abort: true })
     .optional()
     .transform((v) => v?.trim() || null)
     // abort: a value that is not a date gets that one message, not "in the future" as well.

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET as exportCsv } from '@/app/(app)/applications/export/route';
-import { importStep } from '@/app/(app)/applications/import/actions';
+import { importStep } from '@/app/(app)/applications/import/import-step';
 import { GET as exportJson } from '@/app/(app)/settings/export/route';
 import { changeStage } from '@/db/queries/applications';
 import { findOrCreateContact, linkContact } from '@/db/queries/contacts';

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { activities, applications, companies, stageChanges } from '@/db/schema';
 import { getUser, type SessionUser } from '@/lib/auth/user';
-import { importStep } from '@/app/(app)/applications/import/actions';
+import { importStep } from '@/app/(app)/applications/import/import-step';
 import { setupTestDatabase } from '../support/database';
 import { applicationsOf, csvFile, previewForm, previewIn, redirectOf, seedPerson, uploadForm } from './import-helpers';
 

@@ -45,17 +45,11 @@ export function previewIn(state: ActionState<string, ImportPreview>): ImportPrev
   return state.data!;
 }
 
-/** Runs an action that should end in redirect(), and returns where it sent the person. */
-export async function redirectOf(run: Promise<unknown>): Promise<string> {
-  const error = await run.then(
-    (state) => {
-      throw new Error(`expected a redirect, got ${JSON.stringify(state).slice(0, 300)}`);
-    },
-    (thrown: unknown) => thrown,
-  );
-  const digest = (error as { digest?: string }).digest ?? '';
-  expect(digest).toMatch(/^NEXT_REDIRECT/);
-  return digest.split(';')[2];
+/** Runs an import step that should end by sending the person elsewhere, and returns where. */
+export async function redirectOf(run: Promise<ActionState>): Promise<string> {
+  const state = await run;
+  expect(state.redirectTo, `expected somewhere to go, got ${JSON.stringify(state).slice(0, 300)}`).toBeDefined();
+  return state.redirectTo!;
 }
 
 export async function applicationsOf(db: Database, userId: string) {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { activities, applications, companies, stageChanges } from '@/db/schema';
 import { getUser } from '@/lib/auth/user';
-import { importStep } from '@/app/(app)/applications/import/actions';
+import { importStep } from '@/app/(app)/applications/import/import-step';
 import { setupTestDatabase } from '../support/database';
 import { csvFile, previewForm, previewIn, seedPerson, uploadForm } from './import-helpers';
 

@@ -7,26 +7,14 @@ import { UserError } from '@/lib/errors';
 import { occasionFields } from '@/lib/letters/occasion';
 import type { LetterProblem } from '@/lib/letters/plan';
 import type { SendLetterData, SentLetter } from '@/lib/letters/sent';
-import { parseTemplate } from '@/lib/letters/template';
 import { id, optionalId } from '@/lib/validation/fields';
 import { clearContactAddressFlag } from '@/server/letters/clear-address-flag';
 import { decideLetter } from '@/server/letters/decide-letter';
 import { type LetterPreview, previewOccasionLetter } from '@/server/letters/preview-letter';
 import { sendOccasionLetters } from '@/server/letters/send-letters';
+import { templateText } from './schema';
 
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === '1', z.boolean());
-
-/** Edits made on the compose page; fields are allowed and filled per person, unknown ones refused. */
-const templateText = (label: string, max: number) =>
-  z
-    .string()
-    .max(max, `Keep the ${label} under ${max.toLocaleString('en-US')} characters.`)
-    .optional()
-    .superRefine((value, ctx) => {
-      if (value === undefined) return;
-      const parsed = parseTemplate(value);
-      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
-    });
 
 const sendSchema = z.object({
   ...occasionFields,

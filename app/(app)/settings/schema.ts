@@ -12,7 +12,7 @@ export const settingsSchema = z.object({
     .string()
     .trim()
     .min(1, 'Enter your name: it signs your letters and names you in the From line.')
-    .max(100, 'Your name can be at most 100 characters.')
+    .max(100, { message: 'Your name can be at most 100 characters.', abort: true })
     .refine((v) => !/[\r\n<>"]/.test(v), 'Your name cannot contain line breaks, quotes or angle brackets.'),
   signature: optionalText(1000, 'The closing'),
   replyTo: z

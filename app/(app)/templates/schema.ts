@@ -21,7 +21,8 @@ export const templateSubject = z
   .string({ error: 'A template needs a subject.' })
   .trim()
   .min(1, 'A template needs a subject.')
-  .max(200, 'Keep the subject under 200 characters.')
+  // Aborts, like every length check: a subject too long is not also parsed.
+  .max(200, { message: 'Keep the subject under 200 characters.', abort: true })
   // A line break in a subject would start a new mail header.
   .refine((v) => !/[\r\n]/.test(v), 'A subject must be on one line.')
   .superRefine(knownFieldsOnly);
@@ -30,7 +31,7 @@ export const templateBody = z
   .string({ error: 'A template needs the words of the letter.' })
   .trim()
   .min(1, 'A template needs the words of the letter.')
-  .max(20_000, 'Keep the letter under 20,000 characters.')
+  .max(20_000, { message: 'Keep the letter under 20,000 characters.', abort: true })
   .superRefine(knownFieldsOnly);
 
 export const builtinTemplateSchema = z.object({ kind: letterKindField, subject: templateSubject, body: templateBody });

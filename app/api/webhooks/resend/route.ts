@@ -1,33 +1,43 @@
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import { bodyWithin, declaresMoreThan } from '@/app/api/read-body';
 import { env } from '@/env';
 import { errorReason } from '@/lib/error-reason';
 import { isDatabaseUnreachable } from '@/lib/errors';
-import { readResendEvent } from '@/lib/letters/resend-event';
+import { MAX_EVENT_BYTES, readResendEvent } from '@/lib/letters/resend-event';
 import { recordResendEvent } from '@/server/letters/record-resend-event';
 
 export const dynamic = 'force-dynamic';
 
 const refuse = (status: number, error: string) => Response.json({ ok: false, error }, { status });
+const tooLarge = `The body is larger than ${MAX_EVENT_BYTES / 1024} KB; no Resend event is.`;
 
 /**
  * Resend's delivery outcomes (sent, delivered, bounced, …), signed through
- * Svix. The raw body is verified before anything is parsed; the library
- * refuses timestamps more than 5 minutes off, which with the stored svix-id
- * stops replays. No session here: the proxy never matches /api.
+ * Svix. Cheap refusals come first: a body declared too large, then a
+ * delivery without the signature headers, both before a byte of the body is
+ * read; a body sent in chunks is cut off where it passes the limit. The raw
+ * body is verified before anything is parsed; the library refuses
+ * timestamps more than 5 minutes off, which with the stored svix-id stops
+ * replays. No session here: the proxy never matches /api.
  *
- * Answers: 503 when not configured or the database is down (Resend retries
- * those), 400/401 for a bad request or signature (never 500), and 200 for
- * every signed event, including ones that change nothing.
+ * Answers: 413 for a body over the limit, 503 when not configured or the
+ * database is down (Resend retries those), 400/401 for a bad request or
+ * signature (never 500), and 200 for every signed event, including ones
+ * that change nothing.
  */
 export async function POST(request: Request) {
-  const secret = env().RESEND_WEBHOOK_SECRET;
-  if (!secret) return refuse(503, 'Resend webhooks are not set up: RESEND_WEBHOOK_SECRET is missing.');
-
-  const payload = await request.text();
+  if (declaresMoreThan(request, MAX_EVENT_BYTES)) return refuse(413, tooLarge);
   const id = request.headers.get('svix-id');
   const timestamp = request.headers.get('svix-timestamp');
   const signature = request.headers.get('svix-signature');
   if (!id || !timestamp || !signature) return refuse(400, 'Missing svix-id, svix-timestamp or svix-signature.');
+
+  const secret = env().RESEND_WEBHOOK_SECRET;
+  if (!secret) return refuse(503, 'Resend webhooks are not set up: RESEND_WEBHOOK_SECRET is missing.');
+
+  const bytes = await bodyWithin(request, MAX_EVENT_BYTES);
+  if (!bytes) return refuse(413, tooLarge);
+  const payload = new TextDecoder().decode(bytes);
 
   let verifier: Webhook;
   try {

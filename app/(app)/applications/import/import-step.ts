@@ -1,7 +1,4 @@
-'use server';
-
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import type { ActionState } from '@/lib/actions/state';
 import { authedAction } from '@/lib/auth/action';
 import { planImport } from '@/lib/csv/import-plan';
@@ -30,6 +27,11 @@ async function readUpload(file: FormDataEntryValue | null): Promise<{ text: stri
  * over from the last preview) and shows what would happen; "import" reads
  * the same text again from scratch, and writes the good rows in one
  * transaction only if the person is looking at a preview of exactly that.
+ *
+ * Not a server action: a file, and its text carried back, need a body far
+ * larger than any form's, and server actions share one body limit. Its
+ * route reads the request within the import's own limit and answers with
+ * this step's state, including where to go once the rows are written.
  */
 export const importStep = authedAction('importApplications', importSchema, async (input, user, formData) => {
   const fromUpload = input.csv === undefined;
@@ -61,5 +63,5 @@ export const importStep = authedAction('importApplications', importSchema, async
     return show(describeUnexpected('importApplications', error));
   }
   revalidatePath('/applications', 'layout');
-  redirect(`/applications/table?imported=${imported}`);
+  return { ok: true, redirectTo: `/applications/table?imported=${imported}` };
 });
