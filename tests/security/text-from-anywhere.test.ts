@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { addApplication } from '@/app/(app)/applications/actions';
-import { importStep } from '@/app/(app)/applications/import/actions';
+import { importStep } from '@/app/(app)/applications/import/import-step';
 import { createContactAction } from '@/app/(app)/contacts/actions';
 import { db } from '@/db';
 import { mergeCandidates } from '@/db/queries/contact-list';
