@@ -13,7 +13,8 @@ export async function seedApplication(
   const company = options.company ?? 'Acme Rockets';
   const [{ id: companyId }] = await sql()`
     insert into companies (user_id, name) values (${userId}, ${company})
-    on conflict (user_id, lower(name)) do update set name = companies.name
+    -- The unique index's own key (the app's name key): the same company however it is typed.
+    on conflict (user_id, replace(lower(upper(normalize(name, NFC))), 'ß', 'ss')) do update set name = companies.name
     returning id`;
   const id = crypto.randomUUID();
   const stage = options.stage ?? 'wishlist';
