@@ -22,8 +22,8 @@ export default async function SettingsPage() {
           Your data
         </h2>
         <p className="mt-1 text-sm text-stone-600">
-          Everything you keep here (applications with their history, interviews, contacts and activity) in one file, yours to
-          keep or take elsewhere.
+          Everything you keep here (applications with their history, interviews, contacts, templates, every letter with its
+          recipients and delivery events, and your settings) in one file, yours to keep or take elsewhere.
         </p>
         {/* A plain link: the browser downloads the file; client-side navigation would try to render it. */}
         <a href="/settings/export" download className={buttonClass('secondary', 'mt-3')}>
