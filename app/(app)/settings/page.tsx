@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { buttonClass } from '@/components/ui/button';
+import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { getProfile } from '@/db/queries/users';
 import { requireUser } from '@/lib/auth/user';
@@ -29,6 +29,18 @@ export default async function SettingsPage() {
         <a href="/settings/export" download className={buttonClass('secondary', 'mt-3')}>
           Download all your data (JSON)
         </a>
+      </section>
+      <section aria-labelledby="delete-account" className="mt-10 max-w-xl border-t border-stone-200 pt-6">
+        <h2 id="delete-account" className="text-base font-semibold text-stone-900">
+          Delete your account
+        </h2>
+        <p className="mt-1 text-sm text-stone-600">
+          Deletes everything above for good, cancels the letters not sent yet, and signs you out everywhere. You see what goes
+          before anything is deleted.
+        </p>
+        <ButtonLink href="/settings/delete-account" variant="secondary" className="mt-3 text-red-800">
+          Delete your account…
+        </ButtonLink>
       </section>
     </>
   );
