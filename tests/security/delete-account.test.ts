@@ -6,7 +6,9 @@ import { eq, sql } from 'drizzle-orm';
 import ts from 'typescript';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
+import { deleteAccountRows, lockAccount } from '@/db/queries/account';
 import { claimLetter } from '@/db/queries/letter-queue';
+import { lockUnsentLetters } from '@/db/queries/letters';
 import * as schema from '@/db/schema';
 import { LETTER_BEING_SENT } from '@/lib/errors';
 import { CLAIM_MS } from '@/lib/letters/retry';
@@ -30,7 +32,7 @@ const { deleteMyAccount } = await import('@/app/(app)/settings/actions');
 const { default: DeleteAccountPage } = await import('@/app/(app)/settings/delete-account/page');
 const { default: SignInPage } = await import('@/app/(auth)/sign-in/page');
 
-setupTestDatabase();
+const database = setupTestDatabase();
 
 const root = path.resolve(import.meta.dirname, '../..');
 const schemaPath = path.join(root, 'db/schema.ts');
@@ -86,8 +88,30 @@ describe('deleting an account', () => {
   });
 
   it('cancels the letters not sent yet: the sender finds nothing to send', async () => {
+    await db.update(schema.letters).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(schema.letters.id, seeded.queuedLetter));
     await deleteAccount(ada.id, ada.email);
     expect(await claimLetter(seeded.queuedLetter, CLAIM_MS)).toBeNull();
+  });
+
+  it('a sender that comes while the deletion runs waits for it, then finds nothing to send', async () => {
+    await db.update(schema.letters).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(schema.letters.id, seeded.queuedLetter));
+    let locked!: () => void;
+    const lettersLocked = new Promise<void>((resolve) => (locked = resolve));
+    const [claimed] = await Promise.all([
+      (async () => {
+        // On Postgres the claim really comes while the deletion holds the letters; PGlite runs them one after the other.
+        if (database.kind === 'postgres') await lettersLocked;
+        return claimLetter(seeded.queuedLetter, CLAIM_MS);
+      })(),
+      db.transaction(async (tx) => {
+        const email = await lockAccount(tx, ada.id);
+        expect(await lockUnsentLetters(tx, ada.id, 'all')).toEqual({ queued: 1, beingSent: 0 });
+        locked();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await deleteAccountRows(tx, ada.id, email!);
+      }),
+    ]);
+    expect(claimed).toBeNull();
   });
 
   it('deletes nothing when the address typed is not the account’s', async () => {
