@@ -23,6 +23,9 @@ export const NOT_FOUND = {
   dueItem: 'That item could not be found. It may have been deleted; reload the page.',
 } as const;
 
+/** A sender holds one of the letters a deletion would take: it waits for Resend's answer, at most a two-minute lease. */
+export const LETTER_BEING_SENT = 'A letter is being sent; try again in a minute.';
+
 const UNREACHABLE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',

@@ -7,8 +7,14 @@ import {
   applications,
   companies,
   contacts,
+  dashboardDismissals,
+  flaggedAddresses,
   interviewAttendees,
   interviews,
+  letterEvents,
+  letterRecipients,
+  letters,
+  letterTemplates,
   stageChanges,
   users,
 } from '@/db/schema';
@@ -50,9 +56,10 @@ export async function applicationsForExport(userId: string) {
 }
 
 /**
- * Everything a person owns, for their own keeping: the profile (without
- * sign-in accounts or sessions, which are secrets, not data) and every row
- * of the job search. Read in one read-only snapshot so the parts agree with
+ * Everything a person owns, for their own keeping: the profile with its
+ * settings (without sign-in accounts or sessions, which are secrets, not
+ * data), every row of the job search, and every letter as it was sent, with
+ * its recipients and what Resend reported. Read in one read-only snapshot so the parts agree with
  * each other even while the person keeps working in another tab.
  */
 export async function everythingOwnedBy(userId: string) {
@@ -67,6 +74,7 @@ export async function everythingOwnedBy(userId: string) {
           image: users.image,
           signature: users.signature,
           replyTo: users.replyTo,
+          dailyRecipientCap: users.dailyRecipientCap,
           createdAt: users.createdAt,
           updatedAt: users.updatedAt,
         })
@@ -107,6 +115,32 @@ export async function everythingOwnedBy(userId: string) {
           .from(activities)
           .where(eq(activities.userId, userId))
           .orderBy(asc(activities.occurredAt)),
+        letterTemplates: await tx
+          .select()
+          .from(letterTemplates)
+          .where(eq(letterTemplates.userId, userId))
+          .orderBy(asc(letterTemplates.createdAt)),
+        letters: await tx.select().from(letters).where(eq(letters.userId, userId)).orderBy(asc(letters.createdAt)),
+        letterRecipients: await tx
+          .select()
+          .from(letterRecipients)
+          .where(eq(letterRecipients.userId, userId))
+          .orderBy(asc(letterRecipients.createdAt)),
+        letterEvents: await tx
+          .select()
+          .from(letterEvents)
+          .where(eq(letterEvents.userId, userId))
+          .orderBy(asc(letterEvents.occurredAt)),
+        flaggedAddresses: await tx
+          .select()
+          .from(flaggedAddresses)
+          .where(eq(flaggedAddresses.userId, userId))
+          .orderBy(asc(flaggedAddresses.createdAt)),
+        dashboardDismissals: await tx
+          .select()
+          .from(dashboardDismissals)
+          .where(eq(dashboardDismissals.userId, userId))
+          .orderBy(asc(dashboardDismissals.createdAt)),
       };
       return { profile, ...owned };
     },

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
 import { flaggedAddresses, letterRecipients, letters, users } from '@/db/schema';
@@ -137,4 +137,48 @@ export async function failUndecided(tx: Executor, userId: string, letterId: stri
     .where(and(eq(letters.userId, userId), eq(letters.id, letterId), eq(letters.status, 'needs_decision')))
     .returning({ id: letters.id });
   return Boolean(letter);
+}
+
+/** Every letter of the person's, or those about one application or one interview. */
+export type LettersOf = 'all' | { applicationId: string } | { interviewId: string };
+
+const lettersOf = (userId: string, of: LettersOf) =>
+  and(
+    eq(letters.userId, userId),
+    of === 'all' ? undefined : 'applicationId' in of ? eq(letters.applicationId, of.applicationId) : eq(letters.interviewId, of.interviewId),
+  );
+
+/**
+ * Locks the letters still waiting to go until the transaction ends, so no
+ * sender can claim one meanwhile, and says how many wait and how many a
+ * sender holds right now (handed to Resend, its answer not yet recorded).
+ */
+export async function lockUnsentLetters(tx: Executor, userId: string, of: LettersOf): Promise<{ queued: number; beingSent: number }> {
+  const rows = await tx
+    .select({ held: sql<boolean>`coalesce(${letters.claimedUntil} > now(), false)` })
+    .from(letters)
+    .where(and(lettersOf(userId, of), eq(letters.status, 'queued')))
+    .for('update');
+  return { queued: rows.length, beingSent: rows.filter((r) => r.held).length };
+}
+
+/**
+ * Letters already handed over stay when what they were about is deleted:
+ * they lose the link (to the application and its interviews, or, given an
+ * interview, to that interview alone) instead of going with it. Returns how many.
+ */
+export async function detachSentLetters(tx: Executor, userId: string, of: { applicationId: string; interviewId?: string }): Promise<number> {
+  const detached = await tx
+    .update(letters)
+    .set(of.interviewId ? { interviewId: null } : { applicationId: null, interviewId: null })
+    .where(
+      and(
+        eq(letters.userId, userId),
+        eq(letters.applicationId, of.applicationId),
+        of.interviewId ? eq(letters.interviewId, of.interviewId) : undefined,
+        isNotNull(letters.sentAt),
+      ),
+    )
+    .returning({ id: letters.id });
+  return detached.length;
 }

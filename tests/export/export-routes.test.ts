@@ -133,7 +133,10 @@ describe('JSON export of everything', () => {
     const data = JSON.parse(text);
     expect(data).toMatchObject({ format: 'afterword-export', version: 1, profile: { id: ada.id, email: ada.email, name: 'ada' } });
     expect(Object.keys(data).sort()).toEqual(
-      ['activities', 'applicationContacts', 'applications', 'companies', 'contacts', 'exportedAt', 'format', 'interviewAttendees', 'interviews', 'profile', 'stageChanges', 'version'].sort(),
+      [
+        'activities', 'applicationContacts', 'applications', 'companies', 'contacts', 'dashboardDismissals', 'exportedAt', 'flaggedAddresses', 'format',
+        'interviewAttendees', 'interviews', 'letterEvents', 'letterRecipients', 'letterTemplates', 'letters', 'profile', 'stageChanges', 'version',
+      ].sort(),
     );
     expect(data.companies).toHaveLength(2);
     expect(data.applications).toHaveLength(2);

@@ -40,7 +40,7 @@ export function LetterRows({ rows, now }: { rows: LetterListRow[]; now: Date }) 
                 {letter.company} — {letter.position}
               </Link>
             ) : (
-              <span className="text-stone-500">No application</span>
+              <span className="text-stone-500">Application deleted</span>
             )}
             <p className="text-stone-600">
               <span className="sr-only">Template: </span>

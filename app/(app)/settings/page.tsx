@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { buttonClass } from '@/components/ui/button';
+import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { getProfile } from '@/db/queries/users';
 import { requireUser } from '@/lib/auth/user';
@@ -22,13 +22,25 @@ export default async function SettingsPage() {
           Your data
         </h2>
         <p className="mt-1 text-sm text-stone-600">
-          Everything you keep here (applications with their history, interviews, contacts and activity) in one file, yours to
-          keep or take elsewhere.
+          Everything you keep here (applications with their history, interviews, contacts, templates, every letter with its
+          recipients and delivery events, and your settings) in one file, yours to keep or take elsewhere.
         </p>
         {/* A plain link: the browser downloads the file; client-side navigation would try to render it. */}
         <a href="/settings/export" download className={buttonClass('secondary', 'mt-3')}>
           Download all your data (JSON)
         </a>
+      </section>
+      <section aria-labelledby="delete-account" className="mt-10 max-w-xl border-t border-stone-200 pt-6">
+        <h2 id="delete-account" className="text-base font-semibold text-stone-900">
+          Delete your account
+        </h2>
+        <p className="mt-1 text-sm text-stone-600">
+          Deletes everything above for good, cancels the letters not sent yet, and signs you out everywhere. You see what goes
+          before anything is deleted.
+        </p>
+        <ButtonLink href="/settings/delete-account" variant="secondary" className="mt-3 text-red-800">
+          Delete your account…
+        </ButtonLink>
       </section>
     </>
   );

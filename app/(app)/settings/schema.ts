@@ -24,3 +24,12 @@ export const settingsSchema = z.object({
 });
 
 export type SettingsFields = keyof z.input<typeof settingsSchema>;
+
+/** Deleting the account: the person types its address to say they mean it. */
+export const deleteAccountSchema = z.object({
+  email: z
+    .string()
+    .max(254, { message: 'That is longer than any email address.', abort: true })
+    .trim()
+    .min(1, 'Type your account’s email address to confirm.'),
+});

@@ -10,14 +10,23 @@ import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
-  const { callbackUrl: raw } = await searchParams;
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[]; account?: string | string[] }>;
+}) {
+  const { callbackUrl: raw, account } = await searchParams;
   const callbackUrl = safeCallbackPath(typeof raw === 'string' ? raw : null) ?? undefined;
   if (await getUser()) redirect(callbackUrl ?? '/dashboard');
   const providers = oauthProviders();
 
   return (
     <>
+      {account === 'deleted' && (
+        <p role="status" className="mb-6 rounded-md bg-accent-soft p-3 text-sm text-stone-800">
+          Your account has been deleted, with everything in it, and you are signed out everywhere.
+        </p>
+      )}
       <h1 className="text-2xl font-semibold tracking-tight text-stone-900">Sign in to Afterword</h1>
       <p className="mt-2 text-sm text-stone-600">
         No password: we email you a link that signs you in. New here? The same link creates your account.

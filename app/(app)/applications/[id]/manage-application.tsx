@@ -49,7 +49,10 @@ export function ManageApplication({
           This deletes the application for good, with {plural(interviewCount, 'interview', 'interviews')}, its links to{' '}
           {plural(contactCount, 'contact', 'contacts')} and its whole history (stage moves and timeline).
         </p>
-        <p className="mt-2">The contacts themselves stay in your contacts. To only hide it from the board, archive it instead.</p>
+        <p className="mt-2">
+          Letters already sent stay on your Letters page, marked “Application deleted”; letters not sent yet go with it. The
+          contacts themselves stay in your contacts. To only hide it from the board, archive it instead.
+        </p>
       </ConfirmDialog>
     </div>
   );

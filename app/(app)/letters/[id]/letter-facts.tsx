@@ -34,7 +34,7 @@ export function LetterFacts({ letter }: { letter: LetterView }) {
             {letter.company} — {letter.position}
           </Link>
         ) : (
-          <span className="text-stone-500">None</span>
+          <span className="text-stone-500">Application deleted</span>
         )}
       </Fact>
       <Fact label="Written">

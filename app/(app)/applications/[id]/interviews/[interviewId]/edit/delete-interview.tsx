@@ -30,7 +30,8 @@ export function DeleteInterview({ applicationId, interviewId }: { applicationId:
     >
       <p>
         This deletes the interview with its notes, what impressed you and the list of who was there. The people stay on the
-        application and in your contacts; the timeline keeps the line that it was logged.
+        application and in your contacts; the timeline keeps the line that it was logged. Thank-you letters already sent stay
+        on your Letters page; letters not sent yet go with it.
       </p>
     </ConfirmDialog>
   );
