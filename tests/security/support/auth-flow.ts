@@ -1,5 +1,6 @@
 import { desc } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
+import { POST } from '@/app/api/auth/[...nextauth]/route';
 import { handlers } from '@/auth';
 import { db } from '@/db';
 import { outboxMessages } from '@/db/schema';
@@ -44,8 +45,19 @@ export async function lastLink(): Promise<{ token: string; email: string }> {
   return { token: link.searchParams.get('token')!, email: link.searchParams.get('email')! };
 }
 
-/** Presses the confirm page's Sign in button: the post that spends the token. */
-export async function spendLink({ token, email }: { token: string; email: string }): Promise<Response> {
+/** The headers a browser sends with a form post from a page of `origin`. */
+export function postedFrom(origin: string): Record<string, string> {
+  return { origin, 'sec-fetch-site': origin === APP ? 'same-origin' : 'cross-site' };
+}
+
+/**
+ * Presses the confirm page's Sign in button: the post that spends the token.
+ * `headers` say which page posted it; another site's, for a forged one.
+ */
+export async function spendLink(
+  { token, email }: { token: string; email: string },
+  { headers = postedFrom(APP) }: { headers?: Record<string, string> } = {},
+): Promise<Response> {
   const query = new URLSearchParams({ token, email, callbackUrl: '/dashboard' });
-  return handlers.POST(new NextRequest(`${APP}/api/auth/callback/email?${query}`, { method: 'POST' }));
+  return POST(new NextRequest(`${APP}/api/auth/callback/email?${query}`, { method: 'POST', headers }));
 }

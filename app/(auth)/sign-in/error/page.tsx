@@ -17,6 +17,10 @@ const messages: Record<string, { title: string; body: string }> = {
     title: 'That address isn’t verified there',
     body: 'GitHub or Google has not confirmed the email address of that account, so it cannot sign you in here. Verify the address with them and try again, or sign in with an email link.',
   },
+  CrossSite: {
+    title: 'Sign in from your own link',
+    body: 'That sign-in did not start on Afterword’s confirm page, so nobody was signed in. Open the link in your sign-in mail and press Sign in there.',
+  },
   EmailSignin: { title: 'We could not send the mail', body: 'Sending the sign-in mail failed. Try again in a minute.' },
 };
 const fallback = { title: 'Sign-in didn’t work', body: 'Something went wrong while signing you in. Please try again.' };
