@@ -26,13 +26,13 @@ export async function csrf(origin = APP): Promise<{ response: Response; csrfToke
   return { response, csrfToken, cookie: cookiesOf(response) };
 }
 
-/** Asks for a sign-in link the way the form post does: CSRF cookie and token first. */
-export async function requestLink(email: string): Promise<Response> {
+/** Asks for a sign-in link the way the form post does: CSRF cookie and token first. `headers` adds to the post's. */
+export async function requestLink(email: string, headers: Record<string, string> = {}): Promise<Response> {
   const { csrfToken, cookie } = await csrf();
   return handlers.POST(
     new NextRequest(`${APP}/api/auth/signin/email`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...headers },
       body: new URLSearchParams({ email, csrfToken, callbackUrl: `${APP}/dashboard` }),
     }),
   );
