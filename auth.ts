@@ -4,6 +4,8 @@ import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import type { Provider } from 'next-auth/providers';
+import { headers } from 'next/headers';
+import type { NextRequest } from 'next/server';
 import { getDatabase } from '@/db';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { env } from '@/env';
@@ -12,6 +14,8 @@ import { fetchGitHubProfile, mayUseOAuthSignIn } from '@/lib/auth/oauth';
 import { authSecret } from '@/lib/auth/secret';
 import { errorReason } from '@/lib/error-reason';
 import { safeRedirect } from '@/lib/safe-redirect';
+import { clientNetwork } from '@/lib/security/client-network';
+import { RATE_LIMITS, type RateLimitScope, tooManyMessage } from '@/lib/security/rate-limits';
 import { claimSignInMail } from '@/server/auth/send-sign-in-link';
 
 /** Which sign-in methods are on: email always, GitHub and Google when configured. */
@@ -44,6 +48,8 @@ function providers(): Provider[] {
 
 /** Where Auth.js sends the browser once a sign-in link has gone out. */
 const LINK_SENT = '/api/auth/verify-request?provider=email&type=email';
+/** Where a request for a sign-in mail over an hourly limit ends; the page says which and how long to wait. */
+const SIGN_IN_RATE_LIMITED = '/sign-in/error?error=RateLimited';
 /** Where an OAuth sign-in with an address its provider has not verified ends. */
 export const OAUTH_EMAIL_NOT_VERIFIED = '/sign-in/error?error=OAuthEmailNotVerified';
 
@@ -56,8 +62,37 @@ function newSessionToken(): string {
   return crypto.randomBytes(32).toString('base64url');
 }
 
-/** The whole Auth.js configuration, read afresh from the environment. */
-export function authConfig(): NextAuthConfig {
+/**
+ * The words for a sign-in refused by an hourly limit, from the URL Auth.js
+ * was sent to; null for any other URL.
+ */
+export function signInRefusalMessage(url: string): string | null {
+  const { searchParams } = new URL(url, 'http://afterword.invalid');
+  if (searchParams.get('error') !== 'RateLimited') return null;
+  const limit = searchParams.get('limit');
+  const wait = Number(searchParams.get('wait'));
+  const scope: RateLimitScope = limit === 'signInNetwork' ? 'signInNetwork' : 'signInAddress';
+  const longest = RATE_LIMITS[scope].windowSeconds;
+  return tooManyMessage(scope, Number.isInteger(wait) && wait > 0 && wait <= longest ? wait : longest);
+}
+
+/**
+ * Where the request asking for a sign-in mail came from: the route's own
+ * request, or, for the sign-in form's action (which Auth.js is handed
+ * without one), the action's.
+ */
+async function networkOf(request: NextRequest | undefined): Promise<string | null> {
+  if (request) return clientNetwork(request.headers.get('x-forwarded-for'));
+  try {
+    return clientNetwork((await headers()).get('x-forwarded-for'));
+  } catch {
+    // Outside a request (a script): no network to count.
+    return null;
+  }
+}
+
+/** The whole Auth.js configuration, read afresh from the environment, for one request when there is one. */
+export function authConfig(request?: NextRequest): NextAuthConfig {
   const { appUrl } = env();
   // Auth.js builds its own URLs from AUTH_URL when set, and from the request's
   // Host header otherwise; pin it to the configured app URL.
@@ -88,8 +123,14 @@ export function authConfig(): NextAuthConfig {
         // Auth.js asks this before it makes a link's token, then stores the
         // token and sends the mail side by side. So the throttle is decided
         // here, where a request it turns away stores no token and sends
-        // nothing, and gets the same redirect as a link that went out.
-        if (email?.verificationRequest && user.email) return (await claimSignInMail(user.email)) || LINK_SENT;
+        // nothing, and gets the same redirect as a link that went out, or
+        // the error page when an hourly limit refuses it.
+        if (email?.verificationRequest && user.email) {
+          const claim = await claimSignInMail(user.email, await networkOf(request));
+          if (claim === 'send') return true;
+          if (claim === 'skip') return LINK_SENT;
+          return `${SIGN_IN_RATE_LIMITED}&limit=${claim.scope}&wait=${claim.retryAfterSeconds}`;
+        }
         if (account?.type === 'oauth' || account?.type === 'oidc') {
           const linked = await adapter.getUserByAccount?.({
             provider: account.provider,

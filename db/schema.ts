@@ -102,6 +102,21 @@ export const signInThrottle = pgTable('sign_in_throttle', {
   lastSentAt: timestamp('last_sent_at', { withTimezone: true }).notNull(),
 });
 
+/**
+ * Requests counted per fixed window: one row per limit, whom it counts
+ * (a hash of the person, address or IP) and window. Shared by every process.
+ */
+export const rateLimitWindows = pgTable(
+  'rate_limit_windows',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key, t.windowStart] }), index('rate_limit_windows_window_start_idx').on(t.windowStart)],
+);
+
 // --- Mail ---
 
 export type MailTag = { name: string; value: string };

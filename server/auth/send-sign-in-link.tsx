@@ -4,6 +4,7 @@ import { claimSignInSlot, releaseSignInSlot } from '@/db/queries/sign-in-throttl
 import SignInEmail from '@/emails/sign-in';
 import { env } from '@/env';
 import { sameSitePath } from '@/lib/safe-redirect';
+import { rateLimitRefusal, type RateLimited } from '@/server/limits/rate-limit';
 import { renderEmail } from '@/server/mail/render-email';
 import { sendMail } from '@/server/mail/send-mail';
 
@@ -28,16 +29,31 @@ export function confirmPageUrl(authCallbackUrl: string): string {
 }
 
 /**
- * Claims the one sign-in mail an address may get a minute: false when one
- * went less than a minute ago. Asked before any token is made, so a request
- * turned away leaves nothing behind; the person asking is answered exactly as
- * if the mail went, so the answer never reveals whether an address has an
- * account.
+ * Decides whether a sign-in mail may go: "send", or "skip" when one went to
+ * the address less than a minute ago, or the refusal of an hourly limit.
+ * Asked before any token is made, so a request turned away leaves nothing
+ * behind. A skip is answered exactly as if the mail went, so the answer
+ * never reveals whether an address has an account; a refusal says so, as
+ * it is about the requests, not the account. The network counts every
+ * request; the address counts only mails that would go.
  */
-export async function claimSignInMail(email: string): Promise<boolean> {
-  if (await claimSignInSlot(email)) return true;
-  console.info(`[auth] sign-in mail to ${email} skipped: one was sent less than a minute ago`);
-  return false;
+export async function claimSignInMail(email: string, network: string | null = null): Promise<'send' | 'skip' | RateLimited> {
+  const refusal = network ? await rateLimitRefusal('signInNetwork', network) : null;
+  if (refusal) return refused(refusal);
+  if (!(await claimSignInSlot(email))) {
+    console.info(`[auth] sign-in mail to ${email} skipped: one was sent less than a minute ago`);
+    return 'skip';
+  }
+  const overHour = await rateLimitRefusal('signInAddress', email);
+  if (!overHour) return 'send';
+  // Nothing goes, so the minute's slot is not spent: asking again is refused with the same words.
+  await releaseSignInSlot(email);
+  return refused(overHour);
+}
+
+function refused(refusal: RateLimited): RateLimited {
+  console.info(`[auth] sign-in mail refused: over the ${refusal.scope} limit`);
+  return refusal;
 }
 
 /** Sends the link of a request `claimSignInMail` let through. */

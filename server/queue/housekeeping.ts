@@ -4,6 +4,7 @@ import { deleteUnmatchedEventsBefore } from '@/db/queries/letter-events';
 import { deleteExpiredVerificationTokens } from '@/db/queries/verification-tokens';
 import { errorReason } from '@/lib/error-reason';
 import { daysBefore } from '@/lib/time/days';
+import { pruneRateLimitWindows } from '@/server/limits/rate-limit';
 
 /** The queue of the housekeeping job, apart from sending so a slow prune never holds a letter back. */
 export const HOUSEKEEPING_QUEUE = 'housekeeping';
@@ -29,7 +30,8 @@ export async function pruneUnmatchedEvents(now: Date = new Date()): Promise<numb
 
 /**
  * The housekeeping job: webhook events that never found their letter, the
- * dashboard's change log, and sign-in links that expired unused. Each prune
+ * dashboard's change log, sign-in links that expired unused, and the
+ * counts of rate-limit windows long over. Each prune
  * is tried on its own and a failure is only logged: the next run tries
  * again, and nothing waits on it.
  */
@@ -38,6 +40,7 @@ export async function runHousekeeping(now: Date = new Date()): Promise<void> {
     ['unmatched webhook events', () => pruneUnmatchedEvents(now)],
     ['the dashboard change log', () => pruneDashboardChanges(now)],
     ['expired sign-in tokens', () => deleteExpiredVerificationTokens(now)],
+    ['old rate-limit windows', () => pruneRateLimitWindows(now)],
   ];
   for (const [what, chore] of chores) {
     try {

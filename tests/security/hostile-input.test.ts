@@ -24,6 +24,7 @@ import { hasPlaceholder, parseTemplate } from '@/lib/letters/template';
 import { emailAddress, formatMailbox } from '@/lib/mail/address';
 import { outgoingMail } from '@/lib/mail/outgoing';
 import { safeCallbackPath, safeRedirect } from '@/lib/safe-redirect';
+import { clientNetwork } from '@/lib/security/client-network';
 import { isValidTimeZone, wallTimeToInstant } from '@/lib/time/zoned-time';
 import { isHttpUrl, optionalLine, optionalPastDate, optionalText, optionalUrl, requiredLine, requiredText } from '@/lib/validation/fields';
 import { HOSTILE_SIZES, millisecondsFor, repeated } from './timing';
@@ -134,6 +135,8 @@ const READERS: Record<string, (text: string) => unknown> = {
   'a time zone': isValidTimeZone,
   // Addresses in the browser's bar
   'a redirect after sign-in': (text) => safeRedirect(text, 'http://localhost:3000'),
+  'the network a sign-in request comes from': (text) => clientNetwork(text),
+  'the same, after a proxy’s entry': (text) => clientNetwork(`${text}, ${text}`),
   'a callback path': safeCallbackPath,
   'the table’s query': (text) => parseTableQuery({ q: text, stage: text, archived: text, sort: text, dir: text, page: text }),
   'the letters list’s query': (text) => parseLetterListQuery({ status: text, template: text, contact: text, page: text }),

@@ -10,6 +10,7 @@ import type { SendLetterData, SentLetter } from '@/lib/letters/sent';
 import { id, optionalId } from '@/lib/validation/fields';
 import { clearContactAddressFlag } from '@/server/letters/clear-address-flag';
 import { decideLetter } from '@/server/letters/decide-letter';
+import { holdToRateLimit } from '@/server/limits/rate-limit';
 import { type LetterPreview, previewOccasionLetter } from '@/server/letters/preview-letter';
 import { sendOccasionLetters } from '@/server/letters/send-letters';
 import { templateText } from './schema';
@@ -47,6 +48,7 @@ function describe(sent: SentLetter[], alreadySent: boolean, test: boolean): { ok
 
 /** The one-click send, and the compose page's send. */
 export const sendLetterAction = authedAction<typeof sendSchema, SendLetterData>('send letter', sendSchema, async (input, user) => {
+  await holdToRateLimit('letterSend', user.id);
   const result = await sendOccasionLetters(user.id, input);
   if (!result.ok) {
     return { ok: false, message: 'Not sent yet. Fill in what is missing, then send.', data: { problems: result.problems } };
@@ -61,6 +63,7 @@ const decideSchema = z.object({ letterId: id, choice: z.enum(['send_again', 'dis
 
 /** Send again with a new key, or discard: only for a letter waiting on the person's decision. */
 export const decideLetterAction = authedAction('decide on letter', decideSchema, async ({ letterId, choice }, user) => {
+  if (choice === 'send_again') await holdToRateLimit('letterSend', user.id);
   if (!(await decideLetter(user.id, letterId, choice))) throw new UserError('That letter is no longer waiting for a decision.');
   revalidatePath(`/letters/${letterId}`);
   revalidatePath('/letters');
@@ -79,6 +82,7 @@ export const previewLetterAction = authedAction<typeof previewSchema, { preview?
   'preview letter',
   previewSchema,
   async (input, user) => {
+    await holdToRateLimit('letterPreview', user.id);
     const result = await previewOccasionLetter(user.id, input, { subject: input.subject ?? '', body: input.body ?? '', separate: input.separate });
     return { ok: result.preview !== null, message: result.preview ? undefined : 'Not ready to send yet.', data: result };
   },

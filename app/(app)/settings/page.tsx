@@ -25,8 +25,9 @@ export default async function SettingsPage() {
           Everything you keep here (applications with their history, interviews, contacts, templates, every letter with its
           recipients and delivery events, and your settings) in one file, yours to keep or take elsewhere.
         </p>
-        {/* A plain link: the browser downloads the file; client-side navigation would try to render it. */}
-        <a href="/settings/export" download className={buttonClass('secondary', 'mt-3')}>
+        {/* A plain link: client-side navigation would try to render the file. No `download` attribute: the file
+            comes as an attachment anyway, and a refused export (too many in an hour) then shows its words as a page. */}
+        <a href="/settings/export" className={buttonClass('secondary', 'mt-3')}>
           Download all your data (JSON)
         </a>
       </section>

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { authedAction } from '@/lib/auth/action';
 import { deleteTemplate, resetBuiltin } from '@/server/templates/delete-template';
+import { holdToRateLimit } from '@/server/limits/rate-limit';
 import { previewTemplate } from '@/server/templates/preview-template';
 import { createTemplate, saveBuiltin, updateTemplate } from '@/server/templates/save-template';
 import {
@@ -48,6 +49,7 @@ export const deleteTemplateAction = authedAction('deleteTemplate', deleteTemplat
 
 /** The live preview: what is typed so far, rendered on the server by the one letter renderer. */
 export const previewTemplateAction = authedAction('previewTemplate', previewTemplateSchema, async (input, user) => {
+  await holdToRateLimit('templatePreview', user.id);
   const preview = await previewTemplate(user.id, input);
   return { ok: preview.status === 'rendered', data: preview };
 });

@@ -1,5 +1,6 @@
 import { desc } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
+import { POST } from '@/app/api/auth/[...nextauth]/route';
 import { handlers } from '@/auth';
 import { db } from '@/db';
 import { outboxMessages } from '@/db/schema';
@@ -25,13 +26,13 @@ export async function csrf(origin = APP): Promise<{ response: Response; csrfToke
   return { response, csrfToken, cookie: cookiesOf(response) };
 }
 
-/** Asks for a sign-in link the way the form post does: CSRF cookie and token first. */
-export async function requestLink(email: string): Promise<Response> {
+/** Asks for a sign-in link the way the form post does: CSRF cookie and token first. `headers` adds to the post's. */
+export async function requestLink(email: string, headers: Record<string, string> = {}): Promise<Response> {
   const { csrfToken, cookie } = await csrf();
   return handlers.POST(
     new NextRequest(`${APP}/api/auth/signin/email`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...headers },
       body: new URLSearchParams({ email, csrfToken, callbackUrl: `${APP}/dashboard` }),
     }),
   );
@@ -44,8 +45,19 @@ export async function lastLink(): Promise<{ token: string; email: string }> {
   return { token: link.searchParams.get('token')!, email: link.searchParams.get('email')! };
 }
 
-/** Presses the confirm page's Sign in button: the post that spends the token. */
-export async function spendLink({ token, email }: { token: string; email: string }): Promise<Response> {
+/** The headers a browser sends with a form post from a page of `origin`. */
+export function postedFrom(origin: string): Record<string, string> {
+  return { origin, 'sec-fetch-site': origin === APP ? 'same-origin' : 'cross-site' };
+}
+
+/**
+ * Presses the confirm page's Sign in button: the post that spends the token.
+ * `headers` say which page posted it; another site's, for a forged one.
+ */
+export async function spendLink(
+  { token, email }: { token: string; email: string },
+  { headers = postedFrom(APP) }: { headers?: Record<string, string> } = {},
+): Promise<Response> {
   const query = new URLSearchParams({ token, email, callbackUrl: '/dashboard' });
-  return handlers.POST(new NextRequest(`${APP}/api/auth/callback/email?${query}`, { method: 'POST' }));
+  return POST(new NextRequest(`${APP}/api/auth/callback/email?${query}`, { method: 'POST', headers }));
 }

@@ -5,6 +5,7 @@ import { planImport } from '@/lib/csv/import-plan';
 import { MAX_FILE_BYTES } from '@/lib/csv/limits';
 import { describeUnexpected, UserError } from '@/lib/errors';
 import { importApplications } from '@/server/applications/import-applications';
+import { holdToRateLimit, RateLimited } from '@/server/limits/rate-limit';
 import { type ImportPreview, previewKey, previewOf } from './preview-data';
 import { importSchema } from './schema';
 
@@ -35,6 +36,13 @@ async function readUpload(file: FormDataEntryValue | null): Promise<{ text: stri
  */
 export const importStep = authedAction('importApplications', importSchema, async (input, user, formData) => {
   const fromUpload = input.csv === undefined;
+  try {
+    // Each step reads the whole file again: a new file counts as an import, every later step as a preview of it.
+    await holdToRateLimit(fromUpload ? 'csvImport' : 'csvImportStep', user.id);
+  } catch (error) {
+    if (!(error instanceof RateLimited)) throw error;
+    return { ok: false, message: 'That file cannot be imported just now.', fieldErrors: { file: [error.message] } };
+  }
   const upload = fromUpload ? await readUpload(formData.get('file')) : { text: input.csv!, name: input.fileName ?? 'your file' };
   const chosen = formData.getAll('column').map(String);
   const planned = planImport(upload.text, { mapping: fromUpload ? undefined : chosen, dateOrder: input.dateOrder });

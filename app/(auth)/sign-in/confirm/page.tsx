@@ -3,7 +3,9 @@ import type { Metadata } from 'next';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 import { ConfirmSignIn } from './confirm-button';
 
-export const metadata: Metadata = { title: 'Confirm sign-in', referrer: 'no-referrer' };
+// Same-origin, not no-referrer: the token goes to no other site either way,
+// and the Sign in post must say which site it comes from.
+export const metadata: Metadata = { title: 'Confirm sign-in', referrer: 'same-origin' };
 
 type Params = { token?: string | string[]; email?: string | string[]; callbackUrl?: string | string[] };
 const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '');

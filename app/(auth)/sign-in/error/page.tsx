@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { signInRefusalMessage } from '@/auth';
 import { ButtonLink } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Sign-in problem' };
@@ -17,13 +18,27 @@ const messages: Record<string, { title: string; body: string }> = {
     title: 'That address isn’t verified there',
     body: 'GitHub or Google has not confirmed the email address of that account, so it cannot sign you in here. Verify the address with them and try again, or sign in with an email link.',
   },
+  CrossSite: {
+    title: 'Sign in from your own link',
+    body: 'That sign-in did not start on Afterword’s confirm page, so nobody was signed in. Open the link in your sign-in mail and press Sign in there.',
+  },
   EmailSignin: { title: 'We could not send the mail', body: 'Sending the sign-in mail failed. Try again in a minute.' },
 };
 const fallback = { title: 'Sign-in didn’t work', body: 'Something went wrong while signing you in. Please try again.' };
 
-export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
-  const { error } = await searchParams;
-  const { title, body } = (typeof error === 'string' && messages[error]) || fallback;
+type Params = { error?: string | string[]; limit?: string | string[]; wait?: string | string[] };
+
+/** The page for a refused sign-in, with its words; a limit's words name how long to wait. */
+function problemOf({ error, limit, wait }: Params): { title: string; body: string } {
+  if (error === 'RateLimited') {
+    const query = new URLSearchParams({ error, limit: typeof limit === 'string' ? limit : '', wait: typeof wait === 'string' ? wait : '' });
+    return { title: 'Too many sign-in requests', body: signInRefusalMessage(`/?${query}`)! };
+  }
+  return (typeof error === 'string' && messages[error]) || fallback;
+}
+
+export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const { title, body } = problemOf(await searchParams);
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight text-stone-900">{title}</h1>
