@@ -1,3 +1,5 @@
+import { plural } from '@/lib/words';
+
 /**
  * Every rate limit, in one place. Each counts requests in fixed windows
  * (a minute or an hour, starting on the clock), and is set far above what a
@@ -38,8 +40,6 @@ export function secondsLeftInWindow(scope: RateLimitScope, now: Date): number {
   const end = windowStartOf(scope, now).getTime() + RATE_LIMITS[scope].windowSeconds * 1000;
   return Math.max(1, Math.ceil((end - now.getTime()) / 1000));
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "Too many previews in a minute; wait 12 seconds." */
 export function tooManyMessage(scope: RateLimitScope, waitSeconds: number): string {
