@@ -1,22 +1,11 @@
 import { NextRequest } from 'next/server';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/auth/[...nextauth]/route';
 import { db } from '@/db';
 import { sessions, verificationTokens } from '@/db/schema';
-import { restoreEnv, useOutboxMode } from '../helpers/mail-mode';
-import { setupTestDatabase } from '../support/database';
-import { APP, lastLink, postedFrom, requestLink, spendLink } from './support/auth-flow';
+import { APP, lastLink, postedFrom, requestLink, spendLink, useSignInFlow } from './support/auth-flow';
 
-setupTestDatabase();
-
-beforeEach(() => {
-  useOutboxMode();
-  vi.spyOn(console, 'info').mockImplementation(() => {});
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  restoreEnv();
-});
+useSignInFlow();
 
 /** The attacker asks for a link to their own address and keeps its token. */
 async function attackersLink() {

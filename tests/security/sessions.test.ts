@@ -1,22 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { authConfig } from '@/auth';
 import { db } from '@/db';
 import { sessions } from '@/db/schema';
 import { resetEnv } from '@/env';
-import { restoreEnv, useOutboxMode } from '../helpers/mail-mode';
-import { setupTestDatabase } from '../support/database';
-import { csrf, lastLink, requestLink, spendLink } from './support/auth-flow';
+import { csrf, lastLink, requestLink, spendLink, useSignInFlow } from './support/auth-flow';
 
-setupTestDatabase();
-
-beforeEach(() => {
-  useOutboxMode();
-  vi.spyOn(console, 'info').mockImplementation(() => {});
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  restoreEnv();
-});
+useSignInFlow();
 
 /**
  * 32 random bytes in base64url: 43 characters of 64 kinds. Length alone

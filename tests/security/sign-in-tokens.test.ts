@@ -1,21 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { outboxMessages, verificationTokens } from '@/db/schema';
 import { runHousekeeping } from '@/server/queue/housekeeping';
-import { restoreEnv, useOutboxMode } from '../helpers/mail-mode';
-import { setupTestDatabase } from '../support/database';
-import { requestLink } from './support/auth-flow';
+import { requestLink, useSignInFlow } from './support/auth-flow';
 
-setupTestDatabase();
-
-beforeEach(() => {
-  useOutboxMode();
-  vi.spyOn(console, 'info').mockImplementation(() => {});
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  restoreEnv();
-});
+useSignInFlow();
 
 const minutesFrom = (now: Date, minutes: number) => new Date(now.getTime() + minutes * 60_000);
 

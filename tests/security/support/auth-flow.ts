@@ -1,9 +1,12 @@
 import { desc } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { POST } from '@/app/api/auth/[...nextauth]/route';
 import { handlers } from '@/auth';
 import { db } from '@/db';
 import { outboxMessages } from '@/db/schema';
+import { restoreEnv, useOutboxMode } from '../../helpers/mail-mode';
+import { setupTestDatabase } from '../../support/database';
 
 /**
  * Drives Auth.js through its route handlers, as a browser would, so tests see
@@ -12,6 +15,22 @@ import { outboxMessages } from '@/db/schema';
  */
 
 export const APP = 'http://localhost:3000';
+
+/**
+ * A fresh database, sign-in mail kept in the outbox, and the dev-mode link
+ * Auth.js logs for each mail kept out of the test's output.
+ */
+export function useSignInFlow() {
+  setupTestDatabase();
+  beforeEach(() => {
+    useOutboxMode();
+    vi.spyOn(console, 'info').mockImplementation(() => {});
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    restoreEnv();
+  });
+}
 
 const cookiesOf = (response: Response) =>
   response.headers
