@@ -2,9 +2,11 @@ import 'server-only';
 import { db } from '@/db';
 import { refreshLastLetters } from '@/db/queries/last-letter';
 import { claimLetter, holdForDecision, recipientsForSending, recordHandedOver, releaseLetter } from '@/db/queries/letter-queue';
+import { currentSendingPause, pauseSending } from '@/db/queries/sending-pause';
 import { errorReason } from '@/lib/error-reason';
+import { quotaPauseReason, quotaResumesAt } from '@/lib/letters/pause';
 import { LETTER_TAG } from '@/lib/letters/resend-event';
-import { backoff, CLAIM_MS, GIVE_UP_AFTER_MS } from '@/lib/letters/retry';
+import { backoff, CLAIM_MS, GIVE_UP_AFTER_MS, RATE_LIMIT_WAIT_SECONDS } from '@/lib/letters/retry';
 import { pacer } from '@/server/mail/pacer';
 import { type MailResult, sendMail } from '@/server/mail/send-mail';
 import { matchPendingEvents } from './record-resend-event';
@@ -40,6 +42,13 @@ export async function deliverLetter(letterId: string, options: { timeoutMs?: num
   if (Date.now() - letter.createdAt.getTime() > GIVE_UP_AFTER_MS) {
     await decide(letterId, userId, 'Not sent within 23 hours. Resend may have forgotten this letter, so sending again could send it twice.');
     return { outcome: 'needs_decision' };
+  }
+
+  // A spent quota holds every letter, in every process, until it is whole again.
+  const pause = await currentSendingPause();
+  if (pause) {
+    await releaseLetter(userId, letterId, pause.until, quotaPauseReason(pause.quota, pause.until));
+    return { outcome: 'retry', retryAt: pause.until };
   }
 
   const recipients = await recipientsForSending(userId, letterId);
@@ -82,8 +91,17 @@ export async function deliverLetter(letterId: string, options: { timeoutMs?: num
   pacer().observe(result.headers, result.outcome === 'rate_limited' ? result.retryAfterSeconds : undefined);
   switch (result.outcome) {
     case 'rate_limited': {
-      const retryAt = new Date(Date.now() + (result.retryAfterSeconds ?? 1) * 1000);
+      const retryAt = new Date(Date.now() + (result.retryAfterSeconds ?? RATE_LIMIT_WAIT_SECONDS) * 1000);
       await releaseLetter(userId, letterId, retryAt, `Resend asked to wait (${result.message})`);
+      return { outcome: 'retry', retryAt };
+    }
+    case 'quota_spent': {
+      // Asking again before the period ends only spends requests: stop for everyone until then.
+      const quota = result.quota ?? 'daily';
+      const retryAt = quotaResumesAt(quota);
+      console.error(`[letters] Resend's ${quota} sending quota is spent; sending is paused until ${retryAt.toISOString()}.`);
+      await pauseSending(quota, retryAt);
+      await releaseLetter(userId, letterId, retryAt, quotaPauseReason(quota, retryAt));
       return { outcome: 'retry', retryAt };
     }
     case 'retry':

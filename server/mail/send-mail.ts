@@ -2,6 +2,8 @@ import 'server-only';
 import { Resend } from 'resend';
 import { keepOutboxMessage, type OutboxMessageInput } from '@/db/queries/outbox';
 import { env } from '@/env';
+import { type Quota, spentQuota } from '@/lib/letters/pause';
+import { RATE_LIMIT_WAIT_SECONDS } from '@/lib/letters/retry';
 import { formatMailbox } from '@/lib/mail/address';
 import { outgoingMail, type OutgoingMail } from '@/lib/mail/outgoing';
 
@@ -9,17 +11,20 @@ export type MailSent = { ok: true; id: string; via: 'resend' | 'outbox'; headers
 export type MailNotSent = {
   ok: false;
   /**
-   * - rate_limited: 429; wait `retryAfterSeconds`.
+   * - rate_limited: 429; wait `retryAfterSeconds` (at least 10 s when Resend names no time).
+   * - quota_spent: 429 for the account's daily or monthly quota (`quota`); nothing
+   *   more can go until that period ends.
    * - retry: a 5xx or a concurrent request with the same key; try again later.
    * - unknown: no answer (network failure or timeout); it may have been sent,
    *   so only a retry with the same key and body is safe.
    * - conflict: same key, different body; a bug, never retried with a new key.
    * - rejected: Resend refused the message (422 or another 4xx); final.
    */
-  outcome: 'rate_limited' | 'retry' | 'unknown' | 'conflict' | 'rejected';
+  outcome: 'rate_limited' | 'quota_spent' | 'retry' | 'unknown' | 'conflict' | 'rejected';
   status: number | null;
   message: string;
   retryAfterSeconds?: number;
+  quota?: Quota;
   headers: Record<string, string>;
 };
 export type MailResult = MailSent | MailNotSent;
@@ -78,8 +83,15 @@ export function classifyFailure(error: ResendError, headers: Record<string, stri
   const base = { ok: false as const, status, message, headers };
   if (status === null) return { ...base, outcome: 'unknown' };
   if (status === 429) {
-    const retryAfter = Number(headers['retry-after']);
-    return { ...base, outcome: 'rate_limited', retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : 1 };
+    const quota = spentQuota(error?.name);
+    if (quota) return { ...base, outcome: 'quota_spent', quota };
+    const header = headers['retry-after'];
+    const retryAfter = header === undefined || header.trim() === '' ? NaN : Number(header);
+    return {
+      ...base,
+      outcome: 'rate_limited',
+      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : RATE_LIMIT_WAIT_SECONDS,
+    };
   }
   if (status === 409) {
     return { ...base, outcome: error?.name === 'concurrent_idempotent_requests' ? 'retry' : 'conflict' };

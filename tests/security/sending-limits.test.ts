@@ -1,0 +1,88 @@
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { db } from '@/db';
+import { letters, sendingPauses } from '@/db/schema';
+import { RATE_LIMIT_WAIT_SECONDS } from '@/lib/letters/retry';
+import { deliverLetter } from '@/server/letters/deliver-letter';
+import { resetPacer } from '@/server/mail/pacer';
+import { useResendTestServer } from '../helpers/mail-mode';
+import { makeDue, queueThanks, type Seeded, seedInterviewWithThree } from '../letters/support';
+import { setupTestDatabase } from '../support/database';
+
+setupTestDatabase();
+const mail = useResendTestServer();
+
+let seeded: Seeded;
+beforeEach(async () => {
+  seeded = await seedInterviewWithThree();
+  resetPacer();
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+
+const letterRow = async (letterId: string) => (await db.select().from(letters).where(eq(letters.id, letterId)))[0];
+
+describe('Resend’s 429', () => {
+  it('waits at least 10 s when it names no time', async () => {
+    const letterId = await queueThanks(seeded);
+    mail.server.failNext({ kind: 'status', status: 429, retryAfter: null });
+    const before = Date.now();
+
+    const result = await deliverLetter(letterId);
+
+    expect(result.outcome).toBe('retry');
+    const retryAt = result.outcome === 'retry' ? result.retryAt.getTime() : 0;
+    expect(RATE_LIMIT_WAIT_SECONDS).toBeGreaterThanOrEqual(10);
+    expect(retryAt - before).toBeGreaterThanOrEqual(RATE_LIMIT_WAIT_SECONDS * 1000);
+    expect((await letterRow(letterId)).status).toBe('queued');
+  });
+
+  it('waits as long as it says when it names a time', async () => {
+    const letterId = await queueThanks(seeded);
+    mail.server.failNext({ kind: 'status', status: 429, retryAfter: 30 });
+    const before = Date.now();
+
+    const result = await deliverLetter(letterId);
+
+    const retryAt = result.outcome === 'retry' ? result.retryAt.getTime() : 0;
+    expect(retryAt - before).toBeGreaterThanOrEqual(30_000);
+    expect(retryAt - before).toBeLessThan(40_000);
+  });
+
+  it('stops every letter until the next UTC day when the daily quota is spent, and says so on the letter', async () => {
+    const first = await queueThanks(seeded);
+    mail.server.failNext({ kind: 'status', status: 429, name: 'daily_quota_exceeded', message: 'You have reached your daily email sending quota.' });
+
+    const result = await deliverLetter(first);
+
+    const now = new Date();
+    const midnight = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+    expect(result).toEqual({ outcome: 'retry', retryAt: midnight });
+    const letter = await letterRow(first);
+    expect(letter).toMatchObject({ status: 'queued', nextAttemptAt: midnight });
+    expect(letter.lastError).toMatch(/^Sending is paused: .*daily allowance.*goes on its own after/);
+    expect(await db.select({ quota: sendingPauses.quota, until: sendingPauses.until }).from(sendingPauses)).toEqual([
+      { quota: 'daily', until: midnight },
+    ]);
+
+    // Another letter, due now: not even asked for, and it says why.
+    const requests = mail.server.requests();
+    await db.update(letters).set({ isTest: true }).where(eq(letters.id, first));
+    const second = await queueThanks(seeded, { test: true });
+    await makeDue(second);
+    expect(await deliverLetter(second)).toEqual({ outcome: 'retry', retryAt: midnight });
+    expect(mail.server.requests()).toBe(requests);
+    expect((await letterRow(second)).lastError).toMatch(/^Sending is paused/);
+  });
+
+  it('stops until the first of next month when the monthly quota is spent', async () => {
+    const letterId = await queueThanks(seeded);
+    mail.server.failNext({ kind: 'status', status: 429, name: 'monthly_quota_exceeded', message: 'You have reached your monthly email sending quota.' });
+
+    const result = await deliverLetter(letterId);
+
+    const now = new Date();
+    const firstOfNextMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+    expect(result).toEqual({ outcome: 'retry', retryAt: firstOfNextMonth });
+    expect((await letterRow(letterId)).lastError).toMatch(/monthly allowance/);
+  });
+});
