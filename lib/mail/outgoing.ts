@@ -29,7 +29,7 @@ export type OutgoingMail = z.input<typeof outgoingMail>;
  * The body of the request to Resend, exactly as sent: `from` already formed,
  * recipients in order. Stored with a letter, so every retry sends the same.
  */
-export const mailPayload = z.object({
+export const mailPayloadSchema = z.object({
   from: z.string().min(1),
   to: z.array(z.string()).min(1),
   cc: z.array(z.string()).optional(),
@@ -39,4 +39,4 @@ export const mailPayload = z.object({
   text: z.string().min(1),
   tags: z.array(tag).min(1),
 });
-export type MailPayload = z.infer<typeof mailPayload>;
+export type MailPayload = z.infer<typeof mailPayloadSchema>;

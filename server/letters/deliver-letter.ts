@@ -1,14 +1,15 @@
 import 'server-only';
 import { db } from '@/db';
 import { refreshLastLetters } from '@/db/queries/last-letter';
-import { claimLetter, holdForDecision, recipientsForSending, recordHandedOver, releaseLetter } from '@/db/queries/letter-queue';
+import { claimLetter, holdForDecision, keepLetterPayload, recipientsForSending, recordHandedOver, releaseLetter } from '@/db/queries/letter-queue';
 import { currentSendingPause, pauseSending } from '@/db/queries/sending-pause';
 import { errorReason } from '@/lib/error-reason';
 import { quotaPauseReason, quotaResumesAt } from '@/lib/letters/pause';
 import { LETTER_TAG } from '@/lib/letters/resend-event';
 import { backoff, CLAIM_MS, GIVE_UP_AFTER_MS, RATE_LIMIT_WAIT_SECONDS } from '@/lib/letters/retry';
 import { pacer } from '@/server/mail/pacer';
-import { type MailResult, sendMail } from '@/server/mail/send-mail';
+import { mailPayloadSchema } from '@/lib/mail/outgoing';
+import { type MailResult, mailPayload, sendPayload } from '@/server/mail/send-mail';
 import { matchPendingEvents } from './record-resend-event';
 import { reportLetterStatus } from './report-letter-status';
 
@@ -24,6 +25,22 @@ async function decide(letterId: string, userId: string, lastError: string) {
   await db.transaction(async (tx) => {
     await holdForDecision(tx, userId, letterId, lastError);
     await refreshLastLetters(tx, userId, { letterId });
+  });
+}
+
+/** The body for a letter's first attempt, from the letter as written: To first, then CC. */
+async function firstPayload(letter: NonNullable<Awaited<ReturnType<typeof claimLetter>>>) {
+  const recipients = await recipientsForSending(letter.userId, letter.id);
+  return mailPayload({
+    fromName: letter.fromName,
+    to: recipients.filter((r) => r.role === 'to').map((r) => r.email),
+    cc: recipients.filter((r) => r.role === 'cc').map((r) => r.email),
+    replyTo: letter.replyTo,
+    subject: letter.subject,
+    html: letter.html,
+    text: letter.text,
+    tags: [{ name: LETTER_TAG, value: letter.id }],
+    idempotencyKey: letter.idempotencyKey,
   });
 }
 
@@ -51,23 +68,12 @@ export async function deliverLetter(letterId: string, options: { timeoutMs?: num
     return { outcome: 'retry', retryAt: pause.until };
   }
 
-  const recipients = await recipientsForSending(userId, letterId);
   let result: MailResult;
   try {
-    result = await sendMail(
-      {
-        fromName: letter.fromName,
-        to: recipients.filter((r) => r.role === 'to').map((r) => r.email),
-        cc: recipients.filter((r) => r.role === 'cc').map((r) => r.email),
-        replyTo: letter.replyTo,
-        subject: letter.subject,
-        html: letter.html,
-        text: letter.text,
-        tags: [{ name: LETTER_TAG, value: letter.id }],
-        idempotencyKey: letter.idempotencyKey,
-      },
-      options,
-    );
+    // Formed once, at the first attempt, and kept: every retry under this key hands over the same
+    // body to the same people in the same order, so Resend can never see it as changed.
+    const payload = mailPayloadSchema.parse(letter.payload ?? (await keepLetterPayload(userId, letterId, await firstPayload(letter))));
+    result = await sendPayload(payload, letter.idempotencyKey, options);
   } catch (error) {
     // Not an answer from Resend (e.g. the outbox's database was busy): try again, same key.
     // The reason is shown on the letter's page, so it is the short one, without the statement's values.

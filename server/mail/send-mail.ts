@@ -5,7 +5,7 @@ import { env } from '@/env';
 import { type Quota, spentQuota } from '@/lib/letters/pause';
 import { RATE_LIMIT_WAIT_SECONDS } from '@/lib/letters/retry';
 import { formatMailbox } from '@/lib/mail/address';
-import { outgoingMail, type OutgoingMail } from '@/lib/mail/outgoing';
+import { type MailPayload, outgoingMail, type OutgoingMail } from '@/lib/mail/outgoing';
 
 export type MailSent = { ok: true; id: string; via: 'resend' | 'outbox'; headers: Record<string, string> };
 export type MailNotSent = {
@@ -32,32 +32,47 @@ export type MailResult = MailSent | MailNotSent;
 const SEND_TIMEOUT_MS = 15_000;
 const OUTBOX_FROM = 'letters@afterword.local';
 
+/**
+ * The request body for Resend, formed from a message: the sender from
+ * MAIL_FROM, recipients in the order given. A letter keeps it, so every
+ * retry under its key hands over exactly this.
+ */
+export function mailPayload(input: OutgoingMail): MailPayload {
+  const mail = outgoingMail.parse(input);
+  const from = formatMailbox(mail.fromName ? `${mail.fromName} via Afterword` : 'Afterword', env().MAIL_FROM ?? OUTBOX_FROM);
+  return {
+    from,
+    to: mail.to,
+    ...(mail.cc.length ? { cc: mail.cc } : {}),
+    ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+    subject: mail.subject,
+    html: mail.html,
+    text: mail.text,
+    tags: mail.tags,
+  };
+}
+
 /** The one way mail leaves Afterword: Resend when configured, else the local outbox. */
-export async function sendMail(
-  input: OutgoingMail,
+export async function sendMail(input: OutgoingMail, options: { timeoutMs?: number } = {}): Promise<MailResult> {
+  return sendPayload(mailPayload(input), outgoingMail.shape.idempotencyKey.parse(input.idempotencyKey), options);
+}
+
+/** Hands over a body already formed (a letter's stored one), as it is, under its idempotency key. */
+export async function sendPayload(
+  payload: MailPayload,
+  idempotencyKey: string,
   options: { timeoutMs?: number } = {},
 ): Promise<MailResult> {
-  const mail = outgoingMail.parse(input);
   const config = env();
-  const fromAddress = config.MAIL_FROM ?? OUTBOX_FROM;
-  const from = formatMailbox(mail.fromName ? `${mail.fromName} via Afterword` : 'Afterword', fromAddress);
-
-  if (config.mailMode === 'outbox') return keepInOutbox({ ...mail, from, replyTo: mail.replyTo ?? null });
+  if (config.mailMode === 'outbox') {
+    return keepInOutbox({ ...payload, cc: payload.cc ?? [], replyTo: payload.replyTo ?? null, idempotencyKey });
+  }
 
   const resend = new Resend(config.RESEND_API_KEY, { baseUrl: config.RESEND_BASE_URL });
-  const { data, error, headers } = await resend.emails.send(
-    {
-      from,
-      to: mail.to,
-      cc: mail.cc.length ? mail.cc : undefined,
-      replyTo: mail.replyTo,
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
-      tags: mail.tags,
-    },
-    { idempotencyKey: mail.idempotencyKey, signal: AbortSignal.timeout(options.timeoutMs ?? SEND_TIMEOUT_MS) },
-  );
+  const { data, error, headers } = await resend.emails.send(payload, {
+    idempotencyKey,
+    signal: AbortSignal.timeout(options.timeoutMs ?? SEND_TIMEOUT_MS),
+  });
   const responseHeaders = headers ?? {};
   if (data?.id && !error) return { ok: true, id: data.id, via: 'resend', headers: responseHeaders };
   return classifyFailure(error, responseHeaders);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
-import { letters, sendingPauses } from '@/db/schema';
+import { letterRecipients, letters, sendingPauses } from '@/db/schema';
 import { RATE_LIMIT_WAIT_SECONDS } from '@/lib/letters/retry';
 import { deliverLetter } from '@/server/letters/deliver-letter';
 import { resetPacer } from '@/server/mail/pacer';
@@ -84,5 +84,27 @@ describe('Resend’s 429', () => {
     const firstOfNextMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
     expect(result).toEqual({ outcome: 'retry', retryAt: firstOfNextMonth });
     expect((await letterRow(letterId)).lastError).toMatch(/monthly allowance/);
+  });
+});
+
+describe('a retry', () => {
+  it('hands Resend exactly the body of the first attempt, to the same people in the same order, under the same key', async () => {
+    const letterId = await queueThanks(seeded);
+    // Resend takes the letter, and the answer never comes back.
+    mail.server.failNext({ kind: 'hang-after-accept' });
+    expect((await deliverLetter(letterId, { timeoutMs: 300 })).outcome).toBe('retry');
+    const stored = (await letterRow(letterId)).payload;
+    expect(stored).toMatchObject({ to: ['grace@acme.example'], cc: ['alan@acme.example', 'katherine@acme.example'] });
+
+    // Whatever changes in the rows the first body was formed from, the retry does not.
+    await db.update(letterRecipients).set({ email: 'someone-else@elsewhere.example' }).where(eq(letterRecipients.email, 'alan@acme.example'));
+    await db.update(letters).set({ subject: 'Another subject' }).where(eq(letters.id, letterId));
+    await makeDue(letterId);
+
+    expect(await deliverLetter(letterId)).toEqual({ outcome: 'sent' });
+    const emails = mail.server.emails();
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatchObject({ to: stored!.to, cc: stored!.cc, subject: stored!.subject });
+    expect((await letterRow(letterId)).payload).toEqual(stored);
   });
 });
