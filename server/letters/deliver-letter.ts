@@ -3,8 +3,9 @@ import { db } from '@/db';
 import { refreshLastLetters } from '@/db/queries/last-letter';
 import { claimLetter, holdForDecision, keepLetterPayload, recipientsForSending, recordHandedOver, releaseLetter } from '@/db/queries/letter-queue';
 import { currentSendingPause, pauseSending } from '@/db/queries/sending-pause';
+import { env } from '@/env';
 import { errorReason } from '@/lib/error-reason';
-import { quotaPauseReason, quotaResumesAt } from '@/lib/letters/pause';
+import { OPERATOR_PAUSE_REASON, quotaPauseReason, quotaResumesAt } from '@/lib/letters/pause';
 import { LETTER_TAG } from '@/lib/letters/resend-event';
 import { backoff, CLAIM_MS, GIVE_UP_AFTER_MS, RATE_LIMIT_WAIT_SECONDS } from '@/lib/letters/retry';
 import { pacer } from '@/server/mail/pacer';
@@ -18,6 +19,8 @@ export const INLINE_TIMEOUT_MS = 8000;
 
 export type DeliveryOutcome =
   | { outcome: 'sent' | 'failed' | 'needs_decision' | 'not_due' }
+  /** The operator's switch holds every letter; the sweep sends it once the switch is off. */
+  | { outcome: 'paused' }
   | { outcome: 'retry'; retryAt: Date };
 
 /** Until the person decides, the letter is not on its way: follow-ups count from the one before. */
@@ -56,7 +59,14 @@ export async function deliverLetter(letterId: string, options: { timeoutMs?: num
   if (!letter) return { outcome: 'not_due' };
   const { userId } = letter;
 
-  if (Date.now() - letter.createdAt.getTime() > GIVE_UP_AFTER_MS) {
+  if (env().sendingPaused) {
+    await releaseLetter(userId, letterId, letter.nextAttemptAt, OPERATOR_PAUSE_REASON);
+    return { outcome: 'paused' };
+  }
+
+  // Only a letter handed over before (its body is kept from then) could arrive twice:
+  // one held back from the start, by a pause or a spent quota, is never too late.
+  if (letter.payload !== null && Date.now() - letter.createdAt.getTime() > GIVE_UP_AFTER_MS) {
     await decide(letterId, userId, 'Not sent within 23 hours. Resend may have forgotten this letter, so sending again could send it twice.');
     return { outcome: 'needs_decision' };
   }

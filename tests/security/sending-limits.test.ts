@@ -1,12 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
+import { parseEnv, resetEnv } from '@/env';
+import { OPERATOR_PAUSE_REASON } from '@/lib/letters/pause';
 import { letterRecipients, letters, sendingPauses } from '@/db/schema';
 import { RATE_LIMIT_WAIT_SECONDS } from '@/lib/letters/retry';
 import { deliverLetter } from '@/server/letters/deliver-letter';
 import { resetPacer } from '@/server/mail/pacer';
+import { sweepLetters } from '@/server/queue/worker';
 import { useResendTestServer } from '../helpers/mail-mode';
-import { makeDue, queueThanks, type Seeded, seedInterviewWithThree } from '../letters/support';
+import { makeDue, makeLate, queueThanks, type Seeded, seedInterviewWithThree } from '../letters/support';
 import { setupTestDatabase } from '../support/database';
 
 setupTestDatabase();
@@ -106,5 +109,44 @@ describe('a retry', () => {
     expect(emails).toHaveLength(1);
     expect(emails[0]).toMatchObject({ to: stored!.to, cc: stored!.cc, subject: stored!.subject });
     expect((await letterRow(letterId)).payload).toEqual(stored);
+  });
+});
+
+describe('the operator’s switch, SENDING_PAUSED', () => {
+  const pause = (value: string) => {
+    vi.stubEnv('SENDING_PAUSED', value);
+    resetEnv();
+  };
+  afterEach(() => pause(''));
+  /** What the sweep would wake the sender for. */
+  async function swept() {
+    const woken: string[] = [];
+    await sweepLetters({ send: async (_queue: string, data: object) => void woken.push((data as { letterId: string }).letterId) } as never);
+    return woken;
+  }
+
+  it('is 1 or 0, and anything else stops the server naming it', () => {
+    expect(parseEnv({ SENDING_PAUSED: '1' }).sendingPaused).toBe(true);
+    expect(parseEnv({ SENDING_PAUSED: '0' }).sendingPaused).toBe(false);
+    expect(parseEnv({}).sendingPaused).toBe(false);
+    expect(() => parseEnv({ SENDING_PAUSED: 'yes' })).toThrow(/SENDING_PAUSED must be 1/);
+  });
+
+  it('holds every letter, queued and saying why, and sends each once it is off, however long it was on', async () => {
+    pause('1');
+    const letterId = await queueThanks(seeded);
+
+    expect(await deliverLetter(letterId)).toEqual({ outcome: 'paused' });
+    expect(await swept()).toEqual([]);
+    expect(mail.server.requests()).toBe(0);
+    expect(await letterRow(letterId)).toMatchObject({ status: 'queued', lastError: OPERATOR_PAUSE_REASON, payload: null });
+
+    // A day and more later, the operator turns it off.
+    await makeLate(letterId);
+    pause('0');
+    expect(await swept()).toEqual([letterId]);
+    expect(await deliverLetter(letterId)).toEqual({ outcome: 'sent' });
+    expect(await letterRow(letterId)).toMatchObject({ status: 'sent', lastError: null });
+    expect(mail.server.emails()).toHaveLength(1);
   });
 });
