@@ -2,14 +2,18 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { parseEnv, resetEnv } from '@/env';
+import { DAILY_RECIPIENT_CAP, NEW_ACCOUNT_DAILY_RECIPIENT_CAP, NEW_ACCOUNT_DAYS } from '@/lib/letters/limits';
 import { OPERATOR_PAUSE_REASON } from '@/lib/letters/pause';
-import { letterRecipients, letters, sendingPauses } from '@/db/schema';
+import { letterRecipients, letters, sendingLedger, sendingPauses, users } from '@/db/schema';
 import { RATE_LIMIT_WAIT_SECONDS } from '@/lib/letters/retry';
+import { deleteApplication } from '@/server/applications/delete-application';
+import { logInterview } from '@/server/interviews/log-interview';
 import { deliverLetter } from '@/server/letters/deliver-letter';
 import { resetPacer } from '@/server/mail/pacer';
 import { sweepLetters } from '@/server/queue/worker';
 import { useResendTestServer } from '../helpers/mail-mode';
-import { makeDue, makeLate, queueThanks, type Seeded, seedInterviewWithThree } from '../letters/support';
+import { interviewInput, seedApplication } from '../interviews/support';
+import { IMPRESSION, makeDue, makeLate, queueThanks, type Seeded, seedInterviewWithThree } from '../letters/support';
 import { setupTestDatabase } from '../support/database';
 
 setupTestDatabase();
@@ -148,5 +152,52 @@ describe('the operator’s switch, SENDING_PAUSED', () => {
     expect(await deliverLetter(letterId)).toEqual({ outcome: 'sent' });
     expect(await letterRow(letterId)).toMatchObject({ status: 'sent', lastError: null });
     expect(mail.server.emails()).toHaveLength(1);
+  });
+});
+
+describe('the daily recipient cap', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const ageAccount = (days: number) => db.update(users).set({ createdAt: new Date(Date.now() - days * DAY) }).where(eq(users.id, seeded.ada.id));
+  /** A second interview with the same three people, at another company. */
+  async function anotherInterview() {
+    const applicationId = await seedApplication(seeded.ada.id, 'interviewing', 'Globex');
+    const interview = await logInterview(
+      seeded.ada.id,
+      applicationId,
+      interviewInput({ scheduledAt: new Date(Date.now() - DAY), kind: 'video', impression: IMPRESSION, attendeeIds: [seeded.grace, seeded.alan, seeded.katherine], primary: { contactId: seeded.grace } }),
+    );
+    return { ...seeded, applicationId, interviewId: interview!.interviewId };
+  }
+
+  it('is not made fresh by deleting the application the letters were for', async () => {
+    await ageAccount(30);
+    await db.update(users).set({ dailyRecipientCap: 4 }).where(eq(users.id, seeded.ada.id));
+    await queueThanks(seeded);
+    expect(await deleteApplication(seeded.ada.id, seeded.applicationId)).toBe(true);
+    expect(await db.select().from(letters)).toHaveLength(0);
+
+    await expect(queueThanks(await anotherInterview())).rejects.toThrow(
+      'That would pass your limit of 4 recipients in 24 hours (1 left, this needs 3). Nothing was sent; try again later.',
+    );
+  });
+
+  it('is 20 for an account in its first 7 days, then the account’s own', async () => {
+    expect([NEW_ACCOUNT_DAILY_RECIPIENT_CAP, NEW_ACCOUNT_DAYS, DAILY_RECIPIENT_CAP]).toEqual([20, 7, 50]);
+    await db.insert(sendingLedger).values({ userId: seeded.ada.id, recipients: 18 });
+
+    await expect(queueThanks(seeded)).rejects.toThrow(
+      'That would pass your limit of 20 recipients in 24 hours while your account is new (its first 7 days) (2 left, this needs 3).',
+    );
+    await ageAccount(NEW_ACCOUNT_DAYS + 1);
+    await expect(queueThanks(seeded)).resolves.toBeTruthy();
+  });
+
+  it('keeps its ledger when the account is deleted, naming no one', async () => {
+    await queueThanks(seeded);
+    await db.delete(users).where(eq(users.id, seeded.ada.id));
+
+    expect(await db.select({ userId: sendingLedger.userId, recipients: sendingLedger.recipients }).from(sendingLedger)).toEqual([
+      { userId: seeded.ada.id, recipients: 3 },
+    ]);
   });
 });
