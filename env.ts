@@ -56,6 +56,12 @@ const schema = z
     MAIL_FROM: optional.refine((v) => v === undefined || /^[^\r\n<>]+@[^\s\r\n<>]+$/.test(v), {
       message: 'MAIL_FROM must be a bare address such as letters@example.com',
     }),
+    /**
+     * The operator's switch: 1 holds every letter in the queue (none is lost
+     * or failed), 0 or unset lets them go. Read at start, so restart after
+     * changing it. Sign-in mail is not held.
+     */
+    SENDING_PAUSED: optional.pipe(z.enum(['0', '1'], { error: 'SENDING_PAUSED must be 1 (hold every letter) or 0 (send)' }).optional()),
     AUTH_GITHUB_ID: optional,
     AUTH_GITHUB_SECRET: optional,
     AUTH_GOOGLE_ID: optional,
@@ -104,7 +110,7 @@ const schema = z
     }
   });
 
-export type Env = z.infer<typeof schema> & { appUrl: string; mailMode: 'resend' | 'outbox' };
+export type Env = z.infer<typeof schema> & { appUrl: string; mailMode: 'resend' | 'outbox'; sendingPaused: boolean };
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -122,7 +128,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const env = result.data;
   const appUrl = (env.APP_URL ?? env.AUTH_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
-  return { ...env, appUrl, mailMode: env.RESEND_API_KEY ? 'resend' : 'outbox' };
+  return { ...env, appUrl, mailMode: env.RESEND_API_KEY ? 'resend' : 'outbox', sendingPaused: env.SENDING_PAUSED === '1' };
 }
 
 const cache = globalThis as unknown as { __afterwordEnv?: Env };

@@ -19,7 +19,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import { DEFAULT_FOLLOW_UP_WEEKS, DUE_KINDS } from '../lib/dashboard/due-rules';
 import { LETTER_KINDS, LETTER_RECIPIENT_ROLES } from '../lib/letters/kinds';
+import { DAILY_RECIPIENT_CAP } from '../lib/letters/limits';
 import { LETTER_STATUSES } from '../lib/letters/status';
+import type { MailPayload } from '../lib/mail/outgoing';
 import { CONTACT_ROLE_IDS, INTERVIEW_KIND_IDS } from '../lib/pipeline/labels';
 import { APPLICATION_STAGES } from '../lib/pipeline/stages';
 import { ACTIVITY_KINDS } from '../lib/timeline/activity-kinds';
@@ -42,8 +44,8 @@ export const users = pgTable('users', {
   signature: text('signature'),
   /** Where replies to letters go; null means the sign-in address. */
   replyTo: text('reply_to'),
-  /** How many recipients this person's letters may reach in any 24 hours. */
-  dailyRecipientCap: integer('daily_recipient_cap').notNull().default(50),
+  /** How many recipients this person's letters may reach in any 24 hours (less while the account is new). */
+  dailyRecipientCap: integer('daily_recipient_cap').notNull().default(DAILY_RECIPIENT_CAP),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -458,6 +460,11 @@ export const letters = pgTable(
     html: text('html').notNull(),
     text: text('text').notNull(),
     idempotencyKey: text('idempotency_key').notNull().unique(),
+    /**
+     * The request body as first handed to Resend, recipients in their order;
+     * every retry under this key sends exactly it. Null until the first attempt.
+     */
+    payload: jsonb('payload').$type<MailPayload>(),
     status: letterStatus('status').notNull().default('queued'),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
     /** In local-outbox mode nothing leaves the machine; such letters are labelled so. */
@@ -568,6 +575,33 @@ export const flaggedAddresses = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.email] })],
 );
+
+/**
+ * One row per letter written, with how many people it reaches: what the
+ * daily recipient cap counts. Append-only: nothing a person does deletes a
+ * row, and there is no foreign key, so deleting an application, a letter or
+ * the account leaves it. Once the account is gone, its user id names no one.
+ */
+export const sendingLedger = pgTable(
+  'sending_ledger',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: text('user_id').notNull(),
+    recipients: integer('recipients').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sending_ledger_user_created_idx').on(t.userId, t.createdAt)],
+);
+
+/**
+ * Resend said the account's daily or monthly quota is spent: no letter is
+ * handed over until `until`, by any process. One row per quota.
+ */
+export const sendingPauses = pgTable('sending_pauses', {
+  quota: text('quota').$type<'daily' | 'monthly'>().primaryKey(),
+  until: timestamp('until', { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});
 
 // --- The dashboard ---
 

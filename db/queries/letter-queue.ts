@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
 import { letterRecipients, letters } from '@/db/schema';
+import type { MailPayload } from '@/lib/mail/outgoing';
 
 /*
  * The sender's side of the letters table. The queue wakes the sender with a
@@ -35,13 +36,26 @@ export async function dueLetterIds(limit = 100): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** The letter's recipients in the order they are handed over: To first, then CC. */
+/** The letter's recipients for its first attempt: To first, then CC, each in one fixed order. */
 export async function recipientsForSending(userId: string, letterId: string) {
   return db
     .select({ role: letterRecipients.role, email: letterRecipients.email })
     .from(letterRecipients)
     .where(and(eq(letterRecipients.userId, userId), eq(letterRecipients.letterId, letterId)))
-    .orderBy(asc(letterRecipients.role));
+    .orderBy(asc(letterRecipients.role), asc(letterRecipients.createdAt), asc(letterRecipients.email));
+}
+
+/**
+ * Keeps the body a letter is first handed over with; a body kept already
+ * stays. Returns the one kept, which every attempt sends.
+ */
+export async function keepLetterPayload(userId: string, letterId: string, payload: MailPayload): Promise<unknown> {
+  const [kept] = await db
+    .update(letters)
+    .set({ payload: sql`coalesce(${letters.payload}, ${JSON.stringify(payload)}::jsonb)` })
+    .where(and(eq(letters.id, letterId), eq(letters.userId, userId)))
+    .returning({ payload: letters.payload });
+  return kept?.payload ?? null;
 }
 
 /** Gives the claim back, to be tried again at `retryAt`. */

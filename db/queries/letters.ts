@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import { flaggedAddresses, letterRecipients, letters, users } from '@/db/schema';
+import { flaggedAddresses, letterRecipients, letters, sendingLedger, users } from '@/db/schema';
 import type { LetterRecipientRole } from '@/lib/letters/kinds';
 import type { LetterStatus } from '@/lib/letters/status';
 
@@ -12,27 +12,36 @@ export type NewRecipient = { role: LetterRecipientRole; contactId: string | null
 
 /**
  * Locks the person's row for the rest of the transaction and returns their
- * daily recipient cap, or null when the person is gone. Two clicks of one
- * person then count their recipients one after the other.
+ * own daily recipient cap and when the account was made, or null when the
+ * person is gone. Two clicks of one person then count their recipients one
+ * after the other.
  */
-export async function lockSender(tx: Executor, userId: string): Promise<number | null> {
-  const [me] = await tx.select({ cap: users.dailyRecipientCap }).from(users).where(eq(users.id, userId)).for('update');
-  return me?.cap ?? null;
+export async function lockSender(tx: Executor, userId: string): Promise<{ cap: number; createdAt: Date } | null> {
+  const [me] = await tx
+    .select({ cap: users.dailyRecipientCap, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for('update');
+  return me ?? null;
 }
 
-/** How many recipients the person's letters have had since `since`. */
+/** How many recipients the person's letters have had since `since`, by the sending ledger, which nothing they delete changes. */
 export async function recipientsSince(tx: Executor, userId: string, since: Date): Promise<number> {
   const [{ count }] = await tx
-    .select({ count: sql<number>`count(*)::int` })
-    .from(letterRecipients)
-    .where(and(eq(letterRecipients.userId, userId), gt(letterRecipients.createdAt, since)));
+    .select({ count: sql<number>`coalesce(sum(${sendingLedger.recipients}), 0)::int` })
+    .from(sendingLedger)
+    .where(and(eq(sendingLedger.userId, userId), gt(sendingLedger.createdAt, since)));
   return count;
 }
 
-/** Writes one letter, `queued`, with its recipients. A recipient's dedupe key that exists already refuses the whole letter. */
+/**
+ * Writes one letter, `queued`, with its recipients, and counts them in the
+ * sending ledger. A recipient's dedupe key that exists already refuses the whole letter.
+ */
 export async function insertLetter(tx: Executor, userId: string, letter: NewLetter, recipients: NewRecipient[]): Promise<void> {
   await tx.insert(letters).values({ ...letter, userId });
   await tx.insert(letterRecipients).values(recipients.map((r) => ({ ...r, userId, letterId: letter.id })));
+  await tx.insert(sendingLedger).values({ userId, recipients: recipients.length });
 }
 
 /** The letters already written under any of these dedupe keys, each with its To address. */

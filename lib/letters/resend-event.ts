@@ -100,12 +100,35 @@ export function readResendEvent(body: unknown): ReadEvent {
 // `<` would be scanned to its end once for each of them.
 const ANGLE_ADDRESS = /<([^<>]+)>/;
 
+/** The words of a text, split at what cannot be in an address; one pass, whatever the text. */
+const NOT_IN_ADDRESS = /[\s<>()[\],;:"']+/;
+
+/** A word without the full stops around it (a sentence may end with an address). */
+function trimDots(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && word[start] === '.') start += 1;
+  while (end > start && word[end - 1] === '.') end -= 1;
+  return word.slice(start, end);
+}
+
 /**
- * The addresses a bounce or complaint is about: those Resend names that are
- * the letter's own recipients, or, when they cannot be told apart, the
- * letter's To address.
+ * The addresses a bounce or complaint is about. A letter with CCs goes to
+ * several people, but Resend's `to` lists only the To address; when the
+ * bounce message names one of the letter's recipients, that one is flagged,
+ * and only that one. Otherwise those Resend lists that are the letter's own
+ * recipients, or, when they cannot be told apart, the letter's To address.
  */
 export function addressesToFlag(event: { detail: Record<string, string | null> }, recipients: { role: string; email: string }[]): string[] {
+  const inReason = new Set(
+    (event.detail.reason ?? '')
+      .split(NOT_IN_ADDRESS)
+      .filter((word) => word.includes('@'))
+      .map((word) => trimDots(word).toLowerCase()),
+  );
+  const namedInReason = recipients.filter((r) => inReason.has(r.email.toLowerCase())).map((r) => r.email);
+  if (namedInReason.length) return namedInReason;
+
   const named = new Set(
     (event.detail.to ?? '')
       .split(',')

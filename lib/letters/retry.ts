@@ -13,3 +13,9 @@ export function backoff(attempts: number, random = Math.random): number {
   const base = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
   return Math.round(base * (0.8 + 0.4 * random()));
 }
+
+/**
+ * A 429 that does not say how long to wait is waited out this long at least,
+ * so a limit that says nothing is not asked again every second.
+ */
+export const RATE_LIMIT_WAIT_SECONDS = 10;

@@ -24,3 +24,19 @@ export const outgoingMail = z.object({
   idempotencyKey: z.string().min(1).max(256),
 });
 export type OutgoingMail = z.input<typeof outgoingMail>;
+
+/**
+ * The body of the request to Resend, exactly as sent: `from` already formed,
+ * recipients in order. Stored with a letter, so every retry sends the same.
+ */
+export const mailPayloadSchema = z.object({
+  from: z.string().min(1),
+  to: z.array(z.string()).min(1),
+  cc: z.array(z.string()).optional(),
+  replyTo: z.string().optional(),
+  subject: z.string().min(1),
+  html: z.string().min(1),
+  text: z.string().min(1),
+  tags: z.array(tag).min(1),
+});
+export type MailPayload = z.infer<typeof mailPayloadSchema>;

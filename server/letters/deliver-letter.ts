@@ -1,12 +1,16 @@
 import 'server-only';
 import { db } from '@/db';
 import { refreshLastLetters } from '@/db/queries/last-letter';
-import { claimLetter, holdForDecision, recipientsForSending, recordHandedOver, releaseLetter } from '@/db/queries/letter-queue';
+import { claimLetter, holdForDecision, keepLetterPayload, recipientsForSending, recordHandedOver, releaseLetter } from '@/db/queries/letter-queue';
+import { currentSendingPause, pauseSending } from '@/db/queries/sending-pause';
+import { env } from '@/env';
 import { errorReason } from '@/lib/error-reason';
+import { OPERATOR_PAUSE_REASON, quotaPauseReason, quotaResumesAt } from '@/lib/letters/pause';
 import { LETTER_TAG } from '@/lib/letters/resend-event';
-import { backoff, CLAIM_MS, GIVE_UP_AFTER_MS } from '@/lib/letters/retry';
+import { backoff, CLAIM_MS, GIVE_UP_AFTER_MS, RATE_LIMIT_WAIT_SECONDS } from '@/lib/letters/retry';
 import { pacer } from '@/server/mail/pacer';
-import { type MailResult, sendMail } from '@/server/mail/send-mail';
+import { mailPayloadSchema } from '@/lib/mail/outgoing';
+import { type MailResult, mailPayload, sendPayload } from '@/server/mail/send-mail';
 import { matchPendingEvents } from './record-resend-event';
 import { reportLetterStatus } from './report-letter-status';
 
@@ -15,6 +19,8 @@ export const INLINE_TIMEOUT_MS = 8000;
 
 export type DeliveryOutcome =
   | { outcome: 'sent' | 'failed' | 'needs_decision' | 'not_due' }
+  /** The operator's switch holds every letter; the sweep sends it once the switch is off. */
+  | { outcome: 'paused' }
   | { outcome: 'retry'; retryAt: Date };
 
 /** Until the person decides, the letter is not on its way: follow-ups count from the one before. */
@@ -22,6 +28,22 @@ async function decide(letterId: string, userId: string, lastError: string) {
   await db.transaction(async (tx) => {
     await holdForDecision(tx, userId, letterId, lastError);
     await refreshLastLetters(tx, userId, { letterId });
+  });
+}
+
+/** The body for a letter's first attempt, from the letter as written: To first, then CC. */
+async function firstPayload(letter: NonNullable<Awaited<ReturnType<typeof claimLetter>>>) {
+  const recipients = await recipientsForSending(letter.userId, letter.id);
+  return mailPayload({
+    fromName: letter.fromName,
+    to: recipients.filter((r) => r.role === 'to').map((r) => r.email),
+    cc: recipients.filter((r) => r.role === 'cc').map((r) => r.email),
+    replyTo: letter.replyTo,
+    subject: letter.subject,
+    html: letter.html,
+    text: letter.text,
+    tags: [{ name: LETTER_TAG, value: letter.id }],
+    idempotencyKey: letter.idempotencyKey,
   });
 }
 
@@ -37,28 +59,31 @@ export async function deliverLetter(letterId: string, options: { timeoutMs?: num
   if (!letter) return { outcome: 'not_due' };
   const { userId } = letter;
 
-  if (Date.now() - letter.createdAt.getTime() > GIVE_UP_AFTER_MS) {
+  if (env().sendingPaused) {
+    await releaseLetter(userId, letterId, letter.nextAttemptAt, OPERATOR_PAUSE_REASON);
+    return { outcome: 'paused' };
+  }
+
+  // Only a letter handed over before (its body is kept from then) could arrive twice:
+  // one held back from the start, by a pause or a spent quota, is never too late.
+  if (letter.payload !== null && Date.now() - letter.createdAt.getTime() > GIVE_UP_AFTER_MS) {
     await decide(letterId, userId, 'Not sent within 23 hours. Resend may have forgotten this letter, so sending again could send it twice.');
     return { outcome: 'needs_decision' };
   }
 
-  const recipients = await recipientsForSending(userId, letterId);
+  // A spent quota holds every letter, in every process, until it is whole again.
+  const pause = await currentSendingPause();
+  if (pause) {
+    await releaseLetter(userId, letterId, pause.until, quotaPauseReason(pause.quota, pause.until));
+    return { outcome: 'retry', retryAt: pause.until };
+  }
+
   let result: MailResult;
   try {
-    result = await sendMail(
-      {
-        fromName: letter.fromName,
-        to: recipients.filter((r) => r.role === 'to').map((r) => r.email),
-        cc: recipients.filter((r) => r.role === 'cc').map((r) => r.email),
-        replyTo: letter.replyTo,
-        subject: letter.subject,
-        html: letter.html,
-        text: letter.text,
-        tags: [{ name: LETTER_TAG, value: letter.id }],
-        idempotencyKey: letter.idempotencyKey,
-      },
-      options,
-    );
+    // Formed once, at the first attempt, and kept: every retry under this key hands over the same
+    // body to the same people in the same order, so Resend can never see it as changed.
+    const payload = mailPayloadSchema.parse(letter.payload ?? (await keepLetterPayload(userId, letterId, await firstPayload(letter))));
+    result = await sendPayload(payload, letter.idempotencyKey, options);
   } catch (error) {
     // Not an answer from Resend (e.g. the outbox's database was busy): try again, same key.
     // The reason is shown on the letter's page, so it is the short one, without the statement's values.
@@ -82,8 +107,17 @@ export async function deliverLetter(letterId: string, options: { timeoutMs?: num
   pacer().observe(result.headers, result.outcome === 'rate_limited' ? result.retryAfterSeconds : undefined);
   switch (result.outcome) {
     case 'rate_limited': {
-      const retryAt = new Date(Date.now() + (result.retryAfterSeconds ?? 1) * 1000);
+      const retryAt = new Date(Date.now() + (result.retryAfterSeconds ?? RATE_LIMIT_WAIT_SECONDS) * 1000);
       await releaseLetter(userId, letterId, retryAt, `Resend asked to wait (${result.message})`);
+      return { outcome: 'retry', retryAt };
+    }
+    case 'quota_spent': {
+      // Asking again before the period ends only spends requests: stop for everyone until then.
+      const quota = result.quota ?? 'daily';
+      const retryAt = quotaResumesAt(quota);
+      console.error(`[letters] Resend's ${quota} sending quota is spent; sending is paused until ${retryAt.toISOString()}.`);
+      await pauseSending(quota, retryAt);
+      await releaseLetter(userId, letterId, retryAt, quotaPauseReason(quota, retryAt));
       return { outcome: 'retry', retryAt };
     }
     case 'retry':

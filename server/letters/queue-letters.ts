@@ -3,6 +3,7 @@ import { db } from '@/db';
 import { recordActivity } from '@/db/queries/activity';
 import { refreshLastLetters } from '@/db/queries/last-letter';
 import { insertLetter, lettersByDedupeKeys, lockSender, recipientsSince } from '@/db/queries/letters';
+import { dailyRecipientCap, NEW_ACCOUNT_DAYS } from '@/lib/letters/limits';
 import { isUniqueViolation, NOT_FOUND, UserError } from '@/lib/errors';
 import type { LetterContext, LetterPerson } from '@/lib/letters/context';
 import { type LetterTemplateSource, letterWords } from '@/lib/letters/fill';
@@ -118,15 +119,15 @@ export async function queueLetters(userId: string, request: LetterRequest): Prom
   try {
     const queued = await db.transaction(async (tx) => {
       // One sender per person at a time: the cap below is counted under this lock.
-      const cap = await lockSender(tx, userId);
-      if (cap === null) throw new UserError(NOT_FOUND.account);
+      const account = await lockSender(tx, userId);
+      if (account === null) throw new UserError(NOT_FOUND.account);
+      const cap = dailyRecipientCap(account);
       const count = await recipientsSince(tx, userId, daysBefore(new Date(), 1));
       const adding = prepared.written.reduce((n, w) => n + w.recipients.length, 0);
       if (count + adding > cap) {
         const left = Math.max(0, cap - count);
-        throw new UserError(
-          `That would pass your limit of ${cap} recipients in 24 hours (${left} left, this needs ${adding}). Nothing was sent; try again later.`,
-        );
+        const limit = cap < account.cap ? `${cap} recipients in 24 hours while your account is new (its first ${NEW_ACCOUNT_DAYS} days)` : `${cap} recipients in 24 hours`;
+        throw new UserError(`That would pass your limit of ${limit} (${left} left, this needs ${adding}). Nothing was sent; try again later.`);
       }
 
       const result: QueuedLetter[] = [];

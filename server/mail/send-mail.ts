@@ -2,24 +2,29 @@ import 'server-only';
 import { Resend } from 'resend';
 import { keepOutboxMessage, type OutboxMessageInput } from '@/db/queries/outbox';
 import { env } from '@/env';
+import { type Quota, spentQuota } from '@/lib/letters/pause';
+import { RATE_LIMIT_WAIT_SECONDS } from '@/lib/letters/retry';
 import { formatMailbox } from '@/lib/mail/address';
-import { outgoingMail, type OutgoingMail } from '@/lib/mail/outgoing';
+import { type MailPayload, outgoingMail, type OutgoingMail } from '@/lib/mail/outgoing';
 
 export type MailSent = { ok: true; id: string; via: 'resend' | 'outbox'; headers: Record<string, string> };
 export type MailNotSent = {
   ok: false;
   /**
-   * - rate_limited: 429; wait `retryAfterSeconds`.
+   * - rate_limited: 429; wait `retryAfterSeconds` (at least 10 s when Resend names no time).
+   * - quota_spent: 429 for the account's daily or monthly quota (`quota`); nothing
+   *   more can go until that period ends.
    * - retry: a 5xx or a concurrent request with the same key; try again later.
    * - unknown: no answer (network failure or timeout); it may have been sent,
    *   so only a retry with the same key and body is safe.
    * - conflict: same key, different body; a bug, never retried with a new key.
    * - rejected: Resend refused the message (422 or another 4xx); final.
    */
-  outcome: 'rate_limited' | 'retry' | 'unknown' | 'conflict' | 'rejected';
+  outcome: 'rate_limited' | 'quota_spent' | 'retry' | 'unknown' | 'conflict' | 'rejected';
   status: number | null;
   message: string;
   retryAfterSeconds?: number;
+  quota?: Quota;
   headers: Record<string, string>;
 };
 export type MailResult = MailSent | MailNotSent;
@@ -27,32 +32,47 @@ export type MailResult = MailSent | MailNotSent;
 const SEND_TIMEOUT_MS = 15_000;
 const OUTBOX_FROM = 'letters@afterword.local';
 
+/**
+ * The request body for Resend, formed from a message: the sender from
+ * MAIL_FROM, recipients in the order given. A letter keeps it, so every
+ * retry under its key hands over exactly this.
+ */
+export function mailPayload(input: OutgoingMail): MailPayload {
+  const mail = outgoingMail.parse(input);
+  const from = formatMailbox(mail.fromName ? `${mail.fromName} via Afterword` : 'Afterword', env().MAIL_FROM ?? OUTBOX_FROM);
+  return {
+    from,
+    to: mail.to,
+    ...(mail.cc.length ? { cc: mail.cc } : {}),
+    ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+    subject: mail.subject,
+    html: mail.html,
+    text: mail.text,
+    tags: mail.tags,
+  };
+}
+
 /** The one way mail leaves Afterword: Resend when configured, else the local outbox. */
-export async function sendMail(
-  input: OutgoingMail,
+export async function sendMail(input: OutgoingMail, options: { timeoutMs?: number } = {}): Promise<MailResult> {
+  return sendPayload(mailPayload(input), outgoingMail.shape.idempotencyKey.parse(input.idempotencyKey), options);
+}
+
+/** Hands over a body already formed (a letter's stored one), as it is, under its idempotency key. */
+export async function sendPayload(
+  payload: MailPayload,
+  idempotencyKey: string,
   options: { timeoutMs?: number } = {},
 ): Promise<MailResult> {
-  const mail = outgoingMail.parse(input);
   const config = env();
-  const fromAddress = config.MAIL_FROM ?? OUTBOX_FROM;
-  const from = formatMailbox(mail.fromName ? `${mail.fromName} via Afterword` : 'Afterword', fromAddress);
-
-  if (config.mailMode === 'outbox') return keepInOutbox({ ...mail, from, replyTo: mail.replyTo ?? null });
+  if (config.mailMode === 'outbox') {
+    return keepInOutbox({ ...payload, cc: payload.cc ?? [], replyTo: payload.replyTo ?? null, idempotencyKey });
+  }
 
   const resend = new Resend(config.RESEND_API_KEY, { baseUrl: config.RESEND_BASE_URL });
-  const { data, error, headers } = await resend.emails.send(
-    {
-      from,
-      to: mail.to,
-      cc: mail.cc.length ? mail.cc : undefined,
-      replyTo: mail.replyTo,
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
-      tags: mail.tags,
-    },
-    { idempotencyKey: mail.idempotencyKey, signal: AbortSignal.timeout(options.timeoutMs ?? SEND_TIMEOUT_MS) },
-  );
+  const { data, error, headers } = await resend.emails.send(payload, {
+    idempotencyKey,
+    signal: AbortSignal.timeout(options.timeoutMs ?? SEND_TIMEOUT_MS),
+  });
   const responseHeaders = headers ?? {};
   if (data?.id && !error) return { ok: true, id: data.id, via: 'resend', headers: responseHeaders };
   return classifyFailure(error, responseHeaders);
@@ -78,8 +98,15 @@ export function classifyFailure(error: ResendError, headers: Record<string, stri
   const base = { ok: false as const, status, message, headers };
   if (status === null) return { ...base, outcome: 'unknown' };
   if (status === 429) {
-    const retryAfter = Number(headers['retry-after']);
-    return { ...base, outcome: 'rate_limited', retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : 1 };
+    const quota = spentQuota(error?.name);
+    if (quota) return { ...base, outcome: 'quota_spent', quota };
+    const header = headers['retry-after'];
+    const retryAfter = header === undefined || header.trim() === '' ? NaN : Number(header);
+    return {
+      ...base,
+      outcome: 'rate_limited',
+      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : RATE_LIMIT_WAIT_SECONDS,
+    };
   }
   if (status === 409) {
     return { ...base, outcome: error?.name === 'concurrent_idempotent_requests' ? 'retry' : 'conflict' };

@@ -2,6 +2,7 @@ import 'server-only';
 import { fromPglite, PgBoss } from 'pg-boss';
 import { getDatabase } from '@/db';
 import { dueLetterIds } from '@/db/queries/letter-queue';
+import { env } from '@/env';
 import { errorReason } from '@/lib/error-reason';
 import { deliverLetter } from '@/server/letters/deliver-letter';
 import { pacer } from '@/server/mail/pacer';
@@ -36,8 +37,13 @@ async function sendOne(boss: PgBoss, letterId: string) {
   }
 }
 
-/** Enqueues every letter that is due and held by no sender; nothing else, so nothing else can hold it up. */
+/**
+ * Enqueues every letter that is due and held by no sender; nothing else, so
+ * nothing else can hold it up. While the operator's switch is on, nothing:
+ * the letters wait, queued, for the first sweep after it is turned off.
+ */
 export async function sweepLetters(boss: Pick<PgBoss, 'send'>) {
+  if (env().sendingPaused) return;
   for (const letterId of await dueLetterIds()) {
     await boss.send(SEND_QUEUE, { letterId } satisfies SendJob, { singletonKey: letterId });
   }

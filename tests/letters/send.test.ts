@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
-import { activities, companies, flaggedAddresses, interviews, letters, users } from '@/db/schema';
+import { activities, companies, contacts, flaggedAddresses, interviews, letters, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
 import { deliverLetter } from '@/server/letters/deliver-letter';
 import { resetPacer } from '@/server/mail/pacer';
@@ -202,6 +202,8 @@ describe('what stops a letter, with nothing written', () => {
     session.user = seeded.mallory;
     expect(await clearAddressFlagAction({ ok: false }, form({ contactId: seeded.alan }))).toMatchObject({ ok: false });
     session.user = seeded.ada;
+    // The person has looked at the address again since it bounced.
+    await db.update(contacts).set({ updatedAt: new Date(Date.now() + 1000) }).where(eq(contacts.id, seeded.alan));
     expect(await clearAddressFlagAction({ ok: false }, form({ contactId: seeded.alan }))).toMatchObject({
       ok: true,
       message: 'Letters can go to alan@acme.example again.',

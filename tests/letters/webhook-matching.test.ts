@@ -128,6 +128,18 @@ describe('what an outcome records', () => {
     expect(keys.every((row) => row.key === null)).toBe(true);
   });
 
+  it('a bounce of a letter with CCs flags only the address the bounce message names, not the To Resend lists', async () => {
+    const ada = await seedPerson('ada@example.com', 'Ada Lovelace');
+    const letter = await seedLetter(ada.id, { to: 'grace@acme.example', cc: ['Linus@Acme.example', 'ken@acme.example', 'us@acme.example'] });
+    const bounce = { type: 'Permanent', subType: 'General', message: "550 5.1.1 <linus@acme.example>: Recipient address rejected: User unknown in mail for pinus@acme.example." };
+
+    // Resend's `to` is the email's To list, whichever recipient bounced.
+    await deliver(eventFor(letter, 'email.bounced', { to: ['Grace <grace@acme.example>'], data: { bounce } }), secret());
+
+    expect(await statusOf(letter.id)).toMatchObject({ status: 'bounced' });
+    expect(await db.select({ email: flaggedAddresses.email }).from(flaggedAddresses)).toEqual([{ email: 'linus@acme.example' }]);
+  });
+
   it('a complaint whose recipients cannot be told apart flags the letter’s To address', async () => {
     const ada = await seedPerson('ada@example.com', 'Ada Lovelace');
     const letter = await seedLetter(ada.id, { to: 'grace@acme.example', cc: ['linus@acme.example'] });

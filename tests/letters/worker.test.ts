@@ -60,11 +60,15 @@ describe('the letter queue', () => {
 
   it('asks the person to decide instead of retrying after 23 hours', async () => {
     const letterId = await queueThanks();
+    // Handed over once, with no answer: it may have gone.
+    mail.server.failNext({ kind: 'hang-after-accept' });
+    expect((await deliverLetter(letterId, { timeoutMs: 300 })).outcome).toBe('retry');
     await makeLate(letterId);
+    await db.update(letters).set({ nextAttemptAt: new Date() }).where(eq(letters.id, letterId));
 
     expect(await deliverLetter(letterId)).toEqual({ outcome: 'needs_decision' });
     expect((await lettersOf(seeded.ada))[0]).toMatchObject({ status: 'needs_decision' });
-    expect(mail.server.requests()).toBe(0);
+    expect(mail.server.requests()).toBe(1);
   });
 });
 

@@ -80,7 +80,7 @@ export async function handleSend(
   if (fault?.kind === 'status') {
     const headers = state.rateLimitHeaders();
     if (fault.status === 429) {
-      headers['retry-after'] = String(fault.retryAfter ?? 1);
+      if (fault.retryAfter !== null) headers['retry-after'] = String(fault.retryAfter ?? 1);
       headers['ratelimit-remaining'] = '0';
     }
     return sendError(res, faultError(fault), headers);

@@ -2,13 +2,15 @@ import { z } from 'zod';
 
 /**
  * A failure to inject into upcoming sends.
- * - status: answer with that status and a Resend-style error body.
+ * - status: answer with that status and a Resend-style error body. A 429 says
+ *   `retry-after: 1` unless told another number, or none (null). Its `name`
+ *   may be Resend's `daily_quota_exceeded` or `monthly_quota_exceeded`.
  * - hang: never answer, as if Resend stalled before doing anything.
  * - hang-after-accept: accept and record the email, then never answer, which is
  *   the case idempotency keys exist for (the client cannot tell it was sent).
  */
 export type Fault =
-  | { kind: 'status'; status: number; retryAfter?: number; name?: string; message?: string }
+  | { kind: 'status'; status: number; retryAfter?: number | null; name?: string; message?: string }
   | { kind: 'hang' }
   | { kind: 'hang-after-accept' };
 
@@ -16,7 +18,7 @@ export const faultSchema: z.ZodType<Fault> = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('status'),
     status: z.number().int().min(400).max(599),
-    retryAfter: z.number().nonnegative().optional(),
+    retryAfter: z.number().nonnegative().nullable().optional(),
     name: z.string().optional(),
     message: z.string().optional(),
   }),

@@ -105,6 +105,8 @@ const READERS: Record<string, (text: string) => unknown> = {
   'a Resend event': (text) =>
     readResendEvent({ type: 'email.bounced', created_at: text, data: { email_id: text, to: [text], tags: { letter_id: text }, bounce: { message: text }, click: { link: text } } }),
   'the addresses a bounce names': (text) => addressesToFlag({ detail: { to: text } }, [{ role: 'to', email: 'grace@acme.example' }]),
+  'the address a bounce message names': (text) =>
+    addressesToFlag({ detail: { reason: text } }, [{ role: 'to', email: 'grace@acme.example' }, { role: 'cc', email: 'linus@acme.example' }]),
   // Addresses and mail
   'an email address': (text) => emailAddress.safeParse(text),
   'an email address’s domain': (text) => emailAddress.safeParse(`a@${text.slice(0, 250)}`),

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { authedAction } from '@/lib/auth/action';
 import { UserError } from '@/lib/errors';
 import { occasionFields } from '@/lib/letters/occasion';
+import { isPauseReason } from '@/lib/letters/pause';
 import type { LetterProblem } from '@/lib/letters/plan';
 import type { SendLetterData, SentLetter } from '@/lib/letters/sent';
 import { id, optionalId } from '@/lib/validation/fields';
@@ -32,6 +33,8 @@ function describe(sent: SentLetter[], alreadySent: boolean, test: boolean): { ok
   const failed = sent.filter((l) => l.status === 'failed');
   if (failed.length > 0) return { ok: false, message: `Not sent. ${failed[0].lastError ?? 'Resend refused it.'}` };
   const waiting = sent.filter((l) => l.status === 'queued');
+  const paused = waiting.find((l) => isPauseReason(l.lastError));
+  if (paused) return { ok: true, message: `Queued, not sent yet. ${paused.lastError}` };
   if (waiting.length > 0) {
     return {
       ok: true,

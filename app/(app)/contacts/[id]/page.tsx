@@ -58,7 +58,7 @@ export default async function ContactPage({
           Contacts merged. Everything the duplicate had is now with {contact.name}.
         </p>
       )}
-      {flag && contact.email && <AddressFlag contactId={contact.id} email={contact.email} reason={flag.reason} letterId={flag.letterId} />}
+      {flag && contact.email && <AddressFlag contactId={contact.id} email={contact.email} reason={flag.reason} letterId={flag.letterId} editedSince={flag.editedSince} />}
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <ContactDetailsList contact={contact} />
         <div className="space-y-8">

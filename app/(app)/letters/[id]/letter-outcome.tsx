@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { letterStatusText, StatusBadge, TestBadge } from '@/components/letters/status-badge';
 import type { LetterView } from '@/db/queries/letter-list';
+import { isPauseReason } from '@/lib/letters/pause';
 
 type OutcomeFacts = Pick<LetterView, 'status' | 'deliveredLocally' | 'isTest' | 'attempts' | 'lastError'>;
 
@@ -23,6 +24,8 @@ function explanation(letter: OutcomeFacts): ReactNode {
         </>
       );
     case 'queued':
+      // Held for everyone (a spent quota, the operator's switch): the reason says it all.
+      if (isPauseReason(reason)) return reason;
       return letter.attempts > 0 ? (
         <>
           Tried {times(letter.attempts)} so far{reason && <>; the last answer was: {reason}</>}. Afterword keeps trying
