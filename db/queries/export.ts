@@ -9,6 +9,7 @@ import {
   contacts,
   dashboardDismissals,
   flaggedAddresses,
+  sendingLedger,
   interviewAttendees,
   interviews,
   letterEvents,
@@ -141,6 +142,11 @@ export async function everythingOwnedBy(userId: string) {
           .from(dashboardDismissals)
           .where(eq(dashboardDismissals.userId, userId))
           .orderBy(asc(dashboardDismissals.createdAt)),
+        sendingLedger: await tx
+          .select()
+          .from(sendingLedger)
+          .where(eq(sendingLedger.userId, userId))
+          .orderBy(asc(sendingLedger.createdAt)),
       };
       return { profile, ...owned };
     },

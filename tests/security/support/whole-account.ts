@@ -7,6 +7,7 @@ import {
   dashboardDismissals,
   dashboardSnapshots,
   flaggedAddresses,
+  sendingLedger,
   interviewAttendees,
   interviews,
   letterTemplates,
@@ -84,6 +85,11 @@ export async function seedWholeAccount(person: Person) {
     recipients: [{ email: `${label}.later@boats.example` }],
     nextAttemptAt: new Date(Date.now() + 60 * 60_000),
   });
+  // What writing those two letters counted against the daily cap.
+  await db.insert(sendingLedger).values([
+    { userId: person.id, recipients: recipients.length, createdAt: new Date('2026-01-22T09:59:00Z') },
+    { userId: person.id, recipients: 1 },
+  ]);
   await db.insert(flaggedAddresses).values({ userId: person.id, email: `${label}.bounced@acme.example`, reason: 'bounced', letterId: sentLetter });
   await db.insert(dashboardDismissals).values({ userId: person.id, kind: 'quiet_application', subjectId: other.id });
   await db.insert(sessions).values({ userId: person.id, sessionToken: `${label}-secret-session-token`, expires: new Date(Date.now() + 86_400_000) });
