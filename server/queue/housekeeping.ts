@@ -31,9 +31,9 @@ export async function pruneUnmatchedEvents(now: Date = new Date()): Promise<numb
 /**
  * The housekeeping job: webhook events that never found their letter, the
  * dashboard's change log, sign-in links that expired unused, and the
- * counts of rate-limit windows long over. Each prune
- * is tried on its own and a failure is only logged: the next run tries
- * again, and nothing waits on it.
+ * counts of rate-limit windows long over. Each prune is tried on its own
+ * and a failure is only logged: the next run tries again, and nothing
+ * waits on it.
  */
 export async function runHousekeeping(now: Date = new Date()): Promise<void> {
   const chores: [string, () => Promise<unknown>][] = [
