@@ -85,7 +85,7 @@ describe('deleting an account', () => {
     // The sending cap's ledger outlives the account, or deleting it would
     // reset the cap: a count and a time under an id that now names no one.
     expect(after.sendingLedger).toEqual(before.sendingLedger);
-    expect(Object.keys(after.sendingLedger[0]).sort()).toEqual(['createdAt', 'id', 'recipients', 'userId']);
+    expect(Object.keys(after.sendingLedger[0] as object).sort()).toEqual(['createdAt', 'id', 'recipients', 'userId']);
     expect(await verificationTokensFor(ada.email)).toEqual([]);
     expect(await everythingOf(grace)).toEqual(graceBefore);
     expect(await verificationTokensFor(grace.email)).toHaveLength(1);
