@@ -14,7 +14,7 @@ import { reportLetterStatus } from '@/server/letters/report-letter-status';
 import { resetPacer } from '@/server/mail/pacer';
 import { restoreEnv, useOutboxMode } from '../helpers/mail-mode';
 import { interviewInput, seedApplication, seedContact } from '../interviews/support';
-import { makeLate, queueThanks as queueLettersFor, type Seeded, seedInterviewWithThree } from '../letters/support';
+import { handOverWithoutAnswer, makeLate, queueThanks as queueLettersFor, type Seeded, seedInterviewWithThree } from '../letters/support';
 import { setupTestDatabase } from '../support/database';
 
 setupTestDatabase();
@@ -87,6 +87,7 @@ describe('a contact’s last letter', () => {
 
   it('leaves a letter waiting on a decision out, and takes it back when it is sent again', async () => {
     const letterId = await queueThanks();
+    await handOverWithoutAnswer(letterId);
     await makeLate(letterId);
     expect(await deliverLetter(letterId)).toEqual({ outcome: 'needs_decision' });
     expect((await lastLetterOf(seeded.grace)).id).toBeNull();

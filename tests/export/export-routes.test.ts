@@ -135,7 +135,7 @@ describe('JSON export of everything', () => {
     expect(Object.keys(data).sort()).toEqual(
       [
         'activities', 'applicationContacts', 'applications', 'companies', 'contacts', 'dashboardDismissals', 'exportedAt', 'flaggedAddresses', 'format',
-        'interviewAttendees', 'interviews', 'letterEvents', 'letterRecipients', 'letterTemplates', 'letters', 'profile', 'stageChanges', 'version',
+        'interviewAttendees', 'interviews', 'letterEvents', 'letterRecipients', 'letterTemplates', 'letters', 'profile', 'sendingLedger', 'stageChanges', 'version',
       ].sort(),
     );
     expect(data.companies).toHaveLength(2);

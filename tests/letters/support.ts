@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { expect } from 'vitest';
 import { db } from '@/db';
 import { interviewLetterContext } from '@/db/queries/letter-context';
 import { letterRecipients, letters, users } from '@/db/schema';
@@ -6,6 +7,7 @@ import type { SessionUser } from '@/lib/auth/user';
 import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
 import { GIVE_UP_AFTER_MS } from '@/lib/letters/retry';
 import { logInterview } from '@/server/interviews/log-interview';
+import { deliverLetter } from '@/server/letters/deliver-letter';
 import { queueLetters } from '@/server/letters/queue-letters';
 import { interviewInput, seedApplication, seedContact, seedPerson } from '../interviews/support';
 
@@ -81,6 +83,25 @@ export async function makeLate(letterId: string) {
     .update(letters)
     .set({ createdAt: new Date(Date.now() - GIVE_UP_AFTER_MS - 60_000) })
     .where(eq(letters.id, letterId));
+}
+
+/**
+ * The letter was handed over once and no answer came back, so it may have
+ * gone: the local outbox refuses the one write, and the attempt keeps the
+ * body it formed, as a lost answer from Resend would.
+ */
+export async function handOverWithoutAnswer(letterId: string) {
+  await db.execute(
+    sql.raw(`create or replace function refuse_outbox() returns trigger language plpgsql as $$
+      begin raise exception 'the outbox is away'; end $$`),
+  );
+  await db.execute(sql.raw('create trigger refuse_outbox before insert on outbox_messages for each row execute function refuse_outbox()'));
+  try {
+    expect((await deliverLetter(letterId)).outcome).toBe('retry');
+  } finally {
+    await db.execute(sql.raw('drop trigger refuse_outbox on outbox_messages'));
+  }
+  await db.update(letters).set({ nextAttemptAt: new Date() }).where(eq(letters.id, letterId));
 }
 
 /** Time passes: the letter's next attempt is due now. */
