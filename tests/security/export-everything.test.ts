@@ -24,6 +24,7 @@ setupTestDatabase();
 const LEFT_OUT: Record<string, string> = {
   accounts: 'sign-in links to GitHub or Google, holding their OAuth tokens: secrets, not data',
   sessions: 'session tokens: secrets, not data',
+  replyToConfirmations: 'a reply-to address not confirmed yet, with its link’s token: a secret, and not in use; the confirmed one is in the profile',
   dashboardSnapshots: 'a cache of the dashboard, computed from the rows exported',
   dashboardChanges: 'when rows changed, kept only to know when that cache is stale',
 };
