@@ -84,7 +84,7 @@ describe('the JSON export holds everything the person owns', () => {
     const { text, data } = await exported();
     const expected = tables.filter((t) => !(t.name in LEFT_OUT) && t.name !== 'users').map((t) => t.name);
     expect(Object.keys(data).sort()).toEqual([...expected, 'profile', 'format', 'version', 'exportedAt'].sort());
-    for (const secret of ['secret-session-token', 'secret-access-token', 'secret-refresh-token', grace.id, 'grace']) {
+    for (const secret of ['secret-session-token', 'secret-access-token', 'secret-refresh-token', 'secret-reply-to-token-hash', grace.id, 'grace']) {
       expect(text).not.toContain(secret);
     }
   });
