@@ -42,7 +42,7 @@ export const users = pgTable('users', {
   image: text('image'),
   /** The closing block that ends every letter ("Kind regards,\nAda Lovelace"). */
   signature: text('signature'),
-  /** Where replies to letters go; null means the sign-in address. */
+  /** Where replies to letters go, once confirmed by a link sent there; null means the sign-in address. */
   replyTo: text('reply_to'),
   /** How many recipients this person's letters may reach in any 24 hours (less while the account is new). */
   dailyRecipientCap: integer('daily_recipient_cap').notNull().default(DAILY_RECIPIENT_CAP),
@@ -102,6 +102,20 @@ export const verificationTokens = pgTable(
 export const signInThrottle = pgTable('sign_in_throttle', {
   email: text('email').primaryKey(),
   lastSentAt: timestamp('last_sent_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * A reply-to address waiting for its owner to confirm it, one per person: a
+ * new address replaces the one before. The link's token is stored hashed.
+ */
+export const replyToConfirmations = pgTable('reply_to_confirmations', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  address: text('address').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
 });
 
 /**

@@ -1,6 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
+import type { Executor } from '@/db/executor';
 import { users } from '@/db/schema';
 
 export type Profile = { name: string | null; email: string; signature: string | null; replyTo: string | null };
@@ -16,8 +17,9 @@ export async function getProfile(userId: string): Promise<Profile | null> {
 export async function updateProfile(
   userId: string,
   profile: { name: string; signature: string | null; replyTo: string | null },
+  tx: Executor = db,
 ): Promise<boolean> {
-  const updated = await db
+  const updated = await tx
     .update(users)
     .set({ ...profile, updatedAt: sql`now()` })
     .where(eq(users.id, userId))

@@ -18,6 +18,8 @@ export const RATE_LIMITS = {
   csvImportStep: { max: 120, windowSeconds: 60 * 60, what: 'import previews' },
   /** The CSV of applications and the JSON of everything, together. */
   export: { max: 10, windowSeconds: 60 * 60, what: 'exports' },
+  /** Mails asking to confirm a new reply-to address (saving a new one, or "resend link"). */
+  replyToConfirmation: { max: 1, windowSeconds: 60, what: 'confirmation mails' },
   /** Sign-in mails asked for one address, on top of one a minute. */
   signInAddress: { max: 10, windowSeconds: 60 * 60, what: 'sign-in requests for this address' },
   /** Sign-in mails asked for from one IP address, whichever addresses they go to. */

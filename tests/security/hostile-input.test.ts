@@ -5,7 +5,7 @@ import { bulkSchema, newApplicationSchema } from '@/app/(app)/applications/schem
 import { parseTableQuery } from '@/app/(app)/applications/table/search-params';
 import { contactSchema } from '@/app/(app)/contacts/schema';
 import { templateText } from '@/app/(app)/letters/schema';
-import { deleteAccountSchema, settingsSchema } from '@/app/(app)/settings/schema';
+import { confirmReplyToSchema, deleteAccountSchema, settingsSchema } from '@/app/(app)/settings/schema';
 import { customTemplateSchema, previewTemplateSchema } from '@/app/(app)/templates/schema';
 import { signInSchema } from '@/app/(auth)/sign-in/schema';
 import { parseLetterListQuery } from '@/components/letters/list-query';
@@ -132,6 +132,7 @@ const READERS: Record<string, (text: string) => unknown> = {
   'a stage’s corrected date': (text) => stageDateSchema.safeParse({ applicationId: text, stageChangeId: text, changedAt: text, timeZone: text }),
   'the settings': (text) => settingsSchema.safeParse({ name: text, signature: text, replyTo: text }),
   'the address typed to delete an account': (text) => deleteAccountSchema.safeParse({ email: text }),
+  'a reply-to confirmation link': (text) => confirmReplyToSchema.safeParse({ token: text }),
   'a sign-in request': (text) => signInSchema.safeParse({ email: text, callbackUrl: text }),
   'a wall-clock time': (text) => wallTimeToInstant(text, 'UTC'),
   'a time zone': isValidTimeZone,

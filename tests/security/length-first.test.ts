@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import { templateText } from '@/app/(app)/letters/schema';
-import { deleteAccountSchema, settingsSchema } from '@/app/(app)/settings/schema';
+import { confirmReplyToSchema, deleteAccountSchema, settingsSchema } from '@/app/(app)/settings/schema';
 import { templateBody, templateSubject } from '@/app/(app)/templates/schema';
 import { letterWords } from '@/lib/letters/fill';
 import { hasPlaceholder, parseTemplate } from '@/lib/letters/template';
@@ -38,6 +38,7 @@ const RULES: [name: string, rule: z.ZodType, value: string, message: string][] =
   ['words edited before sending', templateText('letter', 20_000), repeated('{{nope}}', MEGABYTE), 'Keep the letter under 20,000 characters.'],
   ['the name in Settings', settingsSchema.shape.name, repeated('<\n"', MEGABYTE), 'Your name can be at most 100 characters.'],
   ['the address typed to delete an account', deleteAccountSchema.shape.email, repeated(' ', MEGABYTE), 'That is longer than any email address.'],
+  ['the token of a reply-to link', confirmReplyToSchema.shape.token, repeated(' ', MEGABYTE), 'This link is not one Afterword made.'],
 ];
 
 beforeEach(() => {

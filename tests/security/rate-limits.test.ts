@@ -59,6 +59,7 @@ describe('the limits', () => {
       csvImport: '10/3600s',
       csvImportStep: '120/3600s',
       export: '10/3600s',
+      replyToConfirmation: '1/60s',
       signInAddress: '10/3600s',
       signInNetwork: '30/3600s',
     });

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
-import { users, type User } from '@/db/schema';
+import { outboxMessages, users, type User } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
+import { restoreEnv, useOutboxMode } from '../helpers/mail-mode';
 import { setupTestDatabase } from '../support/database';
 
 const session = vi.hoisted(() => ({ getUser: vi.fn<() => Promise<SessionUser | null>>() }));
@@ -10,14 +11,17 @@ vi.mock('@/lib/auth/user', () => ({ getUser: session.getUser }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const { revalidatePath } = await import('next/cache');
-const { saveSettings } = await import('@/app/(app)/settings/actions');
+const { saveSettings, confirmReplyToAction } = await import('@/app/(app)/settings/actions');
 
 setupTestDatabase();
 
 let ada: User;
 let grace: User;
 
+afterEach(() => restoreEnv());
+
 beforeEach(async () => {
+  useOutboxMode();
   vi.mocked(revalidatePath).mockClear();
   [ada, grace] = await db
     .insert(users)
@@ -50,13 +54,18 @@ describe('saveSettings', () => {
       form({ name: '  Ada King ', signature: 'Kind regards,\nAda King', replyTo: 'Ada@Lovelace.example' }),
     );
 
-    expect(result).toMatchObject({ ok: true, message: 'Settings saved.' });
+    expect(result).toMatchObject({ ok: true, message: expect.stringMatching(/^Settings saved\. We sent a link to ada@lovelace\.example/) });
+    // The new reply-to waits for its link before letters use it.
     expect(await row(ada.id)).toMatchObject({
       name: 'Ada King',
       signature: 'Kind regards,\nAda King',
-      replyTo: 'ada@lovelace.example',
+      replyTo: null,
       email: 'ada@example.com',
     });
+    const [mail] = await db.select().from(outboxMessages);
+    const token = /reply-to\?token=([\w-]+)/.exec(mail!.text)![1]!;
+    expect(await confirmReplyToAction({ ok: false }, form({ token }))).toMatchObject({ ok: true });
+    expect(await row(ada.id)).toMatchObject({ replyTo: 'ada@lovelace.example', email: 'ada@example.com' });
     expect((await row(ada.id))!.updatedAt.getTime()).toBeGreaterThan(longAgo.getTime());
     expect(await row(grace.id)).toEqual(grace);
     expect(revalidatePath).toHaveBeenCalledWith('/', 'layout');

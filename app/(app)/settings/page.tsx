@@ -2,20 +2,29 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
+import { pendingReplyTo } from '@/db/queries/reply-to-confirmations';
 import { getProfile } from '@/db/queries/users';
 import { requireUser } from '@/lib/auth/user';
+import { ReplyToStatus } from './reply-to-status';
 import { SettingsForm } from './settings-form';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const profile = await getProfile(user.id);
+  const [profile, pending] = await Promise.all([getProfile(user.id), pendingReplyTo(user.id)]);
   if (!profile) notFound();
   return (
     <>
       <PageHeader title="Settings" description="How your letters are signed, and where replies go." />
-      <SettingsForm profile={profile} />
+      <SettingsForm profile={profile} pendingReplyTo={pending?.address ?? null} />
+      {pending ? (
+        <ReplyToStatus
+          address={pending.address}
+          expired={pending.expired}
+          inUse={profile.replyTo ?? profile.email}
+        />
+      ) : null}
       <p className="mt-8 text-sm text-stone-600">Signed in as {profile.email}.</p>
       <section aria-labelledby="your-data" className="mt-10 max-w-xl border-t border-stone-200 pt-6">
         <h2 id="your-data" className="text-base font-semibold text-stone-900">

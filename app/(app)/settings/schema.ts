@@ -23,6 +23,14 @@ export const settingsSchema = z.object({
     .transform((v) => v ?? null),
 });
 
+/** The token of a reply-to confirmation link: far shorter than this, so anything longer is refused unread. */
+export const confirmReplyToSchema = z.object({
+  token: z.string().max(200, { message: 'This link is not one Afterword made.', abort: true }).trim().min(1, 'This link is incomplete.'),
+});
+
+/** "Resend link" carries nothing: the pending address is the person's own. */
+export const resendReplyToSchema = z.object({});
+
 export type SettingsFields = keyof z.input<typeof settingsSchema>;
 
 /** Deleting the account: the person types its address to say they mean it. */

@@ -7,10 +7,12 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import type { Profile } from '@/db/queries/users';
 import { saveSettings } from './actions';
 
-export function SettingsForm({ profile }: { profile: Profile }) {
+export function SettingsForm({ profile, pendingReplyTo }: { profile: Profile; pendingReplyTo: string | null }) {
   const [state, formAction] = useActionState(saveSettings, { ok: false });
-  // After a failed save, show what was typed; otherwise what is stored.
-  const value = (field: 'name' | 'signature' | 'replyTo') => state.values?.[field] ?? profile[field] ?? '';
+  // After a failed save, show what was typed; otherwise what is stored, the address waiting for confirmation first
+  // (so saving the other fields keeps it waiting).
+  const stored = { ...profile, replyTo: pendingReplyTo ?? profile.replyTo };
+  const value = (field: 'name' | 'signature' | 'replyTo') => state.values?.[field] ?? stored[field] ?? '';
 
   return (
     <form action={formAction} noValidate className="max-w-xl space-y-2">
@@ -29,7 +31,7 @@ export function SettingsForm({ profile }: { profile: Profile }) {
         label="Reply-to address"
         type="email"
         autoComplete="email"
-        hint={`Replies to your letters go here. Leave empty to use ${profile.email}.`}
+        hint={`Replies to your letters go here once you confirm it by the link we mail to it. Leave empty to use ${profile.email}.`}
         placeholder={profile.email}
         defaultValue={value('replyTo')}
         errors={state.fieldErrors?.replyTo}

@@ -11,6 +11,7 @@ import {
   interviewAttendees,
   interviews,
   letterTemplates,
+  replyToConfirmations,
   sessions,
   users,
 } from '@/db/schema';
@@ -100,6 +101,12 @@ export async function seedWholeAccount(person: Person) {
     providerAccountId: `${label}-42`,
     access_token: `${label}-secret-access-token`,
     refresh_token: `${label}-secret-refresh-token`,
+  });
+  await db.insert(replyToConfirmations).values({
+    userId: person.id,
+    address: `${label}.pending@people.example`,
+    tokenHash: `${label}-secret-reply-to-token-hash`,
+    expiresAt: new Date(Date.now() + 86_400_000),
   });
   await db.insert(dashboardSnapshots).values({ userId: person.id, key: 'due', data: new Uint8Array([1, 2, 3]), lastChangeId: 0, changes: 0, computedAt: new Date() });
   return { application, other, contact, interview, template, sentLetter, queuedLetter };
