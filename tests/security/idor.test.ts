@@ -203,6 +203,10 @@ const ACTIONS: Record<string, Case<Fields>> = {
   'app/(app)/settings/actions.ts#saveSettings': {
     ownRowsOnly: (_, ada) => ({ name: 'Mallory', signature: 'M.', replyTo: ada.email }),
   },
+  'app/(app)/settings/actions.ts#resendReplyToLinkAction': { exempt: 'takes no id: mails the caller’s own waiting address again' },
+  'app/(app)/settings/actions.ts#confirmReplyToAction': {
+    exempt: 'takes no id, only a link’s secret token, matched against the caller’s own waiting address; the reply-to tests refuse another account’s token',
+  },
   'app/(app)/settings/actions.ts#deleteMyAccount': {
     // The address typed to confirm is the one key: Ada's deletes nothing, as a stranger's does not.
     names: [(_, t) => ({ email: t.email })],
@@ -264,6 +268,7 @@ const PAGES: Record<string, Case<Visit>> = {
   'app/(app)/templates/[key]/edit/page.tsx': { names: [(_, t) => ({ params: { key: t.template } })] },
   'app/(app)/templates/new/page.tsx': { names: [(_, t) => ({ searchParams: { from: t.template } })] },
   'app/(app)/templates/page.tsx': { ownRowsOnly: () => ({}) },
+  'app/(app)/settings/reply-to/page.tsx': { exempt: 'takes no id, only a link’s secret token, and spends it only through its Confirm button' },
   'app/(auth)/sign-in/check-email/page.tsx': { exempt: 'public: says a link was sent, names no one' },
   'app/(auth)/sign-in/confirm/page.tsx': { exempt: 'public: a button that spends the link’s own secret token' },
   'app/(auth)/sign-in/error/page.tsx': { exempt: 'public: explains a sign-in error by its code' },
