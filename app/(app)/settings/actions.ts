@@ -39,7 +39,8 @@ export const resendReplyToLinkAction = authedAction('resendReplyToLink', resendR
 export const confirmReplyToAction = authedAction('confirmReplyTo', confirmReplyToSchema, async ({ token }, user) => {
   const address = await confirmReplyTo(user.id, token);
   if (!address) return { ok: false, message: REPLY_TO_LINK_REFUSED };
-  revalidatePath('/', 'layout');
+  // No revalidation: this page, rendered again, would find its link spent and
+  // say so instead of the confirmation. Settings is read afresh when opened.
   return { ok: true, message: `Confirmed: replies to your letters now go to ${address}.` };
 });
 
