@@ -1,5 +1,5 @@
-import { Button, Heading, Text } from '@react-email/components';
-import { EmailFooter, EmailLayout } from './layout';
+import { Heading, Text } from '@react-email/components';
+import { EmailFooter, EmailLayout, EmailLinkButton } from './layout';
 
 export type ConfirmReplyToEmailProps = {
   /** The confirm page on Afterword's own URL; only its button confirms. */
@@ -22,21 +22,7 @@ export default function ConfirmReplyToEmail({ url, address, account, hoursValid 
         The Afterword account {account} asked for replies to its letters to go to {address}. Open the link below,
         signed in as {account}, then press “Confirm” on the page it opens.
       </Text>
-      <Button
-        href={url}
-        style={{
-          backgroundColor: '#1c1917',
-          color: '#ffffff',
-          padding: '12px 20px',
-          borderRadius: '6px',
-          fontSize: '15px',
-        }}
-      >
-        Open Afterword to confirm
-      </Button>
-      <Text style={{ fontSize: '13px', lineHeight: '20px', color: '#57534e' }}>
-        Or paste this address into your browser: {url}
-      </Text>
+      <EmailLinkButton url={url}>Open Afterword to confirm</EmailLinkButton>
       <EmailFooter>
         The link works once and expires in {hoursValid} hours. If you did not ask for it, ignore this email: replies
         will not come here unless the link is used.

@@ -1,4 +1,4 @@
-import { Body, Container, Head, Html, Preview, Section, Text } from '@react-email/components';
+import { Body, Button, Container, Head, Html, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
 
 /** The frame every Afterword email shares: plain, readable, and light on markup. */
@@ -33,3 +33,24 @@ const container = {
   borderRadius: '8px',
 };
 const footer = { color: '#78716c', fontSize: '13px', lineHeight: '20px', marginTop: '24px' };
+
+/** The one thing to press in a mail that carries a link, and the link itself for clients that show no buttons. */
+export function EmailLinkButton({ url, children }: { url: string; children: ReactNode }) {
+  return (
+    <>
+      <Button
+        href={url}
+        style={{
+          backgroundColor: '#1c1917',
+          color: '#ffffff',
+          padding: '12px 20px',
+          borderRadius: '6px',
+          fontSize: '15px',
+        }}
+      >
+        {children}
+      </Button>
+      <Text style={{ fontSize: '13px', lineHeight: '20px', color: '#57534e' }}>Or paste this address into your browser: {url}</Text>
+    </>
+  );
+}

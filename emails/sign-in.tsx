@@ -1,5 +1,5 @@
-import { Button, Heading, Text } from '@react-email/components';
-import { EmailFooter, EmailLayout } from './layout';
+import { Heading, Text } from '@react-email/components';
+import { EmailFooter, EmailLayout, EmailLinkButton } from './layout';
 
 export type SignInEmailProps = {
   /** The confirm page on Afterword's own URL, never the raw token callback. */
@@ -18,21 +18,7 @@ export default function SignInEmail({ url, email, minutesValid }: SignInEmailPro
         Someone, hopefully you, asked to sign in to Afterword as {email}. Open the link below, then
         press “Sign in” on the page it opens.
       </Text>
-      <Button
-        href={url}
-        style={{
-          backgroundColor: '#1c1917',
-          color: '#ffffff',
-          padding: '12px 20px',
-          borderRadius: '6px',
-          fontSize: '15px',
-        }}
-      >
-        Open Afterword to sign in
-      </Button>
-      <Text style={{ fontSize: '13px', lineHeight: '20px', color: '#57534e' }}>
-        Or paste this address into your browser: {url}
-      </Text>
+      <EmailLinkButton url={url}>Open Afterword to sign in</EmailLinkButton>
       <EmailFooter>
         The link works once and expires in {minutesValid} minutes. If you did not ask for it, ignore
         this email: nobody can sign in without it.
