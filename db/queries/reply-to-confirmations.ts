@@ -39,18 +39,21 @@ export async function deletePendingReplyTo(tx: Executor, userId: string): Promis
   await tx.delete(replyToConfirmations).where(eq(replyToConfirmations.userId, userId));
 }
 
+/** This person's link with this token, not yet expired. */
+function isLiveLink(userId: string, tokenHash: string, now: Date) {
+  return and(
+    eq(replyToConfirmations.userId, userId),
+    eq(replyToConfirmations.tokenHash, tokenHash),
+    gt(replyToConfirmations.expiresAt, now),
+  );
+}
+
 /** The pending address a live link of this person's names, without spending it. */
 export async function pendingReplyToByToken(userId: string, tokenHash: string, now: Date): Promise<string | null> {
   const [row] = await db
     .select({ address: replyToConfirmations.address })
     .from(replyToConfirmations)
-    .where(
-      and(
-        eq(replyToConfirmations.userId, userId),
-        eq(replyToConfirmations.tokenHash, tokenHash),
-        gt(replyToConfirmations.expiresAt, now),
-      ),
-    );
+    .where(isLiveLink(userId, tokenHash, now));
   return row?.address ?? null;
 }
 
@@ -61,13 +64,7 @@ export async function pendingReplyToByToken(userId: string, tokenHash: string, n
 export async function spendReplyToToken(tx: Executor, userId: string, tokenHash: string, now: Date): Promise<string | null> {
   const [row] = await tx
     .delete(replyToConfirmations)
-    .where(
-      and(
-        eq(replyToConfirmations.userId, userId),
-        eq(replyToConfirmations.tokenHash, tokenHash),
-        gt(replyToConfirmations.expiresAt, now),
-      ),
-    )
+    .where(isLiveLink(userId, tokenHash, now))
     .returning({ address: replyToConfirmations.address });
   return row?.address ?? null;
 }
