@@ -16,10 +16,14 @@ import {
   unique,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { DEFAULT_FOLLOW_UP_WEEKS, DUE_KINDS } from '../lib/dashboard/due-rules';
 import { LETTER_KINDS, LETTER_RECIPIENT_ROLES } from '../lib/letters/kinds';
 import { DAILY_RECIPIENT_CAP } from '../lib/letters/limits';
+import { FOLLOW_UP_MODES, FOLLOW_UP_PLANS } from '../lib/follow-ups/plans';
+import { DEFAULT_DIGEST_MINUTE } from '../lib/digest/schedule';
+import { DEFAULT_UNDO_SECONDS } from '../lib/letters/undo';
 import { LETTER_STATUSES } from '../lib/letters/status';
 import type { MailPayload } from '../lib/mail/outgoing';
 import { CONTACT_ROLE_IDS, INTERVIEW_KIND_IDS } from '../lib/pipeline/labels';
@@ -46,6 +50,13 @@ export const users = pgTable('users', {
   replyTo: text('reply_to'),
   /** How many recipients this person's letters may reach in any 24 hours (less while the account is new). */
   dailyRecipientCap: integer('daily_recipient_cap').notNull().default(DAILY_RECIPIENT_CAP),
+  /** The person's own IANA time zone: their digest's hour, "their time" when an interview has none. */
+  timeZone: text('time_zone').notNull().default('UTC'),
+  /** How long a sent letter waits, cancellable, before it leaves; 0 sends at once. */
+  undoSeconds: integer('undo_seconds').notNull().default(DEFAULT_UNDO_SECONDS),
+  /** The morning digest: whether it comes, and at which minute of the person's day. */
+  digestEnabled: boolean('digest_enabled').notNull().default(true),
+  digestMinute: integer('digest_minute').notNull().default(DEFAULT_DIGEST_MINUTE),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -413,6 +424,40 @@ export const activities = pgTable(
 
 // --- Letters ---
 
+export const followUpPlanKind = pgEnum('follow_up_plan', FOLLOW_UP_PLANS);
+export const followUpMode = pgEnum('follow_up_mode', FOLLOW_UP_MODES);
+
+/**
+ * How a follow-up plan runs: the person's defaults (application_id null, one
+ * per plan) and an application's own override of them (one per plan). A
+ * missing default is the built-in one. `stoppedAt` is the person's Stop.
+ */
+export const followUpPlans = pgTable(
+  'follow_up_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: userId(),
+    applicationId: uuid('application_id'),
+    plan: followUpPlanKind('plan').notNull(),
+    mode: followUpMode('mode').notNull(),
+    /** Days from the plan's start (applied, thank-you sent, rejected) to its first letter. */
+    firstWaitDays: integer('first_wait_days').notNull(),
+    /** Days between later letters, when there are several. */
+    repeatEveryDays: integer('repeat_every_days').notNull(),
+    maxLetters: integer('max_letters').notNull(),
+    stoppedAt: timestamp('stopped_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.userId, t.applicationId], foreignColumns: [applications.userId, applications.id] }).onDelete(
+      'cascade',
+    ),
+    uniqueIndex('follow_up_plans_default_unique').on(t.userId, t.plan).where(sql`${t.applicationId} is null`),
+    uniqueIndex('follow_up_plans_application_unique').on(t.userId, t.applicationId, t.plan).where(sql`${t.applicationId} is not null`),
+  ],
+);
+
 export const letterKind = pgEnum('letter_kind', LETTER_KINDS);
 
 export const letterStatus = pgEnum('letter_status', LETTER_STATUSES);
@@ -444,6 +489,11 @@ export const letterTemplates = pgTable(
     index('letter_templates_user_kind_idx').on(t.userId, t.kind),
   ],
 );
+
+/** Scheduled or queued: `scheduled` is first in the enum, `queued` second (see LETTER_STATUSES). */
+export const WAITING_TO_LEAVE = (status: AnyPgColumn) => sql`${status} <= 'queued'`;
+/** Scheduled alone, said the same way, so the partial index and the queries agree. */
+export const SCHEDULED = (status: AnyPgColumn) => sql`${status} < 'queued'`;
 
 /**
  * One email, exactly as it is (or was) handed to Resend. It is written before
@@ -486,6 +536,17 @@ export const letters = pgTable(
     resendId: text('resend_id').unique(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the person (or their automatic plan) asked for it to leave; null
+     * is at once. A `scheduled` letter waits until then with
+     * next_attempt_at = scheduled_for, and can be stopped until a sender claims it.
+     */
+    scheduledFor: timestamp('scheduled_for', { withTimezone: true }),
+    /** Written by an automatic follow-up plan, not by a click. */
+    automatic: boolean('automatic').notNull().default(false),
+    /** The follow-up plan and step that wrote it, if any: one letter per step, per person. */
+    plan: followUpPlanKind('plan'),
+    planStep: integer('plan_step'),
     /** A sender holds a letter until then; a crashed sender's claim simply runs out. */
     claimedUntil: timestamp('claimed_until', { withTimezone: true }),
     lastError: text('last_error'),
@@ -507,7 +568,12 @@ export const letters = pgTable(
     index('letters_application_idx').on(t.applicationId, t.createdAt),
     index('letters_interview_idx').on(t.interviewId),
     index('letters_group_idx').on(t.groupId),
-    index('letters_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'queued'`),
+    // What a sender may take: scheduled or queued, the first two statuses in the enum's order.
+    // Said by order because Postgres refuses to name an enum value in the migration that adds it.
+    index('letters_due_idx').on(t.nextAttemptAt).where(WAITING_TO_LEAVE(t.status)),
+    // A person's letters waiting for their time: /letters, the undo bar, the digest.
+    index('letters_user_scheduled_idx').on(t.userId, t.nextAttemptAt).where(SCHEDULED(t.status)),
+    index('letters_application_plan_idx').on(t.applicationId, t.plan, t.planStep).where(sql`${t.plan} is not null`),
     // The dashboard's "needs attention": lost letters and those waiting on a decision, newest first.
     index('letters_user_attention_idx')
       .on(t.userId, t.statusChangedAt)
@@ -617,6 +683,43 @@ export const sendingPauses = pgTable('sending_pauses', {
   createdAt: createdAt(),
 });
 
+// --- The morning digest ---
+
+/**
+ * One row per person and day (their own day, in their time zone) a digest
+ * was sent for: the primary key is what makes it once a day, however many
+ * processes run the queue. Written in the same transaction that hands the
+ * digest to the mail path's idempotency key.
+ */
+export const digestSends = pgTable(
+  'digest_sends',
+  {
+    userId: userId(),
+    day: date('day', { mode: 'string' }).notNull(),
+    items: integer('items').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
+);
+
+/**
+ * A digest's "Send" link: it names one occasion or letter of one person,
+ * works once, for 24 hours. Only the token's hash is kept.
+ */
+export const digestLinks = pgTable(
+  'digest_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: userId(),
+    /** What Send does: the occasion's fields, or { letterId } for a letter that waits. */
+    target: jsonb('target').$type<Record<string, string>>().notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('digest_links_user_idx').on(t.userId), index('digest_links_expires_idx').on(t.expiresAt)],
+);
+
 // --- The dashboard ---
 
 export const dueKind = pgEnum('due_kind', DUE_KINDS);
@@ -695,3 +798,4 @@ export type LetterTemplate = typeof letterTemplates.$inferSelect;
 export type Letter = typeof letters.$inferSelect;
 export type LetterRecipient = typeof letterRecipients.$inferSelect;
 export type LetterEvent = typeof letterEvents.$inferSelect;
+export type FollowUpPlan = typeof followUpPlans.$inferSelect;

@@ -1,5 +1,13 @@
 /** The kinds of row in What is due; a dismissal names one. The database's enum is built from this list. */
-export const DUE_KINDS = ['interview_thanks', 'rejection_thanks', 'follow_up', 'letter', 'quiet_application'] as const;
+export const DUE_KINDS = [
+  'interview_thanks',
+  'rejection_thanks',
+  'follow_up',
+  'letter',
+  'quiet_application',
+  'impression',
+  'plan_follow_up',
+] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
 /**

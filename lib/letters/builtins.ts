@@ -2,7 +2,7 @@ import type { LetterTemplateSource } from './fill';
 import type { LetterKind } from './kinds';
 
 /**
- * The three letters the source document calls for, in Afterword's own words.
+ * The letters the source document calls for, in Afterword's own words.
  * A person may edit each (their copy is a letter_templates row with
  * builtin_kind set) and reset it to this text.
  */
@@ -51,6 +51,21 @@ I hope you are well. It has been a little while since we spoke about the {{posit
 I am still very interested in {{company}}, and I would be glad to hear about any openings where I could contribute.
 
 Thank you again for your time.
+
+{{me.signature}}`,
+  },
+  feedback_request: {
+    kind: 'feedback_request',
+    name: 'Asking for feedback',
+    description: 'After a rejection: a short, gracious request for what would have made the difference.',
+    subject: 'A quick question about the {{position}} role',
+    body: `Dear {{contact.firstName}},
+
+Thank you again for considering me for the {{position}} role at {{company}}. I was sorry not to go further, and I respect the decision.
+
+If you have a few minutes, I would value any feedback on my application or interviews: what stood out, and what would have made me a stronger candidate. Even a sentence or two would help me a great deal.
+
+Either way, I hope our paths cross again.
 
 {{me.signature}}`,
   },

@@ -1,5 +1,8 @@
-/** The letters the source document calls for; the database's enum is built from this list. */
-export const LETTER_KINDS = ['interview_thanks', 'rejection_thanks', 'follow_up'] as const;
+/**
+ * The letters the source document calls for, and asking for feedback after a
+ * rejection (one of its reasons to write); the database's enum is built from this list.
+ */
+export const LETTER_KINDS = ['interview_thanks', 'rejection_thanks', 'follow_up', 'feedback_request'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
 /** A letter has one To and may copy others. */

@@ -1,10 +1,15 @@
 /**
- * Where a letter is. `queued` covers waiting and retrying; the rest come from
- * Resend's answer and its webhooks, and only ever move forward.
+ * Where a letter is. `scheduled` waits for its time (an undo window, a time
+ * the person chose, an automatic follow-up) and can still be stopped
+ * (`cancelled`); a sender's claim turns it `queued`, which covers handing
+ * over and retrying. The rest come from Resend's answer and its webhooks,
+ * and only ever move forward.
  * `needs_decision` is a letter that could not be sent within 23 hours, after
  * which Resend may have forgotten its idempotency key.
  */
 export const LETTER_STATUSES = [
+  // These two first, in this order: the queue's indexes find them as "<= 'queued'" (db/schema.ts).
+  'scheduled',
   'queued',
   'sent',
   'delivery_delayed',
@@ -16,6 +21,7 @@ export const LETTER_STATUSES = [
   'failed',
   'suppressed',
   'needs_decision',
+  'cancelled',
 ] as const;
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
 
@@ -25,6 +31,7 @@ export type LetterStatus = (typeof LETTER_STATUSES)[number];
  * complained, failed and suppressed are final.
  */
 const RANK: Record<LetterStatus, number> = {
+  scheduled: 0,
   queued: 0,
   needs_decision: 0,
   sent: 1,
@@ -36,9 +43,10 @@ const RANK: Record<LetterStatus, number> = {
   complained: 9,
   failed: 9,
   suppressed: 9,
+  cancelled: 9,
 };
 
-export const FINAL_STATUSES = ['bounced', 'complained', 'failed', 'suppressed'] as const satisfies LetterStatus[];
+export const FINAL_STATUSES = ['bounced', 'complained', 'failed', 'suppressed', 'cancelled'] as const satisfies LetterStatus[];
 
 export function isFinal(status: LetterStatus): boolean {
   return (FINAL_STATUSES as readonly LetterStatus[]).includes(status);
@@ -75,6 +83,11 @@ export function isFlagging(status: LetterStatus): boolean {
 }
 
 export const STATUS_LABELS: Record<LetterStatus, { label: string; hint: string; tone: 'neutral' | 'good' | 'warn' | 'bad' }> = {
+  scheduled: {
+    label: 'Scheduled',
+    hint: 'It waits for its time, and can be stopped or changed until then.',
+    tone: 'neutral',
+  },
   queued: { label: 'Queued', hint: 'Waiting to be handed to Resend; retried automatically if Resend is busy.', tone: 'neutral' },
   sent: { label: 'Sent', hint: 'Resend accepted it.', tone: 'neutral' },
   delivery_delayed: { label: 'Delayed', hint: 'The receiving server asked Resend to try again later.', tone: 'warn' },
@@ -94,4 +107,5 @@ export const STATUS_LABELS: Record<LetterStatus, { label: string; hint: string; 
     hint: 'It could not be sent within 23 hours. Send it again or discard it.',
     tone: 'warn',
   },
+  cancelled: { label: 'Cancelled', hint: 'Stopped before it left. Nothing reached Resend.', tone: 'neutral' },
 };

@@ -10,5 +10,6 @@ export const ACTIVITY_KINDS = [
   'contact_unlinked',
   'contacts_merged',
   'letter_sent',
+  'letter_cancelled',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];

@@ -37,6 +37,8 @@ const SUBJECTS = {
   quiet_application: applications,
   follow_up: contacts,
   letter: letters,
+  impression: interviews,
+  plan_follow_up: applications,
 } as const;
 
 async function ownsSubject(tx: Executor, userId: string, kind: DueKind, subjectId: string) {
