@@ -165,6 +165,8 @@ export const outboxMessages = pgTable(
     html: text('html').notNull(),
     text: text('text').notNull(),
     tags: jsonb('tags').$type<MailTag[]>().notNull().default([]),
+    /** Extra headers, as handed to Resend (the digest's List-Unsubscribe). */
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
     createdAt: createdAt(),
   },
   (t) => [index('outbox_messages_created_at_idx').on(t.createdAt)],
