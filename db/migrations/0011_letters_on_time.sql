@@ -57,7 +57,7 @@ CREATE UNIQUE INDEX "follow_up_plans_default_unique" ON "follow_up_plans" USING 
 CREATE UNIQUE INDEX "follow_up_plans_application_unique" ON "follow_up_plans" USING btree ("user_id","application_id","plan") WHERE "follow_up_plans"."application_id" is not null;--> statement-breakpoint
 CREATE INDEX "letters_user_scheduled_idx" ON "letters" USING btree ("user_id","next_attempt_at") WHERE "letters"."status" < 'queued';--> statement-breakpoint
 CREATE INDEX "letters_application_plan_idx" ON "letters" USING btree ("application_id","plan","plan_step") WHERE "letters"."plan" is not null;--> statement-breakpoint
-CREATE INDEX "letters_due_idx" ON "letters" USING btree ("next_attempt_at") WHERE "letters"."status" <= 'queued';CREATE INDEX "letters_due_idx" ON "letters" USING btree ("next_attempt_at") WHERE "letters"."status" <= 'queued';--> statement-breakpoint
+CREATE INDEX "letters_due_idx" ON "letters" USING btree ("next_attempt_at") WHERE "letters"."status" <= 'queued';--> statement-breakpoint
 -- Follow-up plans decide what the dashboard lists as due: their writes start a new snapshot, as every other table's do (0006).
 CREATE TRIGGER follow_up_plans_inserted_dashboard_change AFTER INSERT ON follow_up_plans
   REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION note_dashboard_change();--> statement-breakpoint
