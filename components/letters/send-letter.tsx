@@ -10,6 +10,8 @@ import { SendOutcome, SeparateField } from './send-parts';
 export type SendLetterProps = {
   /** The send action, handed down by the page (a shared component never imports a route's actions). */
   action: FormAction<SendLetterData>;
+  /** Undo: stops the letters of a click while they wait out the undo window. */
+  cancelAction: FormAction;
   occasion: 'interview_thanks' | 'rejection_thanks' | 'follow_up';
   interviewId?: string;
   applicationId?: string;
@@ -69,7 +71,7 @@ export function SendLetter(props: SendLetterProps) {
           </div>
         </>
       )}
-      <SendOutcome state={state} />
+      <SendOutcome state={state} cancelAction={props.cancelAction} />
     </form>
   );
 }

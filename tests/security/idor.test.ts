@@ -200,7 +200,9 @@ const ACTIONS: Record<string, Case<Fields>> = {
     ],
   },
   'app/(app)/letters/actions.ts#clearAddressFlagAction': { names: [(_, t) => ({ contactId: t.contact })] },
-  'app/(app)/letters/actions.ts#cancelLetterAction': { names: [(_, t) => ({ letterId: t.undecidedLetter })] },
+  'app/(app)/letters/actions.ts#cancelLetterAction': {
+    names: [(_, t) => ({ letterIds: t.undecidedLetter }), (own, t) => ({ letterIds: `${own.undecidedLetter},${t.undecidedLetter}` })],
+  },
   'app/(app)/letters/actions.ts#rescheduleLetterAction': {
     names: [
       (_, t) => ({ letterId: t.undecidedLetter, when: 'tomorrow_morning' }),

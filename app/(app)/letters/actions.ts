@@ -17,7 +17,7 @@ import { holdToRateLimit } from '@/server/limits/rate-limit';
 import { type LetterPreview, previewOccasionLetter } from '@/server/letters/preview-letter';
 import { sendOccasionLetters } from '@/server/letters/send-letters';
 import { letterWords } from '@/lib/letters/fill';
-import { cancelLetter } from '@/server/letters/cancel-letter';
+import { cancelLetter, type CancelOutcome } from '@/server/letters/cancel-letter';
 import { rescheduleLetter, rewriteLetter } from '@/server/letters/reschedule-letter';
 import { laterFields, withSendAt } from './schedule-schema';
 import { templateText } from './schema';
@@ -128,12 +128,26 @@ const CANCEL_MESSAGES = {
   already_gone: { ok: false, message: 'It has already gone: it was on its way before the undo arrived.' },
 } as const;
 
-/** Undo, or stopping a scheduled letter: only while it waits for its time. */
-export const cancelLetterAction = authedAction('cancel letter', letterSchema, async ({ letterId }, user) => {
-  const outcome = await cancelLetter(user.id, letterId);
-  if (outcome === 'not_found') throw new UserError(NOT_FOUND.letter);
+/** The letters of one click, as Undo names them: comma-separated ids. */
+const cancelSchema = z.object({
+  letterIds: z
+    .string()
+    .max(40 * 20, { message: 'Too many letters at once.', abort: true })
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(z.array(id).min(1, 'Choose a letter.').max(20, 'Too many letters at once.')),
+});
+
+/**
+ * Undo, or stopping a scheduled letter: only while it waits for its time.
+ * The letters of one click are stopped together; if any had gone, the person is told.
+ */
+export const cancelLetterAction = authedAction('cancel letter', cancelSchema, async ({ letterIds }, user) => {
+  const outcomes: CancelOutcome[] = [];
+  for (const letterId of letterIds) outcomes.push(await cancelLetter(user.id, letterId));
+  if (outcomes.includes('not_found')) throw new UserError(NOT_FOUND.letter);
   revalidatePath('/', 'layout');
-  return CANCEL_MESSAGES[outcome];
+  const worst = (['already_gone', 'already_cancelled', 'cancelled'] as const).find((o) => outcomes.includes(o))!;
+  return CANCEL_MESSAGES[worst];
 });
 
 const rescheduleSchema = letterSchema.extend(laterFields).transform(withSendAt);
