@@ -83,11 +83,12 @@ const unsubscribe = {
 describe('extra headers', () => {
   it('refuses a header name or value that could start another header, before anything is sent', async () => {
     useOutboxMode();
-    for (const headers of [
+    const hostile: Record<string, string>[] = [
       { 'List-Unsubscribe': '<https://a.example>\r\nBcc: mallory@example.com' },
       { 'X-Evil\nBcc': 'mallory@example.com' },
       { 'Bad Name': 'x' },
-    ]) {
+    ];
+    for (const headers of hostile) {
       await expect(sendMail({ ...letter, headers })).rejects.toBeInstanceOf(ZodError);
     }
     expect(await db.select().from(outboxMessages)).toHaveLength(0);
