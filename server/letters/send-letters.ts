@@ -25,6 +25,7 @@ export type SendChoice = Occasion & {
   separate: boolean;
   test: boolean;
   requestId: string;
+  inTransaction?: LetterRequest['inTransaction'];
 };
 
 /**
@@ -44,7 +45,14 @@ export async function sendOccasionLetters(userId: string, choice: SendChoice): P
     subject: choice.subject ?? chosen.subject,
     body: choice.body ?? chosen.body,
   };
-  const result = await sendLetters(userId, { context, template, separate: choice.separate, test: choice.test, requestId: choice.requestId });
+  const result = await sendLetters(userId, {
+    context,
+    template,
+    separate: choice.separate,
+    test: choice.test,
+    requestId: choice.requestId,
+    inTransaction: choice.inTransaction,
+  });
   return { ...result, applicationId: context.applicationId };
 }
 
