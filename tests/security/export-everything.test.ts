@@ -27,6 +27,7 @@ const LEFT_OUT: Record<string, string> = {
   replyToConfirmations: 'a reply-to address not confirmed yet, with its link’s token: a secret, and not in use; the confirmed one is in the profile',
   dashboardSnapshots: 'a cache of the dashboard, computed from the rows exported',
   dashboardChanges: 'when rows changed, kept only to know when that cache is stale',
+  digestLinks: 'the digest’s Send links: hashed tokens that work for 24 hours, secrets, not data; what they send is in the letters',
 };
 
 const root = path.resolve(import.meta.dirname, '../..');

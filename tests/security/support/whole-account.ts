@@ -6,6 +6,8 @@ import {
   accounts,
   dashboardDismissals,
   dashboardSnapshots,
+  digestLinks,
+  digestSends,
   flaggedAddresses,
   sendingLedger,
   interviewAttendees,
@@ -93,6 +95,13 @@ export async function seedWholeAccount(person: Person) {
   ]);
   await db.insert(flaggedAddresses).values({ userId: person.id, email: `${label}.bounced@acme.example`, reason: 'bounced', letterId: sentLetter });
   await db.insert(dashboardDismissals).values({ userId: person.id, kind: 'quiet_application', subjectId: other.id });
+  await db.insert(digestSends).values({ userId: person.id, day: '2026-01-22', items: 2 });
+  await db.insert(digestLinks).values({
+    userId: person.id,
+    tokenHash: `${label}-secret-digest-link-hash`,
+    target: { occasion: 'interview_thanks', interviewId: crypto.randomUUID(), separate: 'false' },
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
   await db.insert(sessions).values({ userId: person.id, sessionToken: `${label}-secret-session-token`, expires: new Date(Date.now() + 86_400_000) });
   await db.insert(accounts).values({
     userId: person.id,
