@@ -130,6 +130,12 @@ const ACTIONS: Record<string, Case<Fields>> = {
       (own, t) => interviewForm(own.application, { [`attendee.${t.twin}`]: 'on', primary: `contact:${t.twin}` }),
     ],
   },
+  'app/(app)/applications/[id]/interviews/[interviewId]/impression/actions.ts#saveImpressionAction': {
+    names: [
+      (_, t) => ({ applicationId: t.application, interviewId: t.interview, impression: 'Mallory was here' }),
+      (own, t) => ({ applicationId: own.application, interviewId: t.interview, impression: 'Mallory was here' }),
+    ],
+  },
   'app/(app)/applications/[id]/interviews/actions.ts#saveInterview': {
     names: [
       (_, t) => interviewForm(t.application, { interviewId: t.interview }),
@@ -229,6 +235,12 @@ const ACTIONS: Record<string, Case<Fields>> = {
 const PAGES: Record<string, Case<Visit>> = {
   'app/(app)/applications/[id]/contacts/new/page.tsx': { names: [(_, t) => ({ params: { id: t.application } })] },
   'app/(app)/applications/[id]/edit/page.tsx': { names: [(_, t) => ({ params: { id: t.application } })] },
+  'app/(app)/applications/[id]/interviews/[interviewId]/impression/page.tsx': {
+    names: [
+      (_, t) => ({ params: { id: t.application, interviewId: t.interview } }),
+      (own, t) => ({ params: { id: own.application, interviewId: t.interview } }),
+    ],
+  },
   'app/(app)/applications/[id]/interviews/[interviewId]/edit/page.tsx': {
     names: [
       (_, t) => ({ params: { id: t.application, interviewId: t.interview } }),
