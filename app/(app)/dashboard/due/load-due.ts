@@ -2,6 +2,7 @@ import 'server-only';
 import { fromSnapshot } from '@/db/queries/dashboard-snapshot';
 import { lettersNeedingAttention, quietApplications } from '@/db/queries/due/attention';
 import { followUpsDue } from '@/db/queries/due/follow-ups';
+import { impressionsMissing } from '@/db/queries/due/impressions';
 import type { DueList } from '@/db/queries/due/shared';
 import { rejectionThanksOwed, thankYouOwed } from '@/db/queries/due/thank-you';
 import { applicationLetterContext, interviewLetterContext } from '@/db/queries/letter-context';
@@ -38,7 +39,8 @@ async function checked<Row>(
  */
 export async function loadWhatIsDue(userId: string, now: Date, showMore?: DueListKey) {
   const limit = (key: DueListKey) => (key === showMore ? SHOWN_MORE : DUE_LIMIT);
-  const [thankYou, rejectionThanks, followUps, letters, quiet] = await Promise.all([
+  const [impressions, thankYou, rejectionThanks, followUps, letters, quiet] = await Promise.all([
+    impressionsMissing(userId, now, limit('impressions')),
     checked(
       thankYouOwed(userId, now, limit('thank-you')),
       effectiveTemplate(userId, 'interview_thanks'),
@@ -54,7 +56,7 @@ export async function loadWhatIsDue(userId: string, now: Date, showMore?: DueLis
     lettersNeedingAttention(userId, now, limit('letters')),
     quietApplications(userId, now, limit('quiet')),
   ]);
-  return { thankYou, rejectionThanks, followUps, letters, quiet };
+  return { impressions, thankYou, rejectionThanks, followUps, letters, quiet };
 }
 
 export type WhatIsDue = Awaited<ReturnType<typeof loadWhatIsDue>>;
