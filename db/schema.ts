@@ -698,10 +698,16 @@ export const digestSends = pgTable(
   {
     userId: userId(),
     day: date('day', { mode: 'string' }).notNull(),
+    /** How many things were due; 0 is a day with nothing to send (and no mail). */
     items: integer('items').notNull(),
+    /** When the mail path took it; null while decided but not handed over (a crash, an outage): the next run sends it again. */
+    handedOverAt: timestamp('handed_over_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.day] })],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.day] }),
+    index('digest_sends_waiting_idx').on(t.createdAt).where(sql`${t.handedOverAt} is null and ${t.items} > 0`),
+  ],
 );
 
 /**

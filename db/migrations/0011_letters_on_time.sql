@@ -19,6 +19,7 @@ CREATE TABLE "digest_sends" (
 	"user_id" text NOT NULL,
 	"day" date NOT NULL,
 	"items" integer NOT NULL,
+	"handed_over_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "digest_sends_user_id_day_pk" PRIMARY KEY("user_id","day")
 );
@@ -53,6 +54,7 @@ ALTER TABLE "follow_up_plans" ADD CONSTRAINT "follow_up_plans_user_id_users_id_f
 ALTER TABLE "follow_up_plans" ADD CONSTRAINT "follow_up_plans_user_id_application_id_applications_user_id_id_fk" FOREIGN KEY ("user_id","application_id") REFERENCES "public"."applications"("user_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "digest_links_user_idx" ON "digest_links" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "digest_links_expires_idx" ON "digest_links" USING btree ("expires_at");--> statement-breakpoint
+CREATE INDEX "digest_sends_waiting_idx" ON "digest_sends" USING btree ("created_at") WHERE "digest_sends"."handed_over_at" is null and "digest_sends"."items" > 0;--> statement-breakpoint
 CREATE UNIQUE INDEX "follow_up_plans_default_unique" ON "follow_up_plans" USING btree ("user_id","plan") WHERE "follow_up_plans"."application_id" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "follow_up_plans_application_unique" ON "follow_up_plans" USING btree ("user_id","application_id","plan") WHERE "follow_up_plans"."application_id" is not null;--> statement-breakpoint
 CREATE INDEX "letters_user_scheduled_idx" ON "letters" USING btree ("user_id","next_attempt_at") WHERE "letters"."status" < 'queued';--> statement-breakpoint

@@ -8,10 +8,10 @@ import { applications, companies, digestLinks, digestSends, letterRecipients, le
  * The morning digest's rows. A digest_sends row is written in the transaction
  * that decides to send a person's digest of a day (its primary key makes that
  * once, whatever the number of processes), before the mail is handed over.
- * Until the mail path has taken it, `items` is negative (minus the count):
- * a run that finds such a row some minutes old sends it again, under the same
+ * Until the mail path has taken it, `handed_over_at` is null: a run that
+ * finds such a row some minutes old sends it again, under the same
  * idempotency key, so a crash between the row and the hand-over still sends,
- * and never twice. 0 is a day with nothing due: no mail, and nothing to redo.
+ * and never twice. `items` 0 is a day with nothing due: no mail, and nothing to redo.
  */
 
 export type DigestPerson = { userId: string; timeZone: string; digestMinute: number };
@@ -36,14 +36,16 @@ export async function digestsNotHandedOver(before: Date, after: Date): Promise<{
   return db
     .select({ userId: digestSends.userId, day: digestSends.day })
     .from(digestSends)
-    .where(and(lt(digestSends.items, 0), lt(digestSends.createdAt, before), gt(digestSends.createdAt, after)));
+    .where(
+      and(isNull(digestSends.handedOverAt), gt(digestSends.items, 0), lt(digestSends.createdAt, before), gt(digestSends.createdAt, after)),
+    );
 }
 
 /** Takes a person's day for their digest; false when it was taken already (by this run or another process). */
 export async function claimDigestDay(tx: Executor, userId: string, day: string, items: number): Promise<boolean> {
   const inserted = await tx
     .insert(digestSends)
-    .values({ userId, day, items: items > 0 ? -items : 0 })
+    .values({ userId, day, items })
     .onConflictDoNothing()
     .returning({ day: digestSends.day });
   return inserted.length === 1;
@@ -53,7 +55,7 @@ export async function claimDigestDay(tx: Executor, userId: string, day: string, 
 export async function settleDigestDay(userId: string, day: string, items: number, tx: Executor = db): Promise<void> {
   await tx
     .update(digestSends)
-    .set({ items: Math.max(0, items) })
+    .set({ items, handedOverAt: items > 0 ? sql`now()` : null })
     .where(and(eq(digestSends.userId, userId), eq(digestSends.day, day)));
 }
 

@@ -86,7 +86,7 @@ describe('sending it once a day', () => {
     });
     expect(mail!.text).toMatch(/Dear Grace,/);
     expect(mail!.html).toMatch(/http:\/\/localhost:3000\/digest\/send\/[A-Za-z0-9_-]{43}/);
-    expect(await digestDay(ada.id, today)).toMatchObject({ items: 1 });
+    expect(await digestDay(ada.id, today)).toMatchObject({ items: 1, handedOverAt: expect.any(Date) });
     // One link, stored hashed, for 24 hours, naming the occasion.
     const links = await db.select().from(digestLinks);
     expect(links).toHaveLength(1);
@@ -129,7 +129,7 @@ describe('sending it once a day', () => {
     await interviewHoursAgo(ada, 6, { now });
     // What a process leaves behind when it dies right after deciding: the row, not handed over.
     await db.transaction((tx) => claimDigestDay(tx, ada.id, today, 1));
-    expect(await digestDay(ada.id, today)).toMatchObject({ items: -1 });
+    expect(await digestDay(ada.id, today)).toMatchObject({ items: 1, handedOverAt: null });
 
     await run();
     // Too fresh to be taken for a crash: the process deciding may still be sending it.
@@ -138,7 +138,7 @@ describe('sending it once a day', () => {
     await run(later(DIGEST_RETRY_AFTER_MS + 1000));
     await run(later(DIGEST_RETRY_AFTER_MS + 2000));
     expect(resend.server.emails()).toHaveLength(1);
-    expect(await digestDay(ada.id, today)).toMatchObject({ items: 1 });
+    expect(await digestDay(ada.id, today)).toMatchObject({ items: 1, handedOverAt: expect.any(Date) });
   });
 
   it('a crash after Resend took it, before the row said so: the retry is refused by the key, and nothing more goes', async () => {
@@ -146,12 +146,12 @@ describe('sending it once a day', () => {
     resend.server.failNext({ kind: 'hang-after-accept' });
     await run();
     expect(resend.server.emails()).toHaveLength(1);
-    expect(await digestDay(ada.id, today)).toMatchObject({ items: -1 });
+    expect(await digestDay(ada.id, today)).toMatchObject({ items: 1, handedOverAt: null });
 
     // Written afresh (new links), the retry is another body under the same key: Resend refuses it, and that settles it.
     await run(later(DIGEST_RETRY_AFTER_MS + 60_000));
     expect(resend.server.emails()).toHaveLength(1);
-    expect(await digestDay(ada.id, today)).toMatchObject({ items: 1 });
+    expect(await digestDay(ada.id, today)).toMatchObject({ items: 1, handedOverAt: expect.any(Date) });
   }, 60_000);
 
   it('Resend down: the row waits, and a later run sends it once', async () => {
