@@ -159,3 +159,16 @@ export async function setDigestEnabled(userId: string, enabled: boolean, tx: Exe
     .returning({ id: users.id });
   return updated.length === 1;
 }
+
+/** Deletes a batch of Send links that expired before `before`: used or not, they can never work again. Returns how many. */
+export async function deleteDigestLinksExpiredBefore(before: Date, limit: number): Promise<number> {
+  const batch = db
+    .select({ tokenHash: digestLinks.tokenHash })
+    .from(digestLinks)
+    .where(lt(digestLinks.expiresAt, before))
+    .orderBy(asc(digestLinks.expiresAt))
+    .limit(limit);
+  // A link's row is never locked for long and never revived, so deleting by the batch's keys is safe without a lock.
+  const deleted = await db.delete(digestLinks).where(inArray(digestLinks.tokenHash, batch)).returning({ tokenHash: digestLinks.tokenHash });
+  return deleted.length;
+}

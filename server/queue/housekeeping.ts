@@ -1,5 +1,6 @@
 import 'server-only';
 import { pruneDashboardChanges } from '@/db/queries/dashboard-snapshot';
+import { deleteDigestLinksExpiredBefore } from '@/db/queries/digest';
 import { deleteUnmatchedEventsBefore } from '@/db/queries/letter-events';
 import { deleteExpiredVerificationTokens } from '@/db/queries/verification-tokens';
 import { errorReason } from '@/lib/error-reason';
@@ -30,8 +31,8 @@ export async function pruneUnmatchedEvents(now: Date = new Date()): Promise<numb
 
 /**
  * The housekeeping job: webhook events that never found their letter, the
- * dashboard's change log, sign-in links that expired unused, and the
- * counts of rate-limit windows long over. Each prune is tried on its own
+ * dashboard's change log, sign-in links that expired unused, the
+ * counts of rate-limit windows long over, and the digest's expired Send links. Each prune is tried on its own
  * and a failure is only logged: the next run tries again, and nothing
  * waits on it.
  */
@@ -41,6 +42,7 @@ export async function runHousekeeping(now: Date = new Date()): Promise<void> {
     ['the dashboard change log', () => pruneDashboardChanges(now)],
     ['expired sign-in tokens', () => deleteExpiredVerificationTokens(now)],
     ['old rate-limit windows', () => pruneRateLimitWindows(now)],
+    ['expired digest links', () => deleteDigestLinksExpiredBefore(now, PRUNE_BATCH_SIZE)],
   ];
   for (const [what, chore] of chores) {
     try {

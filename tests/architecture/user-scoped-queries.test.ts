@@ -22,6 +22,7 @@ const ACROSS_PEOPLE: Record<string, string> = {
     'housekeeping prunes old unmatched events, which belong to no one (user_id null).',
   'db/queries/digest.ts#digestSubscribers': 'the digest job looks at everyone whose digest is on, to see whose time has come.',
   'db/queries/digest.ts#digestDaysSince': 'the digest job reads which people already have a digest for their day, all at once.',
+  'db/queries/digest.ts#deleteDigestLinksExpiredBefore': 'housekeeping deletes every person’s expired Send links, by age.',
   'db/queries/digest.ts#digestsNotHandedOver': "the digest job finds every person's digest decided but not handed over, to send it again.",
   'db/queries/dashboard-snapshot.ts#pruneDashboardChanges':
     "housekeeping trims every person's dashboard change log, and drops the log of people who are gone.",

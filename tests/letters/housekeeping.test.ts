@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
-import { dashboardChanges, letterEvents } from '@/db/schema';
+import { dashboardChanges, digestLinks, letterEvents } from '@/db/schema';
 import { daysBefore } from '@/lib/time/days';
 import { HOUSEKEEPING_QUEUE, runHousekeeping, UNMATCHED_EVENT_DAYS } from '@/server/queue/housekeeping';
 import { startLetterWorker, stopLetterWorker, SWEEP_QUEUE, sweepLetters } from '@/server/queue/worker';
@@ -43,6 +43,17 @@ describe('housekeeping, a job of its own', () => {
 
     expect(await db.select().from(letterEvents)).toEqual([]);
     expect((await db.select().from(dashboardChanges)).length).toBeLessThan(changesBefore);
+  });
+
+  it('deletes the digest’s Send links once expired, and keeps the live ones', async () => {
+    const now = new Date();
+    const ada = await seedPerson('ada@example.com', 'Ada Lovelace');
+    const link = (tokenHash: string, expiresAt: Date) => ({ userId: ada.id, tokenHash, target: { letterId: randomUUID() }, expiresAt });
+    await db.insert(digestLinks).values([link('expired', new Date(now.getTime() - 1000)), link('live', new Date(now.getTime() + 3_600_000))]);
+
+    await runHousekeeping(now);
+
+    expect((await db.select().from(digestLinks)).map((l) => l.tokenHash)).toEqual(['live']);
   });
 
   it('is not part of the letter sweep, which only enqueues due letters', async () => {
