@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
 import { interviews, letterRecipients, letters, SCHEDULED, users } from '@/db/schema';
@@ -75,6 +75,14 @@ export async function rewriteScheduled(
   return rewritten.length > 0;
 }
 
+/** How many letters of the person's wait for their time, for "and 3 more". */
+export async function countScheduled(userId: string): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(letters).where(and(eq(letters.userId, userId), SCHEDULED(letters.status)));
+  return row.total;
+}
+
+const recipientZoneOf = sql<string>`coalesce(${interviews.timeZone}, ${users.timeZone})`;
+
 /**
  * A person's scheduled letters, soonest first, with whom each goes to: the
  * undo bar (those leaving within `withinSeconds`) and the list on /letters.
@@ -92,12 +100,18 @@ export async function scheduledLetters(userId: string, options: { withinSeconds?
       applicationId: letters.applicationId,
       to: letterRecipients.name,
       toEmail: letterRecipients.email,
+      /** Where the recipient is: the interview's zone, else the person's own. */
+      zone: recipientZoneOf,
+      /** The person's own zone, for "your time" until their browser says where they are. */
+      profileZone: users.timeZone,
     })
     .from(letters)
     .innerJoin(
       letterRecipients,
       and(eq(letterRecipients.userId, userId), eq(letterRecipients.letterId, letters.id), eq(letterRecipients.role, 'to')),
     )
+    .innerJoin(users, eq(users.id, letters.userId))
+    .leftJoin(interviews, and(eq(interviews.userId, userId), eq(interviews.id, letters.interviewId)))
     .where(
       and(
         eq(letters.userId, userId),
@@ -123,7 +137,7 @@ export async function letterStatusOf(userId: string, letterId: string) {
 /** Where a letter's recipient is, as far as Afterword knows: its interview's zone, else the person's own; null when not theirs. */
 export async function letterTimeZone(userId: string, letterId: string): Promise<string | null> {
   const [row] = await db
-    .select({ zone: sql<string>`coalesce(${interviews.timeZone}, ${users.timeZone})` })
+    .select({ zone: recipientZoneOf })
     .from(letters)
     .innerJoin(users, eq(users.id, letters.userId))
     .leftJoin(interviews, and(eq(interviews.userId, userId), eq(interviews.id, letters.interviewId)))

@@ -46,17 +46,17 @@ export function SendLaterFields(props: SendLaterProps) {
 
   return (
     <div className="space-y-4">
-      <section aria-labelledby={`${id}-morning`} className="space-y-2">
-        <h3 id={`${id}-morning`} className="text-sm font-medium text-stone-900">
+      <div role="group" aria-labelledby={`${id}-morning`} className="space-y-2">
+        <p id={`${id}-morning`} className="text-sm font-medium text-stone-900">
           Tomorrow morning their time
-        </h3>
+        </p>
         <p className="text-sm text-stone-700">
           <LeavesAt at={props.morning} zone={props.zone} profileZone={props.profileZone} />
         </p>
         <SubmitButton name="when" value="tomorrow_morning" variant="secondary" pendingLabel="Scheduling…">
           {props.morningLabel}
         </SubmitButton>
-      </section>
+      </div>
       <fieldset className="space-y-2 border-t border-stone-200 pt-3">
         <legend className="float-left mb-2 text-sm font-medium text-stone-900">Pick a date and time</legend>
         <div className="clear-left grid gap-x-3 sm:grid-cols-2">
