@@ -134,13 +134,22 @@ export async function letterStatusOf(userId: string, letterId: string) {
   return row?.status ?? null;
 }
 
-/** Where a letter's recipient is, as far as Afterword knows: its interview's zone, else the person's own; null when not theirs. */
-export async function letterTimeZone(userId: string, letterId: string): Promise<string | null> {
+/**
+ * The two clocks a letter is read on: where its recipient is (its
+ * interview's zone, else the person's own) and the person's own zone; null
+ * when the letter is not theirs.
+ */
+export async function letterClocks(userId: string, letterId: string): Promise<{ zone: string; profileZone: string } | null> {
   const [row] = await db
-    .select({ zone: recipientZoneOf })
+    .select({ zone: recipientZoneOf, profileZone: users.timeZone })
     .from(letters)
     .innerJoin(users, eq(users.id, letters.userId))
     .leftJoin(interviews, and(eq(interviews.userId, userId), eq(interviews.id, letters.interviewId)))
     .where(and(eq(letters.userId, userId), eq(letters.id, letterId)));
-  return row?.zone ?? null;
+  return row ?? null;
+}
+
+/** Where a letter's recipient is, as far as Afterword knows; null when not theirs. */
+export async function letterTimeZone(userId: string, letterId: string): Promise<string | null> {
+  return (await letterClocks(userId, letterId))?.zone ?? null;
 }
