@@ -4,6 +4,7 @@ import { db } from '@/db';
 import type { Executor } from '@/db/executor';
 import { interviews, letterRecipients, letters, SCHEDULED, users } from '@/db/schema';
 import type { FollowUpPlanKind } from '@/lib/follow-ups/plans';
+import { id as uuid } from '@/lib/validation/fields';
 
 /*
  * A person's letters that wait for their time. Each change is one UPDATE
@@ -140,6 +141,8 @@ export async function letterStatusOf(userId: string, letterId: string) {
  * when the letter is not theirs.
  */
 export async function letterClocks(userId: string, letterId: string): Promise<{ zone: string; profileZone: string } | null> {
+  // Postgres refuses a malformed uuid with an error; a garbage id is simply not found.
+  if (!uuid.safeParse(letterId).success) return null;
   const [row] = await db
     .select({ zone: recipientZoneOf, profileZone: users.timeZone })
     .from(letters)

@@ -19,12 +19,7 @@ function explanation(letter: OutcomeFacts): ReactNode {
   switch (letter.status) {
     case 'failed':
       if (reason === DISCARDED_REASON) return 'You discarded it after it could not be sent in time. Nothing more will be tried.';
-      return (
-        <>
-          Resend refused it: {sentence(resendReason(reason) ?? 'it gave no reason')} Nothing was sent; fix what it names and
-          send the letter again.
-        </>
-      );
+      return <>Resend refused it: {sentence(resendReason(reason) ?? 'it gave no reason')} Fix what it names and send the letter again.</>;
     case 'needs_decision':
       if (isHeld(letter)) return <>Afterword held it instead of sending it: {reason!.replace(/^Held:\s*/, '')}</>;
       return (
@@ -56,7 +51,7 @@ function explanation(letter: OutcomeFacts): ReactNode {
 /** The status's general hint, where this letter's story is not the usual one. */
 function hintFor(letter: OutcomeFacts): string {
   if (isHeld(letter)) return 'It waited for its time and was held instead of sent: nothing reached Resend.';
-  if (letter.status === 'failed' && letter.lastError?.trim() === DISCARDED_REASON) return 'Not sent: you discarded it.';
+  if (letter.status === 'failed') return letter.lastError?.trim() === DISCARDED_REASON ? 'Not sent: you discarded it.' : 'Nothing was sent.';
   return letterStatusText(letter.status, letter.deliveredLocally).hint;
 }
 
@@ -68,6 +63,7 @@ function hintFor(letter: OutcomeFacts): string {
 export function LetterOutcome({ letter, children }: { letter: OutcomeFacts; children?: ReactNode }) {
   const { tone } = letterStatusText(letter.status, letter.deliveredLocally);
   const detail = explanation(letter);
+  const hint = hintFor(letter);
   const frame = tone === 'bad' ? 'border-red-200 bg-red-50' : tone === 'warn' ? 'border-amber-200 bg-amber-50' : 'border-stone-200 bg-white';
   return (
     <section aria-labelledby="letter-status-heading" className={`rounded-lg border px-4 py-3 text-sm ${frame}`}>
@@ -75,10 +71,10 @@ export function LetterOutcome({ letter, children }: { letter: OutcomeFacts; chil
         Status
       </h2>
       <p className="flex flex-wrap items-center gap-2">
-        <StatusBadge status={letter.status} deliveredLocally={letter.deliveredLocally} />
+        <StatusBadge status={letter.status} deliveredLocally={letter.deliveredLocally} hint={hint} />
         {letter.isTest && <TestBadge />}
       </p>
-      <p className="mt-2 text-stone-800">{hintFor(letter)}</p>
+      <p className="mt-2 text-stone-800">{hint}</p>
       {detail && <p className="mt-1 wrap-anywhere text-stone-800">{detail}</p>}
       {children}
     </section>
