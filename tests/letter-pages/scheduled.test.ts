@@ -1,36 +1,23 @@
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TimelineText } from '@/app/(app)/applications/[id]/timeline/timeline-text';
 import { activityText } from '@/app/(app)/contacts/[id]/activity-text';
 import LetterPage from '@/app/(app)/letters/[id]/page';
 import LettersPage from '@/app/(app)/letters/page';
 import { db } from '@/db';
 import { users } from '@/db/schema';
-import type { SessionUser } from '@/lib/auth/user';
 import { DISCARDED_REASON, holdReason } from '@/lib/letters/hold';
 import { eq } from 'drizzle-orm';
 import { setupTestDatabase } from '../support/database';
-import { seedApplication, seedLetter, seedUser } from './seed';
+import { twoPeople } from '../contacts/support/seed';
+import { seedApplication, seedLetter } from './seed';
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/user', () => ({
-  getUser: async () => session.user,
-  requireUser: async () => {
-    if (!session.user) throw new Error('not signed in');
-    return session.user;
-  },
-}));
+vi.mock('@/lib/auth/user', () => import('../contacts/support/session'));
 
 setupTestDatabase();
 
-let ada: SessionUser;
-let bob: SessionUser;
-beforeEach(async () => {
-  ada = await seedUser('ada');
-  bob = await seedUser('bob');
-  session.user = ada;
-});
+const people = twoPeople();
 
 const html = async (page: Promise<ReactElement>) => renderToStaticMarkup(await page);
 const list = (search: Record<string, string> = {}) => html(LettersPage({ searchParams: Promise.resolve(search) }));
@@ -40,16 +27,16 @@ const scheduled = (at: Date) => ({ status: 'scheduled' as const, scheduledFor: a
 
 describe('scheduled letters on /letters', () => {
   it('lead the list, soonest first, with when each leaves, to whom, and an automatic one said so', async () => {
-    await db.update(users).set({ timeZone: 'Europe/Berlin' }).where(eq(users.id, ada.id));
-    await seedLetter(ada.id, { subject: 'Later one', ...scheduled(hoursAhead(30)) });
-    await seedLetter(ada.id, {
+    await db.update(users).set({ timeZone: 'Europe/Berlin' }).where(eq(users.id, people.ada.id));
+    await seedLetter(people.ada.id, { subject: 'Later one', ...scheduled(hoursAhead(30)) });
+    await seedLetter(people.ada.id, {
       subject: 'Automatic check-in',
       automatic: true,
       ...scheduled(hoursAhead(5)),
       recipients: [{ name: 'Alan Turing', email: 'alan@acme.example' }],
     });
-    await seedLetter(ada.id, { subject: 'Already sent', status: 'sent' });
-    await seedLetter(bob.id, { subject: 'Bob’s scheduled', ...scheduled(hoursAhead(2)) });
+    await seedLetter(people.ada.id, { subject: 'Already sent', status: 'sent' });
+    await seedLetter(people.bob.id, { subject: 'Bob’s scheduled', ...scheduled(hoursAhead(2)) });
 
     const page = await list();
     const section = page.slice(page.indexOf('id="scheduled-heading"'), page.indexOf('role="search"'));
@@ -67,10 +54,10 @@ describe('scheduled letters on /letters', () => {
   });
 
   it('shows the soonest five and says how many more, and is not there when nothing waits or the list is filtered', async () => {
-    await seedLetter(ada.id, { subject: 'Sent one', status: 'sent' });
+    await seedLetter(people.ada.id, { subject: 'Sent one', status: 'sent' });
     expect(await list()).not.toContain('id="scheduled-heading"');
 
-    for (let i = 0; i < 7; i++) await seedLetter(ada.id, { subject: `Scheduled ${i}`, ...scheduled(hoursAhead(i + 1)) });
+    for (let i = 0; i < 7; i++) await seedLetter(people.ada.id, { subject: `Scheduled ${i}`, ...scheduled(hoursAhead(i + 1)) });
     const page = await list();
     expect(page).toContain('And 2 more');
     expect(page).toContain('href="/letters?status=scheduled"');
@@ -80,7 +67,7 @@ describe('scheduled letters on /letters', () => {
 
 describe('a letter’s page, for letters that wait for their time', () => {
   it('says when a scheduled letter leaves and offers to reschedule, edit and cancel it', async () => {
-    const id = await seedLetter(ada.id, { subject: 'Soon', body: 'Dear Grace, my own words.', ...scheduled(hoursAhead(3)) });
+    const id = await seedLetter(people.ada.id, { subject: 'Soon', body: 'Dear Grace, my own words.', ...scheduled(hoursAhead(3)) });
     const page = await letterPage(id);
     expect(page).toContain('Scheduled');
     expect(page).toMatch(/Leaves <time/);
@@ -91,8 +78,8 @@ describe('a letter’s page, for letters that wait for their time', () => {
   });
 
   it('says a cancelled letter never left, and links to writing it again', async () => {
-    const app = await seedApplication(ada.id, 'Acme Rockets', 'Engineer');
-    const id = await seedLetter(ada.id, { kind: 'rejection_thanks', applicationId: app, status: 'cancelled' });
+    const app = await seedApplication(people.ada.id, 'Acme Rockets', 'Engineer');
+    const id = await seedLetter(people.ada.id, { kind: 'rejection_thanks', applicationId: app, status: 'cancelled' });
     const page = await letterPage(id);
     expect(page).toContain('Stopped before it left. Nothing reached Resend.');
     expect(page).toContain(`href="/letters/new?occasion=rejection_thanks&amp;applicationId=${app}"`);
@@ -102,7 +89,7 @@ describe('a letter’s page, for letters that wait for their time', () => {
 
   it('gives a held letter’s reason in plain words, not the 23 hours', async () => {
     const reason = holdReason({ flagged: null, withdrawn: true })!;
-    const page = await letterPage(await seedLetter(ada.id, { status: 'needs_decision', lastError: reason }));
+    const page = await letterPage(await seedLetter(people.ada.id, { status: 'needs_decision', lastError: reason }));
     expect(page).toContain('Afterword held it instead of sending it: you withdrew the application after this letter was written.');
     expect(page).toContain('Send it now');
     expect(page).toContain('Discard it');
@@ -112,12 +99,12 @@ describe('a letter’s page, for letters that wait for their time', () => {
 
   it('gives Resend’s reason once, and does not blame Resend for a letter the person discarded', async () => {
     const failed = await letterPage(
-      await seedLetter(ada.id, { status: 'failed', lastError: 'Resend refused it: Resend refused it: The `to` field is invalid' }),
+      await seedLetter(people.ada.id, { status: 'failed', lastError: 'Resend refused it: Resend refused it: The `to` field is invalid' }),
     );
     expect(failed).toContain('Resend refused it: The `to` field is invalid. Fix what it names');
     expect(failed.split('Resend refused it').length - 1).toBe(1);
 
-    const discarded = await letterPage(await seedLetter(ada.id, { status: 'failed', lastError: DISCARDED_REASON }));
+    const discarded = await letterPage(await seedLetter(people.ada.id, { status: 'failed', lastError: DISCARDED_REASON }));
     expect(discarded).toContain('You discarded it after it could not be sent in time.');
     expect(discarded).not.toContain('Resend refused');
   });
