@@ -84,7 +84,7 @@ function ScheduledLetterRow({ row, onOutcome }: { row: ScheduledRow; onOutcome: 
         <RescheduleLetter
           letterId={row.id}
           about={about}
-          className="basis-full sm:basis-auto"
+          className="has-[details[open]]:basis-full"
           morning={row.morning}
           zone={row.zone}
           profileZone={row.profileZone}

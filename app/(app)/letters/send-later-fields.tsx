@@ -65,7 +65,8 @@ export function SendLaterFields(props: SendLaterProps) {
             name="sendAt"
             type="datetime-local"
             label="Date and time"
-            value={sendAt}
+            // Uncontrolled: React resets a form after its action, to these defaults, which are what was sent.
+            defaultValue={props.values?.sendAt ?? props.defaultSendAt}
             onChange={(event) => setSendAt(event.target.value)}
             errors={props.errors?.sendAt}
           />
@@ -74,7 +75,7 @@ export function SendLaterFields(props: SendLaterProps) {
             name="sendAtZone"
             label="Time zone"
             options={zones.map((z) => ({ id: z, label: z.replaceAll('_', ' ') }))}
-            value={zone}
+            defaultValue={props.values?.sendAtZone ?? props.zone}
             onChange={(event) => setZone(event.target.value)}
             errors={props.errors?.sendAtZone}
           />

@@ -30,14 +30,15 @@ export function ScheduledControls({ letterId, scheduled, leavesAt, automatic, su
   if (!scheduled) return outcome ? <FormMessage ok={outcome.ok} message={outcome.message} /> : null;
   const when = <LeavesAt at={leavesAt} zone={later.zone} profileZone={later.profileZone} />;
   return (
-    <div className="mt-3 space-y-3">
+    <div className="mt-3 space-y-2">
       <p className="font-medium text-stone-900">{automatic ? <>Goes out {when} unless you stop it.</> : <>Leaves {when}.</>}</p>
+      {/* One row of buttons; a choice that opens takes the whole width. */}
       <div className="flex flex-wrap items-start gap-2">
         <CancelScheduled letterId={letterId} onOutcome={setOutcome} />
-        <RescheduleLetter letterId={letterId} className="basis-full sm:basis-auto" {...later} />
+        <RescheduleLetter letterId={letterId} className="has-[details[open]]:basis-full" {...later} />
+        <EditScheduled letterId={letterId} subject={subject} body={body} />
       </div>
       <FormMessage ok={outcome?.ok} message={outcome?.message} />
-      <EditScheduled letterId={letterId} subject={subject} body={body} />
     </div>
   );
 }
@@ -46,7 +47,7 @@ export function ScheduledControls({ letterId, scheduled, leavesAt, automatic, su
 function EditScheduled({ letterId, subject, body }: { letterId: string; subject: string; body: string }) {
   const [state, action] = useActionState(rewriteLetterAction, { ok: false });
   return (
-    <details open={Boolean(state.fieldErrors) || undefined}>
+    <details open={Boolean(state.fieldErrors) || undefined} className="open:basis-full">
       <summary className="btn btn-secondary cursor-pointer list-none [&::-webkit-details-marker]:hidden">Edit the words…</summary>
       <form action={action} noValidate className="mt-3 space-y-1 rounded-lg border border-stone-200 bg-white p-4">
         <input type="hidden" name="letterId" value={letterId} />
