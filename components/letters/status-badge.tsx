@@ -27,8 +27,18 @@ export function letterStatusText(status: LetterStatus, deliveredLocally = false)
  * A letter's status as a small label. The words carry the meaning (colour only
  * helps); the hint is in the title for a pointer, and the letter page prints it.
  */
-export function StatusBadge({ status, deliveredLocally = false }: { status: LetterStatus; deliveredLocally?: boolean }) {
-  const { label, hint, tone } = letterStatusText(status, deliveredLocally);
+export function StatusBadge({
+  status,
+  deliveredLocally = false,
+  hint: ownHint,
+}: {
+  status: LetterStatus;
+  deliveredLocally?: boolean;
+  /** This letter's own story, where the status's usual hint would mislead (a held letter, a discarded one). */
+  hint?: string;
+}) {
+  const { label, hint: usual, tone } = letterStatusText(status, deliveredLocally);
+  const hint = ownHint ?? usual;
   return (
     <span title={hint} className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`}>
       {label}

@@ -154,6 +154,14 @@ export async function getLetter(userId: string, letterId: string) {
       attempts: letters.attempts,
       nextAttemptAt: letters.nextAttemptAt,
       lastError: letters.lastError,
+      body: letters.body,
+      automatic: letters.automatic,
+      // The contact it went to, to write a cancelled follow-up again.
+      toContactId: sql<string | null>`(
+        select r.contact_id from ${letterRecipients} r
+        where r.user_id = ${userId} and r.letter_id = ${letters.id} and r.role = 'to'
+        order by r.created_at limit 1
+      )`,
     })
     .from(letters)
     .leftJoin(...application(userId))

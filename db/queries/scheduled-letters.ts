@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
 import { interviews, letterRecipients, letters, SCHEDULED, users } from '@/db/schema';
 import type { FollowUpPlanKind } from '@/lib/follow-ups/plans';
+import { id as uuid } from '@/lib/validation/fields';
 
 /*
  * A person's letters that wait for their time. Each change is one UPDATE
@@ -29,7 +30,14 @@ export async function cancelScheduled(tx: Executor, userId: string, letterId: st
       interviewId: letters.interviewId,
       isTest: letters.isTest,
     });
-  return cancelled ?? null;
+  if (!cancelled) return null;
+  // Its To, for the timeline of the contact it was for.
+  const [to] = await tx
+    .select({ contactId: letterRecipients.contactId })
+    .from(letterRecipients)
+    .where(and(eq(letterRecipients.userId, userId), eq(letterRecipients.letterId, letterId), eq(letterRecipients.role, 'to')))
+    .limit(1);
+  return { ...cancelled, toContactId: to?.contactId ?? null };
 }
 
 /** The scheduled letters of an application's plan (any plan when none is named), for a plan that stops. */
@@ -75,6 +83,14 @@ export async function rewriteScheduled(
   return rewritten.length > 0;
 }
 
+/** How many letters of the person's wait for their time, for "and 3 more". */
+export async function countScheduled(userId: string): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(letters).where(and(eq(letters.userId, userId), SCHEDULED(letters.status)));
+  return row.total;
+}
+
+const recipientZoneOf = sql<string>`coalesce(${interviews.timeZone}, ${users.timeZone})`;
+
 /**
  * A person's scheduled letters, soonest first, with whom each goes to: the
  * undo bar (those leaving within `withinSeconds`) and the list on /letters.
@@ -92,12 +108,18 @@ export async function scheduledLetters(userId: string, options: { withinSeconds?
       applicationId: letters.applicationId,
       to: letterRecipients.name,
       toEmail: letterRecipients.email,
+      /** Where the recipient is: the interview's zone, else the person's own. */
+      zone: recipientZoneOf,
+      /** The person's own zone, for "your time" until their browser says where they are. */
+      profileZone: users.timeZone,
     })
     .from(letters)
     .innerJoin(
       letterRecipients,
       and(eq(letterRecipients.userId, userId), eq(letterRecipients.letterId, letters.id), eq(letterRecipients.role, 'to')),
     )
+    .innerJoin(users, eq(users.id, letters.userId))
+    .leftJoin(interviews, and(eq(interviews.userId, userId), eq(interviews.id, letters.interviewId)))
     .where(
       and(
         eq(letters.userId, userId),
@@ -120,13 +142,24 @@ export async function letterStatusOf(userId: string, letterId: string) {
   return row?.status ?? null;
 }
 
-/** Where a letter's recipient is, as far as Afterword knows: its interview's zone, else the person's own; null when not theirs. */
-export async function letterTimeZone(userId: string, letterId: string): Promise<string | null> {
+/**
+ * The two clocks a letter is read on: where its recipient is (its
+ * interview's zone, else the person's own) and the person's own zone; null
+ * when the letter is not theirs.
+ */
+export async function letterClocks(userId: string, letterId: string): Promise<{ zone: string; profileZone: string } | null> {
+  // Postgres refuses a malformed uuid with an error; a garbage id is simply not found.
+  if (!uuid.safeParse(letterId).success) return null;
   const [row] = await db
-    .select({ zone: sql<string>`coalesce(${interviews.timeZone}, ${users.timeZone})` })
+    .select({ zone: recipientZoneOf, profileZone: users.timeZone })
     .from(letters)
     .innerJoin(users, eq(users.id, letters.userId))
     .leftJoin(interviews, and(eq(interviews.userId, userId), eq(interviews.id, letters.interviewId)))
     .where(and(eq(letters.userId, userId), eq(letters.id, letterId)));
-  return row?.zone ?? null;
+  return row ?? null;
+}
+
+/** Where a letter's recipient is, as far as Afterword knows; null when not theirs. */
+export async function letterTimeZone(userId: string, letterId: string): Promise<string | null> {
+  return (await letterClocks(userId, letterId))?.zone ?? null;
 }

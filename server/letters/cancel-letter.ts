@@ -34,6 +34,7 @@ export async function cancelLetterIn(tx: Executor, userId: string, letterId: str
       kind: 'letter_cancelled',
       applicationId: letter.applicationId,
       interviewId: letter.interviewId,
+      contactId: letter.toContactId,
       detail: { letterId: letter.id, letterKind: letter.kind, subject: letter.subject },
     });
   }

@@ -76,7 +76,7 @@ describe('the undo window', () => {
     expect(recipients.every((r) => r.dedupeKey === null)).toBe(true);
     const timeline = await db.select().from(activities).where(eq(activities.kind, 'letter_cancelled'));
     expect(timeline).toHaveLength(1);
-    expect(timeline[0]).toMatchObject({ applicationId: seeded.applicationId, detail: { letterId: letter.id } });
+    expect(timeline[0]).toMatchObject({ applicationId: seeded.applicationId, contactId: seeded.grace, detail: { letterId: letter.id } });
     // Nobody received it: Outcomes does not count it as written.
     expect((await letterOutcomes({ userId: seeded.ada.id, since: null, now: new Date() })).total.written).toBe(0);
 

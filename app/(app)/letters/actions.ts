@@ -50,7 +50,7 @@ function describe(sent: SentLetter[], alreadySent: boolean, test: boolean): { ok
     // The undo window is counted down on the page; a later time is said in words there.
     return at.getTime() - Date.now() <= MAX_UNDO_SECONDS * 1000
       ? { ok: true, message: `${what} will leave in a few seconds unless you undo it.` }
-      : { ok: true, message: `${what} is scheduled. It can be changed or stopped on the Letters page until it leaves.` };
+      : { ok: true, message: `${what} ${scheduled.length > 1 ? 'are' : 'is'} scheduled. It can be changed or stopped on the Letters page until it leaves.` };
   }
   const waiting = sent.filter((l) => l.status === 'queued');
   const paused = waiting.find((l) => isPauseReason(l.lastError));

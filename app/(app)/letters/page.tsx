@@ -5,24 +5,56 @@ import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { letterListContact, LETTERS_PER_PAGE, letterTemplateNames, listLetters } from '@/db/queries/letter-list';
+import { countScheduled, scheduledLetters } from '@/db/queries/scheduled-letters';
 import { requireUser } from '@/lib/auth/user';
+import { tomorrowMorning } from '@/lib/letters/schedule';
 import { STATUS_LABELS } from '@/lib/letters/status';
+import { instantToWallTime } from '@/lib/time/zoned-time';
 import { plural } from '@/lib/words';
 import { LetterFilters } from './letter-filters';
 import { LetterPagination } from './letter-pagination';
 import { LetterRows } from './letter-rows';
+import { ScheduledLetters, type ScheduledRow } from './scheduled-letters';
 
 export const metadata: Metadata = { title: 'Letters' };
+
+/** The soonest few; the rest are one filter away. */
+const SCHEDULED_SHOWN = 5;
+
+/** What waits for its time, with tomorrow morning on each recipient's clock for moving it there. */
+async function loadScheduled(userId: string) {
+  const [rows, total] = await Promise.all([scheduledLetters(userId, { limit: SCHEDULED_SHOWN }), countScheduled(userId)]);
+  const now = new Date();
+  const scheduled: ScheduledRow[] = rows.map((row) => {
+    const morning = tomorrowMorning(now, row.zone);
+    return {
+      id: row.id,
+      subject: row.subject,
+      to: row.to ?? row.toEmail,
+      leavesAt: row.scheduledFor,
+      automatic: row.automatic,
+      isTest: row.isTest,
+      zone: row.zone,
+      profileZone: row.profileZone,
+      morning,
+      defaultSendAt: instantToWallTime(row.scheduledFor, row.zone),
+    };
+  });
+  return { scheduled, more: Math.max(0, total - rows.length) };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function LettersPage({ searchParams }: { searchParams: SearchParams }) {
   const [user, params] = await Promise.all([requireUser(), searchParams]);
   const query = parseLetterListQuery(params);
-  const [{ rows, total, pages }, templates, contact] = await Promise.all([
+  // Scheduled letters lead the unfiltered list; a filter is a question about the others.
+  const unfiltered = !query.status && !query.template && !query.contact && query.page === 1;
+  const [{ rows, total, pages }, templates, contact, scheduled] = await Promise.all([
     listLetters(user.id, query),
     letterTemplateNames(user.id),
     query.contact ? letterListContact(user.id, query.contact) : null,
+    unfiltered ? loadScheduled(user.id) : null,
   ]);
   const header = (
     <PageHeader title="Letters" description="Every thank-you and follow-up you send, and what came of it." />
@@ -56,6 +88,7 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
   return (
     <>
       {header}
+      {scheduled && <ScheduledLetters rows={scheduled.scheduled} more={scheduled.more} />}
       <LetterFilters query={query} templates={templates} contact={contact} />
       <div aria-live="polite" aria-atomic="true">
         {rows.length > 0 ? (

@@ -24,6 +24,10 @@ export function activityText(event: ContactActivity): string {
       const subject = text('subject');
       return subject ? `Letter sent: “${subject}”` : 'Letter sent';
     }
+    case 'letter_cancelled': {
+      const subject = text('subject');
+      return subject ? `Letter cancelled before it left: “${subject}”` : 'Letter cancelled before it left';
+    }
     default:
       return application ? `${event.kind.replace(/_/g, ' ')} — ${application}` : event.kind.replace(/_/g, ' ');
   }

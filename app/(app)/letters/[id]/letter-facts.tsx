@@ -13,7 +13,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Who the letter was from and to, what it was written from, and when. */
+/** Who the letter was from and to, what it was written from, and when. Its last error is the status's to tell. */
 export function LetterFacts({ letter }: { letter: LetterView }) {
   const to = letter.recipients.filter((r) => r.role === 'to');
   const cc = letter.recipients.filter((r) => r.role === 'cc');
@@ -41,10 +41,13 @@ export function LetterFacts({ letter }: { letter: LetterView }) {
         <LocalTime iso={letter.createdAt.toISOString()} />
       </Fact>
       <Fact label="Sent">
-        {letter.sentAt ? <LocalTime iso={letter.sentAt.toISOString()} /> : <span className="text-stone-500">Not yet</span>}
+        {letter.sentAt ? (
+          <LocalTime iso={letter.sentAt.toISOString()} />
+        ) : (
+          <span className="text-stone-500">{letter.status === 'cancelled' ? 'Never: it was cancelled' : 'Not yet'}</span>
+        )}
       </Fact>
       {letter.attempts > 0 && <Fact label="Attempts">{letter.attempts.toLocaleString('en-US')}</Fact>}
-      {letter.lastError && <Fact label="Last error">{letter.lastError}</Fact>}
     </dl>
   );
 }

@@ -2,13 +2,19 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
+import { composeHref } from '@/components/letters/recipients-in-words';
 import { PageHeader } from '@/components/ui/page-header';
-import { getLetter } from '@/db/queries/letter-list';
+import { getLetter, type LetterView } from '@/db/queries/letter-list';
+import { letterClocks } from '@/db/queries/scheduled-letters';
 import { requireUser } from '@/lib/auth/user';
+import { tomorrowMorning } from '@/lib/letters/schedule';
+import { occasionOfLetter } from '@/lib/letters/when-in-words';
+import { instantToWallTime } from '@/lib/time/zoned-time';
 import { LetterDecision } from './letter-decision';
 import { LetterFacts } from './letter-facts';
-import { LetterOutcome } from './letter-outcome';
+import { isHeld, LetterOutcome } from './letter-outcome';
 import { LetterTimeline } from './letter-timeline';
+import { ScheduledControls } from './scheduled-controls';
 
 export const metadata: Metadata = { title: 'Letter' };
 
@@ -23,11 +29,25 @@ function Section({ id, title, className, children }: { id: string; title: string
   );
 }
 
+/** A cancelled letter can be written again, from the same occasion, while its application is there. */
+function WriteAgain({ letter }: { letter: LetterView }) {
+  const occasion = letter.company ? occasionOfLetter(letter) : null;
+  if (!occasion || letter.isTest) return null;
+  return (
+    <p className="mt-2">
+      <Link href={composeHref(occasion)} className="font-medium text-accent underline">
+        Write it again
+      </Link>
+    </p>
+  );
+}
+
 export default async function LetterPage({ params }: { params: Promise<{ id: string }> }) {
   const [user, { id }] = await Promise.all([requireUser(), params]);
   // Another person's letter, a deleted one and a malformed id all read as missing.
-  const letter = await getLetter(user.id, id);
-  if (!letter) notFound();
+  const [letter, clocks] = await Promise.all([getLetter(user.id, id), letterClocks(user.id, id)]);
+  if (!letter || !clocks) notFound();
+  const morning = tomorrowMorning(new Date(), clocks.zone);
 
   return (
     <>
@@ -40,7 +60,21 @@ export default async function LetterPage({ params }: { params: Promise<{ id: str
       <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="space-y-6">
           <LetterOutcome letter={letter}>
-            {letter.status === 'needs_decision' && <LetterDecision letterId={letter.id} />}
+            {letter.status === 'needs_decision' && <LetterDecision letterId={letter.id} held={isHeld(letter)} />}
+            {letter.status === 'cancelled' && <WriteAgain letter={letter} />}
+            <ScheduledControls
+              letterId={letter.id}
+              scheduled={letter.status === 'scheduled'}
+              leavesAt={letter.nextAttemptAt}
+              automatic={letter.automatic}
+              subject={letter.subject}
+              // The words go to the browser only while they can still change.
+              body={letter.status === 'scheduled' ? letter.body : ''}
+              zone={clocks.zone}
+              profileZone={clocks.profileZone}
+              morning={morning}
+              defaultSendAt={instantToWallTime(letter.nextAttemptAt, clocks.zone)}
+            />
           </LetterOutcome>
           <Section id="letter-details" title="Details">
             <LetterFacts letter={letter} />

@@ -4,11 +4,13 @@ import { useActionState, useEffect, useId, useRef, useState, useTransition } fro
 import { cancelLetterAction, previewLetterAction, sendLetterAction } from '@/app/(app)/letters/actions';
 import { LetterProblems } from '@/components/letters/letter-problems';
 import { SendOutcome, SeparateField } from '@/components/letters/send-parts';
+import { LeavesAt } from '@/components/letters/leaves-at';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionState } from '@/lib/actions/state';
 import type { LetterProblem } from '@/lib/letters/plan';
 import type { SendLetterData } from '@/lib/letters/sent';
 import type { LetterPreview } from '@/server/letters/preview-letter';
+import { SendLaterChoice, type SendLaterProps } from '../send-later-fields';
 
 type Props = {
   occasion: Record<string, string>;
@@ -19,6 +21,8 @@ type Props = {
   requestId: string;
   initialPreview: LetterPreview | null;
   initialProblems: LetterProblem[];
+  /** Send later: tomorrow morning on the recipient's clock, worked out by the server, and the zones. */
+  later: Pick<SendLaterProps, 'morning' | 'zone' | 'profileZone' | 'defaultSendAt'>;
 };
 
 const DEBOUNCE_MS = 400;
@@ -38,6 +42,10 @@ export function ComposeLetter(props: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const ids = { subject: useId(), body: useId() };
+  const sent = state.ok ? state.data?.letters?.[0] : undefined;
+  // A time chosen for later (not the undo window, which the outcome counts down): said on both clocks.
+  const chosen = state.values?.when === 'tomorrow_morning' || state.values?.when === 'at';
+  const later = sent?.status === 'scheduled' && chosen ? sent : undefined;
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -100,15 +108,31 @@ export function ComposeLetter(props: Props) {
           </p>
         </div>
         <SeparateField manyPeople={props.manyPeople} separateByDefault={props.separateByDefault} />
-        <div className="flex flex-wrap gap-2">
+        <div className="flex flex-wrap items-start gap-2">
           <SubmitButton name="test" value="0" pendingLabel="Sending…">
             Send
           </SubmitButton>
           <SubmitButton name="test" value="1" variant="secondary" pendingLabel="Sending test…">
             Send a test to myself
           </SubmitButton>
+          <SendLaterChoice
+            // Closed again once a time is taken.
+            key={later ? later.id : 'choosing'}
+            summary="Send later…"
+            className="open:basis-full"
+            {...props.later}
+            errors={state.fieldErrors}
+            values={state.values}
+            morningLabel="Send tomorrow morning"
+            atLabel="Schedule for this time"
+          />
         </div>
         <SendOutcome state={state} cancelAction={cancelLetterAction} />
+        {later?.scheduledFor && (
+          <p className="text-sm text-stone-800">
+            It leaves <LeavesAt at={later.scheduledFor} zone={props.later.zone} profileZone={props.later.profileZone} />.
+          </p>
+        )}
       </form>
       <section aria-labelledby="preview-heading" aria-busy={previewing} className="space-y-2">
         <div className="flex items-baseline justify-between gap-2">

@@ -9,6 +9,8 @@ import { effectiveTemplate, templatesForKind } from '@/db/queries/letter-templat
 import { requireUser } from '@/lib/auth/user';
 import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
 import { occasionFields } from '@/lib/letters/occasion';
+import { recipientZone, tomorrowMorning } from '@/lib/letters/schedule';
+import { instantToWallTime } from '@/lib/time/zoned-time';
 import { optionalId } from '@/lib/validation/fields';
 import { previewFirstLetter } from '@/server/letters/preview-letter';
 import { ComposeLetter } from './compose-letter';
@@ -32,6 +34,8 @@ export default async function ComposeLetterPage({ searchParams }: Props) {
   const { description } = BUILTIN_TEMPLATES[context.kind];
   const separate = context.kind !== 'interview_thanks';
   const { preview, problems } = await previewFirstLetter(context, template, separate);
+  const zone = recipientZone(context);
+  const morning = tomorrowMorning(new Date(), zone);
   const occasion = Object.fromEntries(Object.entries(parsed.data).filter((entry): entry is [string, string] => !!entry[1]));
 
   return (
@@ -80,6 +84,7 @@ export default async function ComposeLetterPage({ searchParams }: Props) {
         requestId={crypto.randomUUID()}
         initialPreview={preview}
         initialProblems={problems}
+        later={{ morning, zone, profileZone: context.me.timeZone, defaultSendAt: instantToWallTime(morning, zone) }}
       />
     </>
   );

@@ -24,6 +24,18 @@ function person(activity: Pick<Activity, 'contactId' | 'detail'>): ReactNode {
   );
 }
 
+/** A line about a letter, linking to the letter while it is known. */
+function letterLine(detail: Detail, words: string): ReactNode {
+  const letterId = text(detail, 'letterId');
+  return letterId ? (
+    <Link href={`/letters/${letterId}`} className="underline">
+      {words}
+    </Link>
+  ) : (
+    words
+  );
+}
+
 function interviewSummary(detail: Detail): string {
   const kind = text(detail, 'kind');
   const at = text(detail, 'scheduledAt');
@@ -72,17 +84,13 @@ export function TimelineText({ activity }: { activity: Pick<Activity, 'kind' | '
       return 'Merged two duplicate contacts';
     case 'letter_sent': {
       const subject = text(detail, 'subject');
-      const letterId = text(detail, 'letterId');
       const to = text(detail, 'to');
       const cc = Number(detail.cc ?? 0);
-      const words = `Letter sent${subject ? `: “${subject}”` : ''}${to ? ` to ${to}` : ''}${cc > 0 ? `, with a copy to ${cc} more` : ''}`;
-      return letterId ? (
-        <Link href={`/letters/${letterId}`} className="underline">
-          {words}
-        </Link>
-      ) : (
-        words
-      );
+      return letterLine(detail, `Letter sent${subject ? `: “${subject}”` : ''}${to ? ` to ${to}` : ''}${cc > 0 ? `, with a copy to ${cc} more` : ''}`);
+    }
+    case 'letter_cancelled': {
+      const subject = text(detail, 'subject');
+      return letterLine(detail, `Letter cancelled before it left${subject ? `: “${subject}”` : ''}`);
     }
     default:
       return 'Something changed';
