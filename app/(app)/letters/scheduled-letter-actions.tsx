@@ -31,7 +31,7 @@ export function CancelScheduled({
   }, { ok: false });
   return (
     <form action={action} className="contents">
-      <input type="hidden" name="letterId" value={letterId} />
+      <input type="hidden" name="letterIds" value={letterId} />
       <SubmitButton variant="secondary" className="text-red-800" pendingLabel="Cancelling…">
         Cancel it{about && <span className="sr-only"> ({about})</span>}
       </SubmitButton>
