@@ -8,13 +8,13 @@ import { FOLLOW_UP_SPACING_DAYS, withinWorkingHours } from './quiet-hours';
  * at `applied`. After the thank-you: until it ends one way or another (an
  * offer is news too). After a rejection: while it stays rejected.
  */
-const RUNS_AT: Record<FollowUpPlanKind, readonly ApplicationStage[]> = {
+export const PLAN_STAGES: Record<FollowUpPlanKind, readonly ApplicationStage[]> = {
   after_applying: ['applied'],
   after_thanks: ['wishlist', 'applied', 'interviewing'],
   after_rejection: ['rejected'],
 };
 
-export const planRunsAt = (plan: FollowUpPlanKind, stage: ApplicationStage) => RUNS_AT[plan].includes(stage);
+export const planRunsAt = (plan: FollowUpPlanKind, stage: ApplicationStage) => PLAN_STAGES[plan].includes(stage);
 
 /** Everything a plan's next step is decided from, read from the database for one application and plan. */
 export type PlanFacts = {
@@ -32,8 +32,10 @@ export type PlanFacts = {
   laterInterview: boolean;
   /** The contact's address bounced or was marked as spam. */
   flagged: boolean;
-  /** The plan's letters already written for this application, each taking a step, oldest first. */
-  letters: { at: Date }[];
+  /** How many of the plan's letters were written for this application: each takes a step. */
+  written: number;
+  /** When the last of them went (or goes, when scheduled). */
+  lastLetterAt: Date | null;
   /** The last follow-up of any kind to the same contact (any plan, any application, or a click). */
   lastFollowUpAt: Date | null;
 };
@@ -84,11 +86,12 @@ export function nextPlanStep(plan: FollowUpPlanKind, settings: PlanSettings, fac
   }
   const stopped = stopReason(plan, facts, facts.startedAt);
   if (stopped) return { state: 'stopped', reason: stopped };
-  const written = facts.letters.length;
-  if (written >= settings.maxLetters) return { state: 'finished', letters: written, lastAt: facts.letters[written - 1].at };
+  const { written, lastLetterAt } = facts;
+  if (written >= settings.maxLetters && lastLetterAt) return { state: 'finished', letters: written, lastAt: lastLetterAt };
   const step = written + 1;
   if (!facts.contactId) return { state: 'no_contact', step };
-  const planned = written === 0 ? addDays(facts.startedAt, settings.firstWaitDays) : addDays(facts.letters[written - 1].at, settings.repeatEveryDays);
+  const planned =
+    written === 0 || !lastLetterAt ? addDays(facts.startedAt, settings.firstWaitDays) : addDays(lastLetterAt, settings.repeatEveryDays);
   const spaced = facts.lastFollowUpAt ? addDays(facts.lastFollowUpAt, FOLLOW_UP_SPACING_DAYS) : null;
   return { state: 'next', step, dueAt: latest(planned, spaced) };
 }
