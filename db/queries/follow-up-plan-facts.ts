@@ -5,7 +5,7 @@ import { db } from '@/db';
 import { at, rowsOf } from '@/db/queries/outcomes/scope';
 import { DEFAULT_PLANS, type FollowUpMode, type FollowUpPlanKind, type PlanSettings } from '@/lib/follow-ups/plans';
 import { FOLLOW_UP_SPACING_DAYS } from '@/lib/follow-ups/quiet-hours';
-import { PLAN_STAGES, type PlanFacts } from '@/lib/follow-ups/rules';
+import { PLAN_STAGES, type PlanFacts, STOPPED_WITH_PLAN } from '@/lib/follow-ups/rules';
 import { FINAL_STATUSES } from '@/lib/letters/status';
 import type { ApplicationStage } from '@/lib/pipeline/stages';
 
@@ -81,13 +81,13 @@ function planFactsQuery(userId: string, filter: Filter) {
     left join follow_up_plans o on o.user_id = ${userId} and o.application_id = p.application_id and o.plan = p.plan
     left join follow_up_plans d on d.user_id = ${userId} and d.application_id is null and d.plan = p.plan
     left join contacts c on c.user_id = ${userId} and c.id = p.contact_id
-    -- A step is taken by the plan's letter for it; one the person undid, or that was lost, is taken
-    -- again only when it was a click (Ask): an automatic one stopped is not written again.
+    -- A step is taken by the plan's letter for it. One lost or undone gives it back when it was a click (Ask);
+    -- an automatic one only when its plan stopped (STOPPED_WITH_PLAN), so one the person cancelled is not written again.
     cross join lateral (
       select count(*)::int as written, max(coalesce(l.sent_at, l.scheduled_for, l.created_at)) as last_letter_at
       from letters l
       where l.user_id = ${userId} and l.application_id = p.application_id and l.plan = p.plan and not l.is_test
-        and (l.automatic or l.status not in (${LOST}))
+        and (l.status not in (${LOST}) or (l.automatic and not (l.status = 'cancelled' and l.last_error = ${STOPPED_WITH_PLAN})))
     ) w
     -- Never two follow-ups to one person within a week: the last one to them, sent or scheduled, from anywhere.
     cross join lateral (

@@ -14,6 +14,14 @@ export const PLAN_STAGES: Record<FollowUpPlanKind, readonly ApplicationStage[]> 
   after_rejection: ['rejected'],
 };
 
+/**
+ * The reason a scheduled automatic letter gets when its plan stops (a stage
+ * move, an interview, a reply, the person's Stop or a change of mode). Such
+ * a letter gives its step back, so resuming the plan writes it again; one
+ * the person cancelled themselves keeps its step, so it is not written again.
+ */
+export const STOPPED_WITH_PLAN = 'Not sent: its follow-up plan stopped before it left.';
+
 export const planRunsAt = (plan: FollowUpPlanKind, stage: ApplicationStage) => PLAN_STAGES[plan].includes(stage);
 
 /** Everything a plan's next step is decided from, read from the database for one application and plan. */

@@ -47,7 +47,13 @@ export async function seedPlanLetter(
   const id = await seedLetter(userId, { kind: options.kind ?? 'follow_up', applicationId: options.applicationId, to: options.to, at: options.at, status: options.status });
   await db
     .update(letters)
-    .set({ plan: options.plan, planStep: options.step, automatic: options.automatic ?? false })
+    .set({
+      plan: options.plan,
+      planStep: options.step,
+      automatic: options.automatic ?? false,
+      // A scheduled letter waits for its time and has not gone.
+      ...(options.status === 'scheduled' ? { sentAt: null, scheduledFor: options.at, nextAttemptAt: options.at } : {}),
+    })
     .where(eq(letters.id, id));
   return id;
 }
