@@ -14,6 +14,7 @@ import { requireUser } from '@/lib/auth/user';
 import { id } from '@/lib/validation/fields';
 import { correctStageDate } from './actions';
 import { ApplicationDetails } from './application-details';
+import { FeedbackLetter } from './feedback-letter';
 import { InterviewList } from './interview-list';
 import { InterviewLetter, RejectionLetter } from './letters';
 import { LinkedContacts } from './linked-contacts';
@@ -94,6 +95,7 @@ export default async function ApplicationPage({ params }: Props) {
               {application.stage === 'rejected' && (
                 <RejectionLetter applicationId={applicationId} interviews={interviews} letters={letters} />
               )}
+              {application.stage === 'rejected' && <FeedbackLetter applicationId={applicationId} contacts={contacts} letters={letters} />}
               <InterviewList
                 applicationId={applicationId}
                 interviews={interviews}
