@@ -33,12 +33,12 @@ function planStarts(userId: string, filter: Filter) {
   const lastMoveTo = (stage: ApplicationStage) => sql`(select max(sc.changed_at) from stage_changes sc
       where sc.user_id = ${userId} and sc.application_id = a.id and sc.to_stage = ${stage})`;
   return sql`
-    select a.id as application_id, 'after_applying'::follow_up_plan as plan, a.stage, a.archived,
+    select a.id as application_id, 'after_applying'::follow_up_plan as plan, a.stage, a.archived, a.position, a.company_id,
       coalesce(a.applied_on::timestamp at time zone 'UTC', ${lastMoveTo('applied')}) as started_at,
       ${primary} as contact_id
     from applications a where ${apps('after_applying')}
     union all
-    select a.id, 'after_thanks'::follow_up_plan, a.stage, a.archived, t.sent_at, t.contact_id
+    select a.id, 'after_thanks'::follow_up_plan, a.stage, a.archived, a.position, a.company_id, t.sent_at, t.contact_id
     from applications a
     left join lateral (
       -- The last thank-you after an interview that went: the check-in goes to its To.
@@ -50,7 +50,7 @@ function planStarts(userId: string, filter: Filter) {
     ) t on true
     where ${apps('after_thanks')}
     union all
-    select a.id, 'after_rejection'::follow_up_plan, a.stage, a.archived, ${lastMoveTo('rejected')}, ${primary}
+    select a.id, 'after_rejection'::follow_up_plan, a.stage, a.archived, a.position, a.company_id, ${lastMoveTo('rejected')}, ${primary}
     from applications a where ${apps('after_rejection')}`;
 }
 
@@ -65,7 +65,8 @@ const setting = (column: string, plan: SQL, pick: (p: PlanSettings) => number) =
 function planFactsQuery(userId: string, filter: Filter) {
   const plan = sql`p.plan`;
   return sql`
-    select p.application_id, p.plan, p.stage, p.archived, p.started_at, p.contact_id,
+    select p.application_id, p.plan, p.stage, p.archived, p.started_at, p.contact_id, p.position,
+      (select co.name from companies co where co.user_id = ${userId} and co.id = p.company_id) as company,
       coalesce(o.mode, d.mode, 'ask') as mode,
       ${setting('first_wait_days', plan, (s) => s.firstWaitDays)} as first_wait_days,
       ${setting('repeat_every_days', plan, (s) => s.repeatEveryDays)} as repeat_every_days,
@@ -112,6 +113,8 @@ const stepToTake = sql`mode <> 'off' and started_at is not null and stopped_at i
 
 type Raw = {
   application_id: string;
+  position: string;
+  company: string;
   plan: FollowUpPlanKind;
   stage: ApplicationStage;
   archived: boolean;
@@ -136,6 +139,8 @@ const date = (value: Date | string | null) => (value === null ? null : new Date(
 
 export type PlanRow = {
   applicationId: string;
+  position: string;
+  company: string;
   plan: FollowUpPlanKind;
   settings: PlanSettings;
   facts: PlanFacts;
@@ -147,6 +152,8 @@ export type PlanRow = {
 function planRow(raw: Raw): PlanRow {
   return {
     applicationId: raw.application_id,
+    position: raw.position,
+    company: raw.company,
     plan: raw.plan,
     settings: {
       mode: raw.mode,

@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { pendingReplyTo } from '@/db/queries/reply-to-confirmations';
 import { getProfile } from '@/db/queries/users';
 import { requireUser } from '@/lib/auth/user';
+import { FollowUpPlansSection } from './follow-up-plans-section';
 import { ReplyToStatus } from './reply-to-status';
 import { SettingsForm } from './settings-form';
 
@@ -26,6 +27,7 @@ export default async function SettingsPage() {
         />
       ) : null}
       <p className="mt-8 text-sm text-stone-600">Signed in as {profile.email}.</p>
+      <FollowUpPlansSection userId={user.id} />
       <section aria-labelledby="your-data" className="mt-10 max-w-xl border-t border-stone-200 pt-6">
         <h2 id="your-data" className="text-base font-semibold text-stone-900">
           Your data

@@ -15,6 +15,7 @@ import { id } from '@/lib/validation/fields';
 import { correctStageDate } from './actions';
 import { ApplicationDetails } from './application-details';
 import { FeedbackLetter } from './feedback-letter';
+import { FollowUpPlans } from './follow-up-plans';
 import { InterviewList } from './interview-list';
 import { InterviewLetter, RejectionLetter } from './letters';
 import { LinkedContacts } from './linked-contacts';
@@ -119,6 +120,7 @@ export default async function ApplicationPage({ params }: Props) {
             </h2>
             <LinkedContacts applicationId={applicationId} contacts={contacts} />
           </section>
+          <FollowUpPlans userId={user.id} applicationId={applicationId} />
           <section aria-labelledby="manage-heading">
             <h2 id="manage-heading" className="mb-3 text-lg font-semibold text-stone-900">
               Archive or delete

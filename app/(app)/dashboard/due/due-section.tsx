@@ -2,6 +2,7 @@ import { DUE_COUNT_CAP } from '@/lib/dashboard/due-rules';
 import { LettersNeedingAttentionList, QuietApplicationsList } from './due-attention';
 import { FollowUpsList } from './due-follow-ups';
 import type { ShowMore } from './due-list';
+import { PlanFollowUpsList } from './due-plan-follow-ups';
 import { RejectionThanksList, ThankYouOwedList } from './due-thank-yous';
 import { whatIsDueNow } from './load-due';
 
@@ -29,6 +30,7 @@ export async function WhatIsDue({ userId, now, showMore }: { userId: string; now
       <div className="grid gap-8 lg:grid-cols-2">
         <ThankYouOwedList list={due.thankYou} now={now} showMore={showMore} />
         <RejectionThanksList list={due.rejectionThanks} now={now} showMore={showMore} />
+        <PlanFollowUpsList list={due.plans} now={now} showMore={showMore} />
         <FollowUpsList list={due.followUps} now={now} showMore={showMore} />
         <LettersNeedingAttentionList list={due.letters} now={now} showMore={showMore} />
         <QuietApplicationsList list={due.quiet} now={now} showMore={showMore} />
