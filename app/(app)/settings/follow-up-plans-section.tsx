@@ -1,10 +1,9 @@
-import { planDefaults } from '@/db/queries/follow-up-plans';
+import type { FollowUpPlanKind, PlanSettings } from '@/lib/follow-ups/plans';
 import { FOLLOW_UP_SPACING_DAYS } from '@/lib/follow-ups/quiet-hours';
 import { FollowUpPlansForm } from './follow-up-plans-form';
 
 /** Settings → Follow-up plans: the defaults, with what each choice does, in a job seeker's words. */
-export async function FollowUpPlansSection({ userId }: { userId: string }) {
-  const plans = await planDefaults(userId);
+export function FollowUpPlansSection({ plans }: { plans: Record<FollowUpPlanKind, PlanSettings> }) {
   return (
     <section id="follow-up-plans" aria-labelledby="follow-up-plans-heading" className="mt-10 max-w-xl scroll-mt-4 border-t border-stone-200 pt-6">
       <h2 id="follow-up-plans-heading" className="text-base font-semibold text-stone-900">

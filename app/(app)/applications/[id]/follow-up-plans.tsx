@@ -6,18 +6,29 @@ import { nextPlanStep } from '@/lib/follow-ups/rules';
 import { MODE_WORDS, PLAN_WORDS, planStateInWords } from '@/lib/follow-ups/words';
 import { PlanControls } from './plan-controls';
 
-/**
- * The application's three follow-up plans: where each stands ("due Tue 12
- * May · Ask", "stopped: moved to Interviewing", "sent 3 May"), its mode here,
- * and Stop or Resume. A plan without its own choice follows Settings.
- */
-export async function FollowUpPlans({ userId, applicationId }: { userId: string; applicationId: string }) {
+/** What the plans section shows, read side by side with the rest of the page. */
+export async function loadFollowUpPlans(userId: string, applicationId: string) {
   const [rows, overrides, defaults, zone] = await Promise.all([
     applicationPlanFacts(userId, applicationId),
     applicationPlanOverrides(userId, applicationId),
     planDefaults(userId),
     personTimeZone(userId),
   ]);
+  return { rows, overrides, defaults, zone };
+}
+
+/**
+ * The application's three follow-up plans: where each stands ("due Tue 12
+ * May · Ask", "stopped: moved to Interviewing", "sent 3 May"), its mode here,
+ * and Stop or Resume. A plan without its own choice follows Settings.
+ */
+export function FollowUpPlans({
+  applicationId,
+  plans: { rows, overrides, defaults, zone },
+}: {
+  applicationId: string;
+  plans: Awaited<ReturnType<typeof loadFollowUpPlans>>;
+}) {
   const now = new Date();
   return (
     <section aria-labelledby="plans-heading">
