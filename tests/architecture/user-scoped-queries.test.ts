@@ -20,6 +20,8 @@ const ACROSS_PEOPLE: Record<string, string> = {
     'an event that arrives before its letter is known belongs to no one yet (user_id null) until a letter claims it.',
   'db/queries/letter-events.ts#deleteUnmatchedEventsBefore':
     'housekeeping prunes old unmatched events, which belong to no one (user_id null).',
+  'db/queries/follow-up-plan-people.ts#peopleWithAutomaticPlans':
+    'the automatic follow-up job runs with no session: it lists who has a plan on Automatic, then reads each person’s steps scoped to them.',
   'db/queries/dashboard-snapshot.ts#pruneDashboardChanges':
     "housekeeping trims every person's dashboard change log, and drops the log of people who are gone.",
 };
