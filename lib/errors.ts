@@ -20,6 +20,7 @@ export const NOT_FOUND = {
   contact: 'That contact could not be found. It may have been deleted or merged into another.',
   template: 'That template could not be found. It may have been deleted.',
   occasion: 'That letter’s interview or application no longer exists.',
+  letter: 'That letter could not be found. It may have been deleted.',
   dueItem: 'That item could not be found. It may have been deleted; reload the page.',
 } as const;
 

@@ -1,9 +1,11 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { NavLinks } from '@/components/shell/nav-links';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { env } from '@/env';
 import { requireUser } from '@/lib/auth/user';
 import { signOutAction } from './actions';
+import { LeavingLetters } from './leaving-letters';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
@@ -29,6 +31,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
         {children}
       </main>
+      {/* Streams in after the page: it never holds the page up. */}
+      <Suspense>
+        <LeavingLetters userId={user.id} />
+      </Suspense>
     </div>
   );
 }

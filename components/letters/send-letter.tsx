@@ -12,6 +12,8 @@ import { SendOutcome, SeparateField } from './send-parts';
 export type SendLetterProps = {
   /** The send action, handed down by the page (a shared component never imports a route's actions). */
   action: FormAction<SendLetterData>;
+  /** Undo: stops the letters of a click while they wait out the undo window. */
+  cancelAction: FormAction;
   occasion: Occasion['occasion'];
   interviewId?: string;
   applicationId?: string;
@@ -74,7 +76,7 @@ export function SendLetter(props: SendLetterProps) {
           </div>
         </>
       )}
-      <SendOutcome state={state} />
+      <SendOutcome state={state} cancelAction={props.cancelAction} />
     </form>
   );
 }

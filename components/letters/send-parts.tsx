@@ -3,9 +3,12 @@
 import Link from 'next/link';
 import { useId } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
-import type { ActionState } from '@/lib/actions/state';
-import type { SendLetterData } from '@/lib/letters/sent';
+import type { ActionState, FormAction } from '@/lib/actions/state';
+import type { SendLetterData, SentLetter } from '@/lib/letters/sent';
+import { MAX_UNDO_SECONDS } from '@/lib/letters/undo';
 import { LetterProblems } from './letter-problems';
+import { useShownInPlace } from './undo-store';
+import { type LeavingLetter, UndoSending } from './undo-sending';
 
 /** The "one letter, or one each" choice, with why it matters. */
 export function SeparateChoice({ defaultChecked }: { defaultChecked: boolean }) {
@@ -42,12 +45,26 @@ export function SeparateField({ manyPeople, separateByDefault }: { manyPeople: b
   return separateByDefault ? <input type="hidden" name="separate" value="on" /> : null;
 }
 
-/** What came of a send: sent, or why not and where to fix it, with a link to the letter. */
-export function SendOutcome({ state }: { state: ActionState<string, SendLetterData> }) {
+/** Letters of a click that wait out the undo window, not a time the person chose. */
+function inUndoWindow(letters: SentLetter[]): LeavingLetter[] {
+  return letters.flatMap((l) =>
+    l.status === 'scheduled' && l.scheduledFor && new Date(l.scheduledFor).getTime() - Date.now() <= (MAX_UNDO_SECONDS + 1) * 1000
+      ? [{ id: l.id, to: l.to, scheduledFor: l.scheduledFor }]
+      : [],
+  );
+}
+
+/**
+ * What came of a send: sent, leaving in a few seconds with Undo, or why not
+ * and where to fix it, with a link to the letter.
+ */
+export function SendOutcome({ state, cancelAction }: { state: ActionState<string, SendLetterData>; cancelAction: FormAction }) {
   const letter = state.ok ? state.data?.letters?.[0] : undefined;
+  const leaving = inUndoWindow(state.ok ? (state.data?.letters ?? []) : []);
+  useShownInPlace(leaving.map((l) => l.id));
   return (
     <>
-      <FormMessage ok={state.ok} message={state.message} />
+      {leaving.length > 0 ? <UndoSending key={leaving[0].id} letters={leaving} cancelAction={cancelAction} /> : <FormMessage ok={state.ok} message={state.message} />}
       <LetterProblems problems={state.data?.problems ?? []} />
       {letter && (
         <p className="text-sm">

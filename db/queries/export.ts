@@ -8,6 +8,8 @@ import {
   companies,
   contacts,
   dashboardDismissals,
+  digestSends,
+  followUpPlans,
   flaggedAddresses,
   sendingLedger,
   interviewAttendees,
@@ -76,6 +78,10 @@ export async function everythingOwnedBy(userId: string) {
           signature: users.signature,
           replyTo: users.replyTo,
           dailyRecipientCap: users.dailyRecipientCap,
+          timeZone: users.timeZone,
+          undoSeconds: users.undoSeconds,
+          digestEnabled: users.digestEnabled,
+          digestMinute: users.digestMinute,
           createdAt: users.createdAt,
           updatedAt: users.updatedAt,
         })
@@ -147,6 +153,12 @@ export async function everythingOwnedBy(userId: string) {
           .from(sendingLedger)
           .where(eq(sendingLedger.userId, userId))
           .orderBy(asc(sendingLedger.createdAt)),
+        followUpPlans: await tx
+          .select()
+          .from(followUpPlans)
+          .where(eq(followUpPlans.userId, userId))
+          .orderBy(asc(followUpPlans.createdAt)),
+        digestSends: await tx.select().from(digestSends).where(eq(digestSends.userId, userId)).orderBy(asc(digestSends.day)),
       };
       return { profile, ...owned };
     },

@@ -25,6 +25,7 @@ async function loadMe(tx: Executor, userId: string) {
       email: users.email,
       replyTo: users.replyTo,
       dailyRecipientCap: users.dailyRecipientCap,
+      timeZone: users.timeZone,
     })
     .from(users)
     .where(eq(users.id, userId));

@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import { letterRecipients, letters } from '@/db/schema';
+import { applications, flaggedAddresses, letterRecipients, letters, SCHEDULED, WAITING_TO_LEAVE } from '@/db/schema';
+import type { HoldFacts } from '@/lib/letters/hold';
 import type { MailPayload } from '@/lib/mail/outgoing';
 
 /*
@@ -12,19 +13,29 @@ import type { MailPayload } from '@/lib/mail/outgoing';
  * and every write after the claim names them.
  */
 
-/** Queued, due now, and held by no live sender: what a sender may take. */
+/** Scheduled or queued, due now, and held by no live sender: what a sender may take. */
 const readyToSend = () =>
   and(
-    eq(letters.status, 'queued'),
+    WAITING_TO_LEAVE(letters.status),
     lte(letters.nextAttemptAt, sql`now()`),
     or(isNull(letters.claimedUntil), lt(letters.claimedUntil, sql`now()`)),
   );
 
-/** Takes a due letter for one sender until `claimMs` from now, counting the attempt; null when it is not due or held. */
+/**
+ * Takes a due letter for one sender until `claimMs` from now, counting the
+ * attempt; null when it is not due or held. A scheduled letter turns
+ * `queued` in the same statement: from here on it is on its way and can no
+ * longer be stopped, and a cancel that comes a moment later finds it so.
+ */
 export async function claimLetter(letterId: string, claimMs: number) {
   const [letter] = await db
     .update(letters)
-    .set({ claimedUntil: sql`now() + ${`${claimMs} milliseconds`}::interval`, attempts: sql`${letters.attempts} + 1` })
+    .set({
+      claimedUntil: sql`now() + ${`${claimMs} milliseconds`}::interval`,
+      attempts: sql`${letters.attempts} + 1`,
+      status: 'queued',
+      statusChangedAt: sql`case when ${SCHEDULED(letters.status)} then now() else ${letters.statusChangedAt} end`,
+    })
     .where(and(eq(letters.id, letterId), readyToSend()))
     .returning();
   return letter ?? null;
@@ -85,4 +96,28 @@ export async function recordHandedOver(
     .update(letters)
     .set({ resendId: answer.resendId, sentAt: new Date(), deliveredLocally: answer.deliveredLocally, lastError: null })
     .where(and(eq(letters.id, letterId), eq(letters.userId, userId)));
+}
+
+/**
+ * What could stop a letter written earlier from leaving now: a recipient's
+ * address that bounced or was marked as spam since, and whether its
+ * application was withdrawn.
+ */
+export async function holdFacts(userId: string, letterId: string, applicationId: string | null): Promise<HoldFacts> {
+  const [flagged] = await db
+    .select({ email: letterRecipients.email, reason: flaggedAddresses.reason })
+    .from(letterRecipients)
+    .innerJoin(
+      flaggedAddresses,
+      and(eq(flaggedAddresses.userId, userId), eq(flaggedAddresses.email, sql`lower(${letterRecipients.email})`)),
+    )
+    .where(and(eq(letterRecipients.userId, userId), eq(letterRecipients.letterId, letterId)))
+    .limit(1);
+  const [withdrawn] = applicationId
+    ? await db
+        .select({ id: applications.id })
+        .from(applications)
+        .where(and(eq(applications.userId, userId), eq(applications.id, applicationId), eq(applications.stage, 'withdrawn')))
+    : [];
+  return { flagged: flagged ?? null, withdrawn: Boolean(withdrawn) };
 }

@@ -7,18 +7,21 @@ import type { LetterRecipientRole } from '@/lib/letters/kinds';
 import type { LetterStatus } from '@/lib/letters/status';
 
 /** A letter as it is written, before anything is sent: everything Resend will be handed, and why it was written. */
-export type NewLetter = Omit<typeof letters.$inferInsert, 'userId' | 'status' | 'id'> & { id: string };
+export type NewLetter = Omit<typeof letters.$inferInsert, 'userId' | 'status' | 'id'> & { id: string; status: 'scheduled' | 'queued' };
 export type NewRecipient = { role: LetterRecipientRole; contactId: string | null; name: string | null; email: string; dedupeKey: string | null };
 
 /**
  * Locks the person's row for the rest of the transaction and returns their
- * own daily recipient cap and when the account was made, or null when the
- * person is gone. Two clicks of one person then count their recipients one
- * after the other.
+ * own daily recipient cap, when the account was made and their undo window,
+ * or null when the person is gone. Two clicks of one person then count their
+ * recipients one after the other.
  */
-export async function lockSender(tx: Executor, userId: string): Promise<{ cap: number; createdAt: Date } | null> {
+export async function lockSender(
+  tx: Executor,
+  userId: string,
+): Promise<{ cap: number; createdAt: Date; undoSeconds: number } | null> {
   const [me] = await tx
-    .select({ cap: users.dailyRecipientCap, createdAt: users.createdAt })
+    .select({ cap: users.dailyRecipientCap, createdAt: users.createdAt, undoSeconds: users.undoSeconds })
     .from(users)
     .where(eq(users.id, userId))
     .for('update');
@@ -35,7 +38,7 @@ export async function recipientsSince(tx: Executor, userId: string, since: Date)
 }
 
 /**
- * Writes one letter, `queued`, with its recipients, and counts them in the
+ * Writes one letter, `queued` or `scheduled`, with its recipients, and counts them in the
  * sending ledger. A recipient's dedupe key that exists already refuses the whole letter.
  */
 export async function insertLetter(tx: Executor, userId: string, letter: NewLetter, recipients: NewRecipient[]): Promise<void> {
@@ -51,7 +54,7 @@ export async function lettersByDedupeKeys(userId: string, keys: string[]) {
     .from(letterRecipients)
     .where(and(eq(letterRecipients.userId, userId), inArray(letterRecipients.dedupeKey, keys)));
   return db
-    .select({ id: letters.id, to: letterRecipients.email, status: letters.status })
+    .select({ id: letters.id, to: letterRecipients.email, status: letters.status, scheduledFor: letters.scheduledFor })
     .from(letters)
     .innerJoin(letterRecipients, and(eq(letterRecipients.letterId, letters.id), eq(letterRecipients.role, 'to')))
     .where(and(eq(letters.userId, userId), inArray(letters.id, matching)));
@@ -60,7 +63,13 @@ export async function lettersByDedupeKeys(userId: string, keys: string[]) {
 /** Where each of these letters is now, as the person is told after a click. */
 export async function sendingStatuses(userId: string, letterIds: string[]) {
   return db
-    .select({ id: letters.id, status: letters.status, deliveredLocally: letters.deliveredLocally, lastError: letters.lastError })
+    .select({
+      id: letters.id,
+      status: letters.status,
+      scheduledFor: letters.scheduledFor,
+      deliveredLocally: letters.deliveredLocally,
+      lastError: letters.lastError,
+    })
     .from(letters)
     .where(and(eq(letters.userId, userId), inArray(letters.id, letterIds)));
 }
@@ -126,6 +135,8 @@ export async function requeueUndecided(tx: Executor, userId: string, letterId: s
     .set({
       status: 'queued',
       idempotencyKey,
+      // Sent again now, by the person's decision: not a letter that waited for a time.
+      scheduledFor: null,
       createdAt: now,
       statusChangedAt: now,
       attempts: 0,

@@ -19,13 +19,17 @@ export function uniqueEmail(label: string) {
 
 export type SeededUser = { id: string; email: string; name: string | null; sessionToken: string };
 
-/** A person with a live database session, signed in without going through mail. */
-export async function seedUser(options: { email?: string; name?: string | null } = {}): Promise<SeededUser> {
+/**
+ * A person with a live database session, signed in without going through
+ * mail. The undo window is off unless asked for: most journeys are about what
+ * happens once a letter leaves, and undo has journeys of its own.
+ */
+export async function seedUser(options: { email?: string; name?: string | null; undoSeconds?: number } = {}): Promise<SeededUser> {
   const email = options.email ?? uniqueEmail('person');
   const name = options.name === undefined ? 'Ada Lovelace' : options.name;
   const id = crypto.randomUUID();
   const sessionToken = crypto.randomUUID();
-  await sql()`insert into users (id, email, name, email_verified) values (${id}, ${email}, ${name}, now())`;
+  await sql()`insert into users (id, email, name, email_verified, undo_seconds) values (${id}, ${email}, ${name}, now(), ${options.undoSeconds ?? 0})`;
   await sql()`insert into sessions (session_token, user_id, expires) values (${sessionToken}, ${id}, now() + interval '1 day')`;
   return { id, email, name, sessionToken };
 }

@@ -32,5 +32,13 @@ export type LetterContext = {
   interview: LetterInterview | null;
   /** Who the letter goes to, primary first. */
   people: LetterPerson[];
-  me: { name: string | null; signature: string | null; email: string; replyTo: string | null; dailyRecipientCap: number };
+  me: {
+    name: string | null;
+    signature: string | null;
+    email: string;
+    replyTo: string | null;
+    dailyRecipientCap: number;
+    /** Their own zone: "tomorrow morning their time" when the occasion has no interview to say where the recipient is. */
+    timeZone: string;
+  };
 };

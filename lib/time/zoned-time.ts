@@ -96,3 +96,21 @@ export function formatCalendarDate(date: string): string {
     new Date(`${date}T00:00:00Z`),
   );
 }
+
+/** False for a wall time the zone's clocks skip (the hour lost to daylight saving), or one that is not a time at all. */
+export function wallTimeExists(local: string, zone: string): boolean {
+  const instant = wallTimeToInstant(local, zone);
+  return instant !== null && instantToWallTime(instant, zone) === local.slice(0, 16);
+}
+
+/** The calendar date ("2026-03-14") an instant falls on in a zone. */
+export function calendarDateInZone(instant: Date, zone: string): string {
+  return instantToWallTime(instant, zone).slice(0, 10);
+}
+
+/** The calendar date `days` after a YYYY-MM-DD date. */
+export function addCalendarDays(date: string, days: number): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + days);
+  return next.toISOString().slice(0, 10);
+}

@@ -21,7 +21,7 @@ export const WRITE_AHEAD_MS = DAY_MS;
 /** A person's steps per run, oldest due first; the rest wait for the next run. */
 export const STEPS_PER_PERSON = 20;
 
-/** A scheduled letter of an automatic plan, as the core's send takes it (its `sendAt`, `automatic` and `plan`). */
+/** A scheduled letter of an automatic plan. */
 export type AutomaticRequest = LetterRequest & {
   sendAt: Date;
   automatic: true;

@@ -1,8 +1,8 @@
-import "server-only";
-import { db } from "@/db";
-import { savePlanDefaults } from "@/db/queries/follow-up-plans";
-import type { FollowUpPlanKind, PlanSettings } from "@/lib/follow-ups/plans";
-import { settlePlanLetters } from "./settle-plan-letters";
+import 'server-only';
+import { db } from '@/db';
+import { savePlanDefaults } from '@/db/queries/follow-up-plans';
+import type { FollowUpPlanKind, PlanSettings } from '@/lib/follow-ups/plans';
+import { settlePlanLetters } from './settle-plan-letters';
 
 /**
  * The person saves their defaults for the plans (Settings), all together.
@@ -10,17 +10,11 @@ import { settlePlanLetters } from "./settle-plan-letters";
  * scheduled are cancelled, in the same transaction, where their plan is
  * no longer automatic. Returns how many.
  */
-export async function savePlanSettings(
-  userId: string,
-  plans: Record<FollowUpPlanKind, PlanSettings>,
-) {
+export async function savePlanSettings(userId: string, plans: Record<FollowUpPlanKind, PlanSettings>) {
   return db.transaction(async (tx) => {
-    for (const [plan, settings] of Object.entries(plans) as [
-      FollowUpPlanKind,
-      PlanSettings,
-    ][]) {
+    for (const [plan, settings] of Object.entries(plans) as [FollowUpPlanKind, PlanSettings][]) {
       await savePlanDefaults(tx, userId, plan, settings);
     }
-    return settlePlanLetters(tx, userId, "all");
+    return settlePlanLetters(tx, userId, 'all');
   });
 }

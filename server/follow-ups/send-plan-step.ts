@@ -5,9 +5,6 @@ import type { FollowUpPlanKind } from '@/lib/follow-ups/plans';
 import { nextPlanStep } from '@/lib/follow-ups/rules';
 import { type SendChoice, sendOccasionLetters } from '@/server/letters/send-letters';
 
-/** A send naming the plan step it takes (the core's `plan` on a send): its dedupe key makes the step one letter per person. */
-type PlanChoice = SendChoice & { plan?: { kind: FollowUpPlanKind; step: number } | null };
-
 export const NOT_DUE = 'This follow-up is not due any more: its plan has stopped, or its letter was already written. Reload the page.';
 
 /**
@@ -32,6 +29,6 @@ export async function sendFormLetters(userId: string, choice: SendChoice) {
   }
   const plan = await planStepDue(userId, choice.applicationId, choice.followUpPlan);
   if (!plan) throw new UserError(NOT_DUE);
-  const withPlan: PlanChoice = { ...choice, plan };
-  return sendOccasionLetters(userId, withPlan);
+  // The step's dedupe key makes it one letter per person, however often it is asked.
+  return sendOccasionLetters(userId, { ...choice, plan });
 }

@@ -1,14 +1,10 @@
-import "server-only";
-import type { Executor } from "@/db/executor";
-import { recordActivity } from "@/db/queries/activity";
-import { applicationPlanFacts } from "@/db/queries/follow-up-plan-facts";
-import {
-  cancelScheduledLetters,
-  type PlanLettersOf,
-  scheduledPlanLetters,
-} from "@/db/queries/follow-up-plan-letters";
-import type { FollowUpPlanKind } from "@/lib/follow-ups/plans";
-import { nextPlanStep, STOPPED_WITH_PLAN } from "@/lib/follow-ups/rules";
+import 'server-only';
+import type { Executor } from '@/db/executor';
+import { applicationPlanFacts } from '@/db/queries/follow-up-plan-facts';
+import { markStoppedWithPlan, type PlanLettersOf, scheduledPlanLetters } from '@/db/queries/follow-up-plan-letters';
+import type { FollowUpPlanKind } from '@/lib/follow-ups/plans';
+import { nextPlanStep, STOPPED_WITH_PLAN } from '@/lib/follow-ups/rules';
+import { cancelLetterIn } from '@/server/letters/cancel-letter';
 
 /**
  * After anything that can stop a plan (a stage move, an interview logged, a
@@ -17,57 +13,26 @@ import { nextPlanStep, STOPPED_WITH_PLAN } from "@/lib/follow-ups/rules";
  * longer runs automatically is cancelled, so nothing leaves that the person
  * would not send now. Returns how many were cancelled.
  */
-export async function settlePlanLetters(
-  tx: Executor,
-  userId: string,
-  of: PlanLettersOf,
-) {
+export async function settlePlanLetters(tx: Executor, userId: string, of: PlanLettersOf) {
   const waiting = await scheduledPlanLetters(tx, userId, of);
   if (waiting.length === 0) return 0;
   const stillAutomatic = new Map<string, boolean>();
   const runs = async (applicationId: string, plan: FollowUpPlanKind) => {
     const key = `${applicationId}:${plan}`;
     if (!stillAutomatic.has(key)) {
-      const row = (await applicationPlanFacts(userId, applicationId, tx)).find(
-        (r) => r.plan === plan,
-      );
+      const row = (await applicationPlanFacts(userId, applicationId, tx)).find((r) => r.plan === plan);
       // Its own letter counts as written, so the plan may read as finished: only a stop or another mode cancels it.
-      const state = row
-        ? nextPlanStep(plan, row.settings, row.facts).state
-        : "off";
-      stillAutomatic.set(
-        key,
-        row?.settings.mode === "automatic" &&
-          state !== "stopped" &&
-          state !== "off",
-      );
+      const state = row ? nextPlanStep(plan, row.settings, row.facts).state : 'off';
+      stillAutomatic.set(key, row?.settings.mode === 'automatic' && state !== 'stopped' && state !== 'off');
     }
     return stillAutomatic.get(key)!;
   };
-  const ending: { id: string; applicationId: string }[] = [];
+  const cancelled: string[] = [];
   for (const letter of waiting) {
-    if (
-      !letter.applicationId ||
-      !letter.plan ||
-      !(await runs(letter.applicationId, letter.plan))
-    ) {
-      ending.push({ id: letter.id, applicationId: letter.applicationId ?? "" });
-    }
+    if (letter.applicationId && letter.plan && (await runs(letter.applicationId, letter.plan))) continue;
+    // The one cancel (its timeline entry, the freed occasion), in this transaction.
+    if (await cancelLetterIn(tx, userId, letter.id)) cancelled.push(letter.id);
   }
-  const cancelled = new Set(
-    await cancelScheduledLetters(
-      tx,
-      userId,
-      ending.map((l) => l.id),
-      STOPPED_WITH_PLAN,
-    ),
-  );
-  for (const letter of ending.filter((l) => cancelled.has(l.id))) {
-    await recordActivity(tx, userId, {
-      kind: "letter_cancelled",
-      applicationId: letter.applicationId || null,
-      detail: { letterId: letter.id, reason: STOPPED_WITH_PLAN },
-    });
-  }
-  return cancelled.size;
+  await markStoppedWithPlan(tx, userId, cancelled, STOPPED_WITH_PLAN);
+  return cancelled.length;
 }

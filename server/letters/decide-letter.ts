@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/db';
 import { refreshLastLetters } from '@/db/queries/last-letter';
 import { clearDedupeKeys, failUndecided, requeueUndecided } from '@/db/queries/letters';
+import { DISCARDED_REASON } from '@/lib/letters/hold';
 import { wakeSender } from '@/server/queue/worker';
 import { deliverLetter, INLINE_TIMEOUT_MS } from './deliver-letter';
 
@@ -14,7 +15,7 @@ import { deliverLetter, INLINE_TIMEOUT_MS } from './deliver-letter';
 export async function decideLetter(userId: string, letterId: string, choice: 'send_again' | 'discard'): Promise<boolean> {
   const decided = await db.transaction(async (tx) => {
     if (choice === 'discard') {
-      if (!(await failUndecided(tx, userId, letterId, 'Discarded by you after it could not be sent in time.'))) return false;
+      if (!(await failUndecided(tx, userId, letterId, DISCARDED_REASON))) return false;
       await clearDedupeKeys(tx, userId, letterId);
     } else if (!(await requeueUndecided(tx, userId, letterId, `afterword-letter-${letterId}-${Date.now()}`))) {
       return false;

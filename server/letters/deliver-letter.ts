@@ -1,10 +1,19 @@
 import 'server-only';
 import { db } from '@/db';
 import { refreshLastLetters } from '@/db/queries/last-letter';
-import { claimLetter, holdForDecision, keepLetterPayload, recipientsForSending, recordHandedOver, releaseLetter } from '@/db/queries/letter-queue';
+import {
+  claimLetter,
+  holdForDecision,
+  keepLetterPayload,
+  holdFacts,
+  recipientsForSending,
+  recordHandedOver,
+  releaseLetter,
+} from '@/db/queries/letter-queue';
 import { currentSendingPause, pauseSending } from '@/db/queries/sending-pause';
 import { env } from '@/env';
 import { errorReason } from '@/lib/error-reason';
+import { holdReason } from '@/lib/letters/hold';
 import { OPERATOR_PAUSE_REASON, quotaPauseReason, quotaResumesAt } from '@/lib/letters/pause';
 import { LETTER_TAG } from '@/lib/letters/resend-event';
 import { backoff, CLAIM_MS, GIVE_UP_AFTER_MS, RATE_LIMIT_WAIT_SECONDS } from '@/lib/letters/retry';
@@ -71,6 +80,15 @@ export async function deliverLetter(letterId: string, options: { timeoutMs?: num
     return { outcome: 'needs_decision' };
   }
 
+  // A letter that waited for its time is checked again as it leaves: things may have changed since it was written.
+  if (letter.scheduledFor !== null && letter.payload === null) {
+    const reason = holdReason(await holdFacts(userId, letterId, letter.applicationId));
+    if (reason) {
+      await decide(letterId, userId, reason);
+      return { outcome: 'needs_decision' };
+    }
+  }
+
   // A spent quota holds every letter, in every process, until it is whole again.
   const pause = await currentSendingPause();
   if (pause) {
@@ -132,7 +150,7 @@ export async function deliverLetter(letterId: string, options: { timeoutMs?: num
       await decide(letterId, userId, 'Resend has another letter under this letter’s key. Check the letter before sending it again.');
       return { outcome: 'needs_decision' };
     case 'rejected':
-      await db.transaction((tx) => reportLetterStatus(tx, userId, letterId, 'failed', { lastError: `Resend refused it: ${result.message}` }));
+      await db.transaction((tx) => reportLetterStatus(tx, userId, letterId, 'failed', { lastError: result.message }));
       return { outcome: 'failed' };
   }
 }

@@ -10,6 +10,7 @@ import { type LetterTemplateSource, letterWords } from '@/lib/letters/fill';
 import { type DraftLetter, type LetterProblem, planLetters } from '@/lib/letters/plan';
 import { LETTER_TAG } from '@/lib/letters/resend-event';
 import type { LetterStatus } from '@/lib/letters/status';
+import type { FollowUpPlanKind } from '@/lib/follow-ups/plans';
 import { outgoingMail } from '@/lib/mail/outgoing';
 import { daysBefore } from '@/lib/time/days';
 import { type RenderedLetter, renderLetter } from './render-letter';
@@ -24,9 +25,14 @@ export type LetterRequest = {
   test: boolean;
   /** From the form; a replayed request carries the same one. */
   requestId: string;
+  /** Send later: when it leaves. Absent, it leaves now, after the person's undo window. */
+  sendAt?: Date | null;
+  /** Written by an automatic follow-up plan, at its step: one letter per step and person. */
+  automatic?: boolean;
+  plan?: { kind: FollowUpPlanKind; step: number } | null;
 };
 
-export type QueuedLetter = { id: string; to: string; status: LetterStatus };
+export type QueuedLetter = { id: string; to: string; status: LetterStatus; scheduledFor: Date | null };
 export type QueueResult =
   | { ok: true; letters: QueuedLetter[]; alreadySent: boolean }
   | { ok: false; problems: LetterProblem[] };
@@ -40,6 +46,7 @@ function dedupeKey(request: LetterRequest, recipient: Recipient): string | null 
   const { context } = request;
   if (request.test) return recipient.role === 'to' ? `test:${request.requestId}` : null;
   const person = recipient.person!;
+  if (request.plan) return `plan:${context.applicationId}:${request.plan.kind}:${request.plan.step}:${person.contactId}`;
   if (context.kind === 'interview_thanks') return `interview_thanks:${context.interview?.id}:${person.contactId}`;
   if (context.kind === 'rejection_thanks') return `rejection_thanks:${context.applicationId}:${person.contactId}`;
   // Asking for feedback is once per rejection and person, like the thank-you after it.
@@ -104,7 +111,8 @@ function hrefFor(field: PropertyKey | undefined) {
 /**
  * Writes the letters of one click, in one transaction, before anything is
  * sent: recipients, subject, HTML and text exactly as rendered, an
- * idempotency key, status `queued`, and the timeline entry. The sender
+ * idempotency key, status `scheduled` (until its time or the end of the undo
+ * window) or `queued`, and the timeline entry. The sender
  * then hands each to Resend, however often it must retry, with the same body
  * and key.
  *
@@ -132,6 +140,8 @@ export async function queueLetters(userId: string, request: LetterRequest): Prom
         throw new UserError(`That would pass your limit of ${limit} (${left} left, this needs ${adding}). Nothing was sent; try again later.`);
       }
 
+      // Every letter waits for its time: the one asked for, or the undo window. Only with the window off does it leave now.
+      const leavesAt = request.sendAt ?? (account.undoSeconds > 0 ? new Date(Date.now() + account.undoSeconds * 1000) : null);
       const result: QueuedLetter[] = [];
       for (const { draft, rendered, recipients } of prepared.written) {
         const id = crypto.randomUUID();
@@ -155,6 +165,13 @@ export async function queueLetters(userId: string, request: LetterRequest): Prom
             html: rendered.html,
             text: rendered.text,
             idempotencyKey: `afterword-letter-${id}`,
+            status: leavesAt ? 'scheduled' : 'queued',
+            scheduledFor: leavesAt,
+            // At once: the database's now(), the clock every claim compares with.
+            ...(leavesAt ? { nextAttemptAt: leavesAt } : {}),
+            automatic: request.automatic ?? false,
+            plan: request.plan?.kind ?? null,
+            planStep: request.plan?.step ?? null,
           },
           recipients.map((r) => ({
             role: r.role,
@@ -173,7 +190,7 @@ export async function queueLetters(userId: string, request: LetterRequest): Prom
             detail: { letterId: id, letterKind: context.kind, subject: rendered.subject, to: draft.to.name, cc: draft.cc.length },
           });
         }
-        result.push({ id, to: recipients[0].email, status: 'queued' });
+        result.push({ id, to: recipients[0].email, status: leavesAt ? 'scheduled' : 'queued', scheduledFor: leavesAt });
       }
       // Once for the whole click, after every letter is written: a test letter to oneself counts for no one.
       if (!request.test) {

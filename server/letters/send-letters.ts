@@ -4,9 +4,10 @@ import { effectiveTemplate } from '@/db/queries/letter-templates';
 import { sendingStatuses } from '@/db/queries/letters';
 import { NOT_FOUND, UserError } from '@/lib/errors';
 import type { Occasion } from '@/lib/letters/occasion';
+import { recipientZone, tomorrowMorning } from '@/lib/letters/schedule';
 import type { SentLetter } from '@/lib/letters/sent';
 import { pacer } from '@/server/mail/pacer';
-import { wakeSender } from '@/server/queue/worker';
+import { wakeSender, wakeSenderAt } from '@/server/queue/worker';
 import { deliverLetter, INLINE_TIMEOUT_MS } from './deliver-letter';
 import { type LetterRequest, queueLetters, type QueueResult } from './queue-letters';
 
@@ -18,14 +19,17 @@ export type SendResult =
   | Extract<QueueResult, { ok: false }>;
 
 /** What a send button or the compose page asks for: the occasion, the template, and any edits made to it for this letter. */
-export type SendChoice = Occasion & {
-  templateId?: string | null;
-  subject?: string;
-  body?: string;
-  separate: boolean;
-  test: boolean;
-  requestId: string;
-};
+export type SendChoice = Occasion &
+  Pick<LetterRequest, 'automatic' | 'plan'> & {
+    /** Send later: a moment, or 08:30 tomorrow where the recipient is. Absent, now (after the undo window). */
+    sendAt?: Date | 'tomorrow_morning' | null;
+    templateId?: string | null;
+    subject?: string;
+    body?: string;
+    separate: boolean;
+    test: boolean;
+    requestId: string;
+  };
 
 /**
  * The one way a person's letters are sent, from the one-click button, the
@@ -44,12 +48,23 @@ export async function sendOccasionLetters(userId: string, choice: SendChoice): P
     subject: choice.subject ?? chosen.subject,
     body: choice.body ?? chosen.body,
   };
-  const result = await sendLetters(userId, { context, template, separate: choice.separate, test: choice.test, requestId: choice.requestId });
+  const result = await sendLetters(userId, {
+    context,
+    template,
+    separate: choice.separate,
+    test: choice.test,
+    requestId: choice.requestId,
+    sendAt: choice.sendAt === 'tomorrow_morning' ? tomorrowMorning(new Date(), recipientZone(context)) : choice.sendAt,
+    automatic: choice.automatic,
+    plan: choice.plan,
+  });
   return { ...result, applicationId: context.applicationId };
 }
 
 /**
- * One click: write the letters, then hand them to Resend at once when the
+ * One click: write the letters. A scheduled letter (the undo window, or a
+ * time the person chose) is left to the queue, which wakes at its time; with
+ * the undo window off, the letters are handed to Resend at once when the
  * rate limit allows, so the person sees "sent" or why not in the same
  * response. Anything not sent now (Resend busy, rate limit, outage) stays
  * queued and the worker sends it; the sender's claim makes sure only one of
@@ -62,7 +77,10 @@ export async function sendLetters(userId: string, request: LetterRequest): Promi
 
   if (!queued.alreadySent) {
     const left: string[] = [];
-    for (const id of ids) {
+    for (const letter of queued.letters) {
+      if (letter.scheduledFor) await wakeSenderAt(letter.id, letter.scheduledFor);
+    }
+    for (const { id } of queued.letters.filter((l) => !l.scheduledFor)) {
       const wait = pacer().reserve();
       if (wait > INLINE_WAIT_LIMIT_MS) {
         left.push(id);

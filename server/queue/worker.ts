@@ -106,6 +106,23 @@ export async function wakeSender(letterIds: string[]) {
   }
 }
 
+/**
+ * Wakes the sender when a scheduled letter's time comes. Keyed by the time
+ * too, so a letter moved earlier gets its own wake-up instead of waiting on
+ * the old one; a wake-up for a time that moved, or a letter stopped, finds
+ * nothing to take. Lost (no queue here, a crash), the sweep sends it within a minute of its time.
+ */
+export async function wakeSenderAt(letterId: string, at: Date) {
+  const boss = holder.__afterwordBoss;
+  if (!boss) return;
+  try {
+    const running = await boss;
+    await running.send(SEND_QUEUE, { letterId } satisfies SendJob, { startAfter: at, singletonKey: `${letterId}@${at.getTime()}` });
+  } catch (error) {
+    console.error('[letters] could not schedule the sender; the sweep will send this letter at its time:', errorReason(error));
+  }
+}
+
 /** For tests and shutdown. */
 export async function stopLetterWorker() {
   const boss = holder.__afterwordBoss;

@@ -56,7 +56,7 @@ describe('a plan that stops takes its scheduled automatic letters with it', () =
       .select({ detail: activities.detail })
       .from(activities)
       .where(and(eq(activities.applicationId, applicationId), eq(activities.kind, 'letter_cancelled')));
-    expect(cancelled).toEqual([{ detail: { letterId, reason: STOPPED_WITH_PLAN } }]);
+    expect(cancelled).toEqual([{ detail: expect.objectContaining({ letterId, letterKind: 'follow_up' }) }]);
     expect(await written(ada.id, applicationId)).toBe(0);
   });
 

@@ -10,8 +10,12 @@ import { createApplication } from '@/server/applications/create-application';
 
 /** Shared by the interview and application-detail tests: people, applications and contacts to act on. */
 
-export async function seedPerson(email: string, name: string): Promise<SessionUser> {
-  const [user] = await db.insert(users).values({ email, name }).returning();
+/**
+ * A person with the undo window off, unless asked: most tests are about what
+ * happens once a letter leaves, and the undo window has tests of its own.
+ */
+export async function seedPerson(email: string, name: string, options: { undoSeconds?: number } = {}): Promise<SessionUser> {
+  const [user] = await db.insert(users).values({ email, name, undoSeconds: options.undoSeconds ?? 0 }).returning();
   return { id: user.id, email: user.email, name: user.name };
 }
 

@@ -23,7 +23,7 @@ const context = (overrides: Partial<LetterContext> = {}): LetterContext => ({
   position: 'Flight Engineer',
   interview: { id: 'int-1', scheduledAt: new Date('2026-11-24T14:30:00Z'), timeZone: 'Europe/Berlin', kind: 'onsite', impression: 'the launch reviews' },
   people: [person('Grace Hopper', true), person('Alan Turing')],
-  me: { name: 'Ada Lovelace', signature: null, email: 'ada@example.com', replyTo: null, dailyRecipientCap: 50 },
+  me: { name: 'Ada Lovelace', signature: null, email: 'ada@example.com', replyTo: null, dailyRecipientCap: 50, timeZone: 'UTC' },
   ...overrides,
 });
 
@@ -52,7 +52,7 @@ describe('planning letters', () => {
 
   it('says which facts are missing and where, and writes nothing', () => {
     const plan = planLetters(
-      context({ me: { name: null, signature: null, email: 'ada@example.com', replyTo: null, dailyRecipientCap: 50 }, interview: null }),
+      context({ me: { name: null, signature: null, email: 'ada@example.com', replyTo: null, dailyRecipientCap: 50, timeZone: 'UTC' }, interview: null }),
       BUILTIN_TEMPLATES.interview_thanks,
       { separate: false },
     );

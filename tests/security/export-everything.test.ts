@@ -25,6 +25,7 @@ const LEFT_OUT: Record<string, string> = {
   accounts: 'sign-in links to GitHub or Google, holding their OAuth tokens: secrets, not data',
   sessions: 'session tokens: secrets, not data',
   replyToConfirmations: 'a reply-to address not confirmed yet, with its link’s token: a secret, and not in use; the confirmed one is in the profile',
+  digestLinks: 'the morning digest’s Send links, each with its token: secrets, and gone within a day',
   dashboardSnapshots: 'a cache of the dashboard, computed from the rows exported',
   dashboardChanges: 'when rows changed, kept only to know when that cache is stale',
 };
@@ -84,7 +85,7 @@ describe('the JSON export holds everything the person owns', () => {
     const { text, data } = await exported();
     const expected = tables.filter((t) => !(t.name in LEFT_OUT) && t.name !== 'users').map((t) => t.name);
     expect(Object.keys(data).sort()).toEqual([...expected, 'profile', 'format', 'version', 'exportedAt'].sort());
-    for (const secret of ['secret-session-token', 'secret-access-token', 'secret-refresh-token', 'secret-reply-to-token-hash', grace.id, 'grace']) {
+    for (const secret of ['secret-session-token', 'secret-access-token', 'secret-refresh-token', 'secret-reply-to-token-hash', 'secret-digest-token-hash', grace.id, 'grace']) {
       expect(text).not.toContain(secret);
     }
   });

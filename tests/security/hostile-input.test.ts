@@ -88,7 +88,7 @@ const letterContext = (text: string): LetterContext => ({
   position: text,
   interview: { id: 'interview', scheduledAt: new Date(), timeZone: 'UTC', kind: 'video', impression: text },
   people: [],
-  me: { name: text, signature: text, email: 'ada@example.com', replyTo: null, dailyRecipientCap: 50 },
+  me: { name: text, signature: text, email: 'ada@example.com', replyTo: null, dailyRecipientCap: 50, timeZone: 'UTC' },
 });
 const person = (text: string) => ({ contactId: 'contact', name: text, email: text, isPrimary: true, flagged: null });
 const csvCell = (text: string) => `"${text.replaceAll('"', '""')}"`;

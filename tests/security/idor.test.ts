@@ -212,6 +212,18 @@ const ACTIONS: Record<string, Case<Fields>> = {
     ],
   },
   'app/(app)/letters/actions.ts#clearAddressFlagAction': { names: [(_, t) => ({ contactId: t.contact })] },
+  'app/(app)/letters/actions.ts#cancelLetterAction': {
+    names: [(_, t) => ({ letterIds: t.undecidedLetter }), (own, t) => ({ letterIds: `${own.undecidedLetter},${t.undecidedLetter}` })],
+  },
+  'app/(app)/letters/actions.ts#rescheduleLetterAction': {
+    names: [
+      (_, t) => ({ letterId: t.undecidedLetter, when: 'tomorrow_morning' }),
+      (_, t) => ({ letterId: t.undecidedLetter, when: 'at', sendAt: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 16), sendAtZone: 'UTC' }),
+    ],
+  },
+  'app/(app)/letters/actions.ts#rewriteLetterAction': {
+    names: [(_, t) => ({ letterId: t.undecidedLetter, subject: 'Changed by Mallory', body: 'Hello' })],
+  },
   'app/(app)/settings/actions.ts#saveSettings': {
     ownRowsOnly: (_, ada) => ({ name: 'Mallory', signature: 'M.', replyTo: ada.email }),
   },

@@ -6,7 +6,10 @@ import {
   accounts,
   dashboardDismissals,
   dashboardSnapshots,
+  digestLinks,
+  digestSends,
   flaggedAddresses,
+  followUpPlans,
   sendingLedger,
   interviewAttendees,
   interviews,
@@ -93,6 +96,17 @@ export async function seedWholeAccount(person: Person) {
   ]);
   await db.insert(flaggedAddresses).values({ userId: person.id, email: `${label}.bounced@acme.example`, reason: 'bounced', letterId: sentLetter });
   await db.insert(dashboardDismissals).values({ userId: person.id, kind: 'quiet_application', subjectId: other.id });
+  await db.insert(followUpPlans).values([
+    { userId: person.id, plan: 'after_applying', mode: 'automatic', firstWaitDays: 5, repeatEveryDays: 7, maxLetters: 1 },
+    { userId: person.id, applicationId: other.id, plan: 'after_rejection', mode: 'ask', firstWaitDays: 60, repeatEveryDays: 60, maxLetters: 2, stoppedAt: new Date() },
+  ]);
+  await db.insert(digestSends).values({ userId: person.id, day: '2026-01-22', items: 3 });
+  await db.insert(digestLinks).values({
+    userId: person.id,
+    tokenHash: `${label}-secret-digest-token-hash`,
+    target: { letterId: sentLetter },
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
   await db.insert(sessions).values({ userId: person.id, sessionToken: `${label}-secret-session-token`, expires: new Date(Date.now() + 86_400_000) });
   await db.insert(accounts).values({
     userId: person.id,

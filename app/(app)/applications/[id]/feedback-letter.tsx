@@ -1,4 +1,4 @@
-import { sendLetterAction } from '@/app/(app)/letters/actions';
+import { cancelLetterAction, sendLetterAction } from '@/app/(app)/letters/actions';
 import { composeHref, recipientsInWords } from '@/components/letters/recipients-in-words';
 import type { LinkedContact } from '@/db/queries/application-contacts';
 import type { ApplicationLetter } from '@/db/queries/letters-sent';
@@ -25,6 +25,7 @@ export function FeedbackLetter({
       send={{
         ...occasion,
         action: sendLetterAction,
+        cancelAction: cancelLetterAction,
         label: 'Ask for feedback',
         recipients: primary ? recipientsInWords(primary, [], false) : 'Choose the primary contact first: the letter goes to them.',
         separateByDefault: false,

@@ -1,4 +1,4 @@
-import { sendLetterAction } from '@/app/(app)/letters/actions';
+import { cancelLetterAction, sendLetterAction } from '@/app/(app)/letters/actions';
 import { composeHref, recipientsInWords } from '@/components/letters/recipients-in-words';
 import type { LinkedContact } from '@/db/queries/application-contacts';
 import type { InterviewWithPeople } from '@/db/queries/interviews';
@@ -31,6 +31,7 @@ export function InterviewLetter({
       send={{
         ...occasion,
         action: sendLetterAction,
+        cancelAction: cancelLetterAction,
         applicationId,
         label: 'Send thank-you',
         recipients: recipientsInWords(primary, others, false),
@@ -61,6 +62,7 @@ export function RejectionLetter({
       send={{
         ...occasion,
         action: sendLetterAction,
+        cancelAction: cancelLetterAction,
         label: 'Send thank-you letters',
         recipients: recipientsInWords(null, met, true),
         separateByDefault: true,

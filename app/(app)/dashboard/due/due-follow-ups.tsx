@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { sendLetterAction } from '@/app/(app)/letters/actions';
+import { cancelLetterAction, sendLetterAction } from '@/app/(app)/letters/actions';
 import { composeHref, recipientsInWords } from '@/components/letters/recipients-in-words';
 import { SendLetter } from '@/components/letters/send-letter';
 import type { FollowUpDue } from '@/db/queries/due/follow-ups';
@@ -57,6 +57,7 @@ export function FollowUpsList({ list, now, showMore }: { list: List<FollowUpDue>
             <SendLetter
               {...occasion}
               action={sendLetterAction}
+              cancelAction={cancelLetterAction}
               label="Send follow-up"
               recipients={recipientsInWords(null, [row], true)}
               separateByDefault

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { sendLetterAction } from '@/app/(app)/letters/actions';
+import { cancelLetterAction, sendLetterAction } from '@/app/(app)/letters/actions';
 import { composeHref, recipientsInWords } from '@/components/letters/recipients-in-words';
 import type { DuePlanStep } from '@/db/queries/follow-up-plan-facts';
 import type { DueList as List } from '@/db/queries/due/shared';
@@ -73,6 +73,7 @@ export function PlanFollowUpsList({ list, now, showMore }: { list: Checked; now:
                 send={{
                   ...occasion,
                   action: sendLetterAction,
+                  cancelAction: cancelLetterAction,
                   label: 'Send follow-up',
                   recipients: recipientsInWords(null, people, true),
                   separateByDefault: true,

@@ -1,4 +1,4 @@
-import { sendLetterAction } from '@/app/(app)/letters/actions';
+import { cancelLetterAction, sendLetterAction } from '@/app/(app)/letters/actions';
 import { LetterProblems } from '@/components/letters/letter-problems';
 import { composeHref, recipientsInWords } from '@/components/letters/recipients-in-words';
 import { SendLetter, type SendLetterProps } from '@/components/letters/send-letter';
@@ -77,6 +77,7 @@ export function ThankYouOwedList({ list, now, showMore }: { list: Checked<ThankY
                 about={about}
                 send={{
                   action: sendLetterAction,
+        cancelAction: cancelLetterAction,
                   occasion: 'interview_thanks',
                   interviewId: row.interviewId,
                   applicationId: row.applicationId,
@@ -126,6 +127,7 @@ export function RejectionThanksList({ list, now, showMore }: { list: Checked<Rej
                 about={about}
                 send={{
                   action: sendLetterAction,
+        cancelAction: cancelLetterAction,
                   occasion: 'rejection_thanks',
                   applicationId: row.applicationId,
                   label: people.length > 1 ? 'Send thank-you letters' : 'Send thank-you',

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useId, useRef, useState, useTransition } from 'react';
-import { previewLetterAction, sendLetterAction } from '@/app/(app)/letters/actions';
+import { cancelLetterAction, previewLetterAction, sendLetterAction } from '@/app/(app)/letters/actions';
 import { LetterProblems } from '@/components/letters/letter-problems';
 import { SendOutcome, SeparateField } from '@/components/letters/send-parts';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -108,7 +108,7 @@ export function ComposeLetter(props: Props) {
             Send a test to myself
           </SubmitButton>
         </div>
-        <SendOutcome state={state} />
+        <SendOutcome state={state} cancelAction={cancelLetterAction} />
       </form>
       <section aria-labelledby="preview-heading" aria-busy={previewing} className="space-y-2">
         <div className="flex items-baseline justify-between gap-2">
