@@ -88,7 +88,7 @@ function planFactsQuery(userId: string, filter: Filter) {
       select count(*)::int as written, max(coalesce(l.sent_at, l.scheduled_for, l.created_at)) as last_letter_at
       from letters l
       where l.user_id = ${userId} and l.application_id = p.application_id and l.plan = p.plan and not l.is_test
-        and (l.status not in (${LOST}) or (l.automatic and not (l.status = 'cancelled' and l.last_error = ${STOPPED_WITH_PLAN})))
+        and (l.status not in (${LOST}) or (l.automatic and not (l.status = 'cancelled' and coalesce(l.last_error, '') = ${STOPPED_WITH_PLAN})))
     ) w
     -- Never two follow-ups to one person within a week: the last one to them, sent or scheduled, from anywhere.
     cross join lateral (

@@ -1,11 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
-import { interviews, users } from '@/db/schema';
+import { interviews, letterRecipients, letters, users } from '@/db/schema';
 import { UserError } from '@/lib/errors';
 import { MOVED_TO_HOUR } from '@/lib/follow-ups/quiet-hours';
 import { instantToWallTime } from '@/lib/time/zoned-time';
+import { moveApplications } from '@/server/applications/move-applications';
 import { type AutomaticRequest, runAutomaticPlans } from '@/server/follow-ups/run-automatic-plans';
+import { cancelLetter } from '@/server/letters/cancel-letter';
+import { restoreEnv, useOutboxMode } from '../helpers/mail-mode';
 import { setupTestDatabase } from '../support/database';
 import { daysAgo, seedInterviewAt, seedPeople, seedPlanApp, seedPlanLetter, setDefaultMode } from './support';
 
@@ -107,5 +110,61 @@ describe('the automatic follow-up job', () => {
     await seedPlanApp(ada.id, { stage: 'applied', movedDaysAgo: 30 });
     const { write } = recorder(async () => ({ ok: false }));
     expect(await runAutomaticPlans(now, write)).toEqual({ written: 0, skipped: 1, failed: 0 });
+  });
+});
+
+describe('the automatic follow-up job, writing for real', () => {
+  beforeEach(() => useOutboxMode());
+  afterEach(() => restoreEnv());
+
+  it('writes one scheduled letter per step, however many runs (or processes) ask, then none once the plan stops', async () => {
+    const { ada } = await seedPeople();
+    await setDefaultMode(ada.id, 'after_applying', 'automatic');
+    await db.update(users).set({ timeZone: 'Europe/Berlin' }).where(eq(users.id, ada.id));
+    const { applicationId, grace } = await seedPlanApp(ada.id, { stage: 'applied', movedDaysAgo: 30, appliedDaysAgo: 7 });
+
+    const runs = await Promise.all([runAutomaticPlans(now), runAutomaticPlans(now)]);
+    expect(runs.reduce((n, r) => n + r.written, 0)).toBeGreaterThanOrEqual(1);
+    await runAutomaticPlans(now);
+    const written = await db.select().from(letters).where(eq(letters.userId, ada.id));
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatchObject({
+      kind: 'follow_up',
+      status: 'scheduled',
+      automatic: true,
+      plan: 'after_applying',
+      planStep: 1,
+      applicationId,
+    });
+    expect(instantToWallTime(written[0].scheduledFor!, 'Europe/Berlin')).toBe(`2026-05-14T0${MOVED_TO_HOUR}:00`);
+    const [to] = await db.select().from(letterRecipients).where(eq(letterRecipients.letterId, written[0].id));
+    expect(to).toMatchObject({ contactId: grace, dedupeKey: `plan:${applicationId}:after_applying:1:${grace}` });
+
+    // Moving the application on cancels it; the next run writes nothing.
+    await moveApplications(ada.id, [applicationId], 'interviewing');
+    await runAutomaticPlans(now);
+    expect((await db.select({ status: letters.status }).from(letters).where(eq(letters.userId, ada.id))).map((l) => l.status)).toEqual(['cancelled']);
+  });
+
+  it('a letter the person cancelled on Letters is not written again', async () => {
+    const { ada } = await seedPeople();
+    await setDefaultMode(ada.id, 'after_applying', 'automatic');
+    await seedPlanApp(ada.id, { stage: 'applied', movedDaysAgo: 30, appliedDaysAgo: 7 });
+    await runAutomaticPlans(now);
+    const [letter] = await db.select({ id: letters.id }).from(letters).where(eq(letters.userId, ada.id));
+    expect(await cancelLetter(ada.id, letter.id)).toBe('cancelled');
+    await runAutomaticPlans(now);
+    expect(await db.select({ id: letters.id }).from(letters).where(eq(letters.userId, ada.id))).toHaveLength(1);
+  });
+
+  it('holds to the daily recipient cap: refused steps wait for a later run', async () => {
+    const { ada } = await seedPeople();
+    await setDefaultMode(ada.id, 'after_applying', 'automatic');
+    await db.update(users).set({ dailyRecipientCap: 1, createdAt: daysAgo(30) }).where(eq(users.id, ada.id));
+    await seedPlanApp(ada.id, { stage: 'applied', movedDaysAgo: 30, appliedDaysAgo: 7, company: 'One' });
+    await seedPlanApp(ada.id, { stage: 'applied', movedDaysAgo: 30, appliedDaysAgo: 7, company: 'Two' });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await runAutomaticPlans(now)).toEqual({ written: 1, skipped: 0, failed: 1 });
+    expect(await db.select({ id: letters.id }).from(letters).where(eq(letters.userId, ada.id))).toHaveLength(1);
   });
 });
