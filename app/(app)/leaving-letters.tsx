@@ -9,7 +9,7 @@ const SHOWN = 5;
 /** The person's letters leaving within the longest undo window, for the bar at the foot of every page. */
 export async function LeavingLetters({ userId }: { userId: string }) {
   const leaving = await scheduledLetters(userId, { withinSeconds: MAX_UNDO_SECONDS, limit: SHOWN });
-  if (leaving.length === 0) return null;
+  // Rendered even when empty: the bar keeps a letter just undone on screen with its answer.
   return (
     <LeavingBar
       letters={leaving.map((l) => ({ id: l.id, to: l.to ?? l.toEmail, scheduledFor: l.scheduledFor }))}

@@ -1,8 +1,9 @@
 'use client';
 
-import { useActionState, useEffect, useState } from 'react';
+import { startTransition, useActionState, useEffect, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
-import { SubmitButton } from '@/components/ui/submit-button';
+import { Working } from '@/components/ui/submit-button';
 import type { ActionState, FormAction } from '@/lib/actions/state';
 
 /** A letter in its undo window, as the page was told of it. */
@@ -39,7 +40,7 @@ const initial: ActionState = { ok: false };
  * not every second.
  */
 export function UndoSending({ letters, cancelAction }: { letters: LeavingLetter[]; cancelAction: FormAction }) {
-  const [state, cancel] = useActionState(cancelAction, initial);
+  const [state, cancel, pending] = useActionState(cancelAction, initial);
   const left = useCountdown(letters);
   const whom = [...new Set(letters.map((l) => l.to))].join(', ');
   if (state.message) return <FormMessage ok={state.ok} message={state.message} />;
@@ -50,9 +51,14 @@ export function UndoSending({ letters, cancelAction }: { letters: LeavingLetter[
       </p>
     );
   }
+  // A button, not a form: the countdown often sits inside the form that sent the letter, and forms do not nest.
+  const undo = () => {
+    const data = new FormData();
+    data.set('letterIds', letters.map((l) => l.id).join(','));
+    startTransition(() => cancel(data));
+  };
   return (
-    <form action={cancel} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-      <input type="hidden" name="letterIds" value={letters.map((l) => l.id).join(',')} />
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
       <p role="status" className="text-stone-800">
         <span aria-hidden>
           Sending to {whom} {left === null ? 'shortly' : <>in <span className="font-semibold tabular-nums">{left} s</span></>}
@@ -61,9 +67,9 @@ export function UndoSending({ letters, cancelAction }: { letters: LeavingLetter[
           Sending to {whom} in a few seconds. Undo stops {letters.length > 1 ? 'them' : 'it'}.
         </span>
       </p>
-      <SubmitButton variant="secondary" pendingLabel="Undoing…">
-        Undo
-      </SubmitButton>
-    </form>
+      <Button type="button" variant="secondary" onClick={undo} disabled={pending} aria-disabled={pending}>
+        {pending ? <Working label="Undoing…" /> : 'Undo'}
+      </Button>
+    </div>
   );
 }

@@ -27,14 +27,17 @@ export function SubmitButton({
   const pressed = pending && (!name || data?.get(name) === value);
   return (
     <Button type="submit" variant={variant} className={className} name={name} value={value} disabled={pending} aria-disabled={pending}>
-      {pressed ? (
-        <>
-          <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />
-          <span>{pendingLabel}</span>
-        </>
-      ) : (
-        children
-      )}
+      {pressed ? <Working label={pendingLabel} /> : children}
     </Button>
+  );
+}
+
+/** A button's words while its action runs, after a spinner. */
+export function Working({ label }: { label: string }) {
+  return (
+    <>
+      <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />
+      <span>{label}</span>
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { dueLetterIds } from '@/db/queries/letter-queue';
+import { letterOutcomes } from '@/db/queries/outcomes/letters';
 import { activities, applications, flaggedAddresses, letterRecipients, letters, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
 import { cancelLetter } from '@/server/letters/cancel-letter';
@@ -76,6 +77,8 @@ describe('the undo window', () => {
     const timeline = await db.select().from(activities).where(eq(activities.kind, 'letter_cancelled'));
     expect(timeline).toHaveLength(1);
     expect(timeline[0]).toMatchObject({ applicationId: seeded.applicationId, detail: { letterId: letter.id } });
+    // Nobody received it: Outcomes does not count it as written.
+    expect((await letterOutcomes({ userId: seeded.ada.id, since: null, now: new Date() })).total.written).toBe(0);
 
     await db.update(users).set({ undoSeconds: 0 }).where(eq(users.id, seeded.ada.id));
     expect(await send()).toMatchObject({ ok: true, message: 'Sent to grace@acme.example.' });

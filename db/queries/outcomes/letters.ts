@@ -9,7 +9,8 @@ export type TemplateCounts = LetterCounts & { template: string };
 const FIGURES = Object.keys(LETTER_FIGURES) as LetterFigure[];
 
 /**
- * What came of the letters written in the period (test letters left out), in
+ * What came of the letters written in the period (test letters and those
+ * cancelled before they left out: nobody received them), in
  * all and by template: one pass over the person's letters, the total and the
  * per-template rows from the same GROUP BY through grouping sets.
  */
@@ -20,7 +21,7 @@ export function letterOutcomesQuery({ userId, since }: OutcomeScope) {
       count(*)::int as written, count(*) filter (where delivered_locally)::int as local
       ${sql.join(figures)}
     from letters
-    where user_id = ${userId} and not is_test ${fromStart(sql`created_at`, since)}
+    where user_id = ${userId} and not is_test and status <> 'cancelled' ${fromStart(sql`created_at`, since)}
     group by grouping sets ((template_name), ())`;
 }
 
