@@ -68,7 +68,8 @@ async function start(): Promise<PgBoss> {
   await boss.work(HOUSEKEEPING_QUEUE, { pollingIntervalSeconds: 60 }, () => runHousekeeping());
   await boss.schedule(HOUSEKEEPING_QUEUE, HOUSEKEEPING_CRON);
   await boss.createQueue(FOLLOW_UP_QUEUE, { policy: 'singleton' });
-  await boss.work(FOLLOW_UP_QUEUE, { pollingIntervalSeconds: 60 }, () => runFollowUps());
+  // Polled often: a run asked for (a test, an operator) starts within seconds; the schedule adds one every ten minutes.
+  await boss.work(FOLLOW_UP_QUEUE, { pollingIntervalSeconds: 5 }, () => runFollowUps());
   await boss.schedule(FOLLOW_UP_QUEUE, FOLLOW_UP_CRON);
   await sweepLetters(boss);
   await runHousekeeping();
