@@ -5,7 +5,7 @@ import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from '@/lib/security
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 /** The signed-in app's pages: without a session cookie they go to sign-in. */
-const SIGNED_IN_PAGES = /^\/(dashboard|applications|contacts|letters|templates|settings)(\/|$)/;
+const SIGNED_IN_PAGES = /^\/(dashboard|applications|contacts|letters|templates|settings|digest)(\/|$)/;
 
 /**
  * Every page is served with its own script nonce and the policy that names

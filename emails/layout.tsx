@@ -35,7 +35,16 @@ const container = {
 const footer = { color: '#78716c', fontSize: '13px', lineHeight: '20px', marginTop: '24px' };
 
 /** The one thing to press in a mail that carries a link, and the link itself for clients that show no buttons. */
-export function EmailLinkButton({ url, children }: { url: string; children: ReactNode }) {
+export function EmailLinkButton({
+  url,
+  children,
+  showAddress = true,
+}: {
+  url: string;
+  children: ReactNode;
+  /** False where a mail has many buttons: the plain-text part still carries each link. */
+  showAddress?: boolean;
+}) {
   return (
     <>
       <Button
@@ -50,7 +59,9 @@ export function EmailLinkButton({ url, children }: { url: string; children: Reac
       >
         {children}
       </Button>
-      <Text style={{ fontSize: '13px', lineHeight: '20px', color: '#57534e' }}>Or paste this address into your browser: {url}</Text>
+      {showAddress ? (
+        <Text style={{ fontSize: '13px', lineHeight: '20px', color: '#57534e' }}>Or paste this address into your browser: {url}</Text>
+      ) : null}
     </>
   );
 }

@@ -4,21 +4,21 @@ import { migrateDatabase } from '@/db/migrate';
 import { env, EnvError } from '@/env';
 import { errorFrames, errorReason } from '@/lib/error-reason';
 import { isDatabaseUnreachable } from '@/lib/errors';
-import { startLetterWorker } from '@/server/queue/worker';
+import { startLetterWorker, type WorkerOptions } from '@/server/queue/worker';
 
 /**
  * Server start-up: check the environment, take the database (and on PGlite
  * its lock), apply migrations and start the letter queue. Any failure stops the server with a
  * message that says what to fix, rather than failing request by request.
  */
-export async function startServer() {
+export async function startServer(options: WorkerOptions = {}) {
   try {
     const config = env();
     const handle = getDatabase();
     const started = Date.now();
     await migrateDatabase(handle);
     // The letter queue lives in the same database; it resumes whatever was queued before a restart.
-    await startLetterWorker();
+    await startLetterWorker(options);
     console.info(
       `[afterword] ${handle.kind} database ready in ${Date.now() - started} ms; mail goes to ${
         config.mailMode === 'resend' ? 'Resend' : `the local outbox at ${config.appUrl}/outbox`

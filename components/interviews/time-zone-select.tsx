@@ -8,7 +8,17 @@ import { useBrowserTimeZone } from '@/components/time/use-browser-time-zone';
  * comes from the server so the first render matches it exactly; the browser
  * may add its own zone when the server's list does not have it.
  */
-export function TimeZoneSelect({ zones, value, errors }: { zones: string[]; value: string | null; errors?: string[] }) {
+export function TimeZoneSelect({
+  zones,
+  value,
+  errors,
+  hint,
+}: {
+  zones: string[];
+  value: string | null;
+  errors?: string[];
+  hint?: string;
+}) {
   const browser = useBrowserTimeZone();
   const zone = value ?? browser ?? 'UTC';
   const choices = zones.includes(zone) ? zones : [zone, ...zones];
@@ -21,6 +31,7 @@ export function TimeZoneSelect({ zones, value, errors }: { zones: string[]; valu
       options={choices.map((z) => ({ id: z, label: z.replaceAll('_', ' ') }))}
       defaultValue={zone}
       errors={errors}
+      hint={hint}
     />
   );
 }

@@ -12,6 +12,7 @@ import {
   letterTemplates,
   users,
   verificationTokens,
+  WAITING_TO_LEAVE,
 } from '@/db/schema';
 
 /** What a person's account holds, counted for the confirmation before it is deleted. */
@@ -39,7 +40,7 @@ export async function accountSummary(userId: string, tx: Executor = db): Promise
       contacts: count(contacts),
       templates: count(letterTemplates),
       letters: sql<number>`(select count(*)::int from ${letters} where ${letters.userId} = ${userId})`,
-      queuedLetters: sql<number>`(select count(*)::int from ${letters} where ${letters.userId} = ${userId} and ${letters.status} = 'queued')`,
+      queuedLetters: sql<number>`(select count(*)::int from ${letters} where ${letters.userId} = ${userId} and ${WAITING_TO_LEAVE(letters.status)})`,
     })
     .from(users)
     .where(eq(users.id, userId));

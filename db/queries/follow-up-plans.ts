@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import { applications, followUpPlans, users } from '@/db/schema';
+import { applications, followUpPlans } from '@/db/schema';
 import { DEFAULT_PLANS, FOLLOW_UP_PLANS, type FollowUpMode, type FollowUpPlanKind, type PlanSettings } from '@/lib/follow-ups/plans';
 
 const settingsColumns = {
@@ -86,10 +86,4 @@ export async function clearApplicationPlan(tx: Executor, userId: string, applica
   await tx
     .delete(followUpPlans)
     .where(and(eq(followUpPlans.userId, userId), eq(followUpPlans.applicationId, applicationId), eq(followUpPlans.plan, plan)));
-}
-
-/** The person's own time zone, where the page says when a plan's letter is due. */
-export async function personTimeZone(userId: string, tx: Executor = db): Promise<string> {
-  const [row] = await tx.select({ zone: users.timeZone }).from(users).where(eq(users.id, userId));
-  return row?.zone ?? 'UTC';
 }

@@ -101,3 +101,19 @@ export async function getInterview(userId: string, applicationId: string, interv
   if (!row) return null;
   return { ...row, people: await attendeesOf(tx, userId, [row.id]) };
 }
+
+/** Saves "What impressed you most?" alone; the interview's kind and time, or null when missing or someone else's. */
+export async function setImpression(
+  tx: Executor,
+  userId: string,
+  applicationId: string,
+  interviewId: string,
+  impression: string | null,
+) {
+  const [updated] = await tx
+    .update(interviews)
+    .set({ impression, updatedAt: new Date() })
+    .where(and(eq(interviews.userId, userId), eq(interviews.applicationId, applicationId), eq(interviews.id, interviewId)))
+    .returning({ kind: interviews.kind, scheduledAt: interviews.scheduledAt, timeZone: interviews.timeZone });
+  return updated ?? null;
+}

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import { flaggedAddresses, letterRecipients, letters, sendingLedger, users } from '@/db/schema';
+import { flaggedAddresses, letterRecipients, letters, sendingLedger, users, WAITING_TO_LEAVE } from '@/db/schema';
 import type { LetterRecipientRole } from '@/lib/letters/kinds';
 import type { LetterStatus } from '@/lib/letters/status';
 
@@ -169,7 +169,7 @@ const lettersOf = (userId: string, of: LettersOf) =>
   );
 
 /**
- * Locks the letters still waiting to go until the transaction ends, so no
+ * Locks the letters still waiting to go (scheduled or queued) until the transaction ends, so no
  * sender can claim one meanwhile, and says how many wait and how many a
  * sender holds right now (handed to Resend, its answer not yet recorded).
  */
@@ -177,7 +177,7 @@ export async function lockUnsentLetters(tx: Executor, userId: string, of: Letter
   const rows = await tx
     .select({ held: sql<boolean>`coalesce(${letters.claimedUntil} > now(), false)` })
     .from(letters)
-    .where(and(lettersOf(userId, of), eq(letters.status, 'queued')))
+    .where(and(lettersOf(userId, of), WAITING_TO_LEAVE(letters.status)))
     .for('update');
   return { queued: rows.length, beingSent: rows.filter((r) => r.held).length };
 }

@@ -42,8 +42,9 @@ export async function keepOutboxMessage(message: OutboxMessageInput): Promise<{ 
   if (inserted) return { outcome: 'kept', id: inserted.id };
 
   const [first] = await db.select().from(outboxMessages).where(eq(outboxMessages.idempotencyKey, message.idempotencyKey));
-  const same = (['from', 'to', 'cc', 'replyTo', 'subject', 'html', 'text'] as const).every(
-    (field) => JSON.stringify(first[field] ?? null) === JSON.stringify(message[field] ?? (field === 'cc' ? [] : null)),
+  const empty = { cc: [], headers: {} } as Record<string, unknown>;
+  const same = (['from', 'to', 'cc', 'replyTo', 'subject', 'html', 'text', 'headers'] as const).every(
+    (field) => JSON.stringify(first[field] ?? null) === JSON.stringify(message[field] ?? empty[field] ?? null),
   );
   return { outcome: same ? 'kept' : 'conflict', id: first.id };
 }

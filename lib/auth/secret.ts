@@ -27,3 +27,11 @@ export function authSecret(): string {
   holder.__afterwordAuthSecret = fs.readFileSync(file, 'utf8').trim();
   return holder.__afterwordAuthSecret;
 }
+
+/**
+ * A key of its own for each use of the secret (HKDF-SHA256), so a token
+ * signed for one purpose is worth nothing for another.
+ */
+export function derivedKey(purpose: string): Uint8Array {
+  return new Uint8Array(crypto.hkdfSync('sha256', authSecret(), 'afterword', purpose, 32));
+}

@@ -9,6 +9,17 @@ const tag = z.object({
   value: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/),
 });
 
+/**
+ * Extra headers (the digest's List-Unsubscribe): a name is a header token,
+ * and neither may break a line, so nothing can add a header of its own.
+ */
+const headers = z
+  .record(
+    z.string().regex(/^[A-Za-z0-9-]{1,100}$/, { message: 'A header name may only contain letters, digits and dashes' }),
+    noLineBreaks('A header').pipe(z.string().max(2000)),
+  )
+  .refine((h) => Object.keys(h).length <= 10, { message: 'At most 10 extra headers' });
+
 /** One message, as the rest of the app hands it over. */
 export const outgoingMail = z.object({
   /** Shown as "<fromName> via Afterword"; the address is always MAIL_FROM. */
@@ -20,6 +31,7 @@ export const outgoingMail = z.object({
   html: z.string().min(1),
   text: z.string().min(1),
   tags: z.array(tag).min(1),
+  headers: headers.optional(),
   /** Resend keys a request to its body: a retry must reuse the key and the exact body. */
   idempotencyKey: z.string().min(1).max(256),
 });
@@ -38,5 +50,6 @@ export const mailPayloadSchema = z.object({
   html: z.string().min(1),
   text: z.string().min(1),
   tags: z.array(tag).min(1),
+  headers: headers.optional(),
 });
 export type MailPayload = z.infer<typeof mailPayloadSchema>;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/db';
+import type { Executor } from '@/db/executor';
 import { refreshLastLetters } from '@/db/queries/last-letter';
 import { clearDedupeKeys, failUndecided, requeueUndecided } from '@/db/queries/letters';
 import { DISCARDED_REASON } from '@/lib/letters/hold';
@@ -12,8 +13,15 @@ import { deliverLetter, INLINE_TIMEOUT_MS } from './deliver-letter';
  * Resend may have forgotten the old one; that is why it is theirs to choose.
  * Discarding marks it failed, so it can be written afresh later.
  */
-export async function decideLetter(userId: string, letterId: string, choice: 'send_again' | 'discard'): Promise<boolean> {
+export async function decideLetter(
+  userId: string,
+  letterId: string,
+  choice: 'send_again' | 'discard',
+  // Runs in the decision's transaction (a digest link is spent there); throwing decides nothing.
+  options: { inTransaction?: (tx: Executor) => Promise<void> } = {},
+): Promise<boolean> {
   const decided = await db.transaction(async (tx) => {
+    await options.inTransaction?.(tx);
     if (choice === 'discard') {
       if (!(await failUndecided(tx, userId, letterId, DISCARDED_REASON))) return false;
       await clearDedupeKeys(tx, userId, letterId);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/db';
+import type { Executor } from '@/db/executor';
 import { recordActivity } from '@/db/queries/activity';
 import { refreshLastLetters } from '@/db/queries/last-letter';
 import { insertLetter, lettersByDedupeKeys, lockSender, recipientsSince } from '@/db/queries/letters';
@@ -30,6 +31,8 @@ export type LetterRequest = {
   /** Written by an automatic follow-up plan, at its step: one letter per step and person. */
   automatic?: boolean;
   plan?: { kind: FollowUpPlanKind; step: number } | null;
+  /** Runs in the transaction that writes the letters (a digest link is spent there); throwing writes nothing. */
+  inTransaction?: (tx: Executor) => Promise<void>;
 };
 
 export type QueuedLetter = { id: string; to: string; status: LetterStatus; scheduledFor: Date | null };
@@ -131,6 +134,7 @@ export async function queueLetters(userId: string, request: LetterRequest): Prom
       // One sender per person at a time: the cap below is counted under this lock.
       const account = await lockSender(tx, userId);
       if (account === null) throw new UserError(NOT_FOUND.account);
+      await request.inTransaction?.(tx);
       const cap = dailyRecipientCap(account);
       const count = await recipientsSince(tx, userId, daysBefore(new Date(), 1));
       const adding = prepared.written.reduce((n, w) => n + w.recipients.length, 0);

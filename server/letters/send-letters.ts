@@ -20,7 +20,7 @@ export type SendResult =
 
 /** What a send button or the compose page asks for: the occasion, the template, and any edits made to it for this letter. */
 export type SendChoice = Occasion &
-  Pick<LetterRequest, 'automatic' | 'plan'> & {
+  Pick<LetterRequest, 'automatic' | 'plan' | 'inTransaction'> & {
     /** Send later: a moment, or 08:30 tomorrow where the recipient is. Absent, now (after the undo window). */
     sendAt?: Date | 'tomorrow_morning' | null;
     templateId?: string | null;
@@ -57,6 +57,7 @@ export async function sendOccasionLetters(userId: string, choice: SendChoice): P
     sendAt: choice.sendAt === 'tomorrow_morning' ? tomorrowMorning(new Date(), recipientZone(context)) : choice.sendAt,
     automatic: choice.automatic,
     plan: choice.plan,
+    inTransaction: choice.inTransaction,
   });
   return { ...result, applicationId: context.applicationId };
 }

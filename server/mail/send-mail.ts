@@ -49,6 +49,7 @@ export function mailPayload(input: OutgoingMail): MailPayload {
     html: mail.html,
     text: mail.text,
     tags: mail.tags,
+    ...(mail.headers && Object.keys(mail.headers).length ? { headers: mail.headers } : {}),
   };
 }
 
@@ -65,7 +66,13 @@ export async function sendPayload(
 ): Promise<MailResult> {
   const config = env();
   if (config.mailMode === 'outbox') {
-    return keepInOutbox({ ...payload, cc: payload.cc ?? [], replyTo: payload.replyTo ?? null, idempotencyKey });
+    return keepInOutbox({
+      ...payload,
+      cc: payload.cc ?? [],
+      replyTo: payload.replyTo ?? null,
+      headers: payload.headers ?? {},
+      idempotencyKey,
+    });
   }
 
   const resend = new Resend(config.RESEND_API_KEY, { baseUrl: config.RESEND_BASE_URL });

@@ -4,6 +4,7 @@ import { getDatabase } from '@/db';
 import { dueLetterIds } from '@/db/queries/letter-queue';
 import { env } from '@/env';
 import { errorReason } from '@/lib/error-reason';
+import { runDigests } from '@/server/digest/send-digests';
 import { deliverLetter } from '@/server/letters/deliver-letter';
 import { pacer } from '@/server/mail/pacer';
 import { FOLLOW_UP_CRON, FOLLOW_UP_QUEUE, runAutomaticPlans } from '@/server/follow-ups/run-automatic-plans';
@@ -19,7 +20,18 @@ import { HOUSEKEEPING_CRON, HOUSEKEEPING_QUEUE, runHousekeeping } from './housek
 export const SEND_QUEUE = 'letter-send';
 export const SWEEP_QUEUE = 'letter-sweep';
 
+/** The morning digest: every 5 minutes, each person's is sent once their time has come (server/digest). */
+export const DIGEST_QUEUE = 'digest';
+export const DIGEST_CRON = '*/5 * * * *';
+
 type SendJob = { letterId: string };
+
+/**
+ * What the worker needs from above its floor: the key that signs the
+ * digest's unsubscribe links (derived from AUTH_SECRET by Auth). Without it,
+ * as in tests of the letter queue, no digest is sent.
+ */
+export type WorkerOptions = { unsubscribeKey?: () => Uint8Array };
 
 const holder = globalThis as unknown as { __afterwordBoss?: Promise<PgBoss> };
 
@@ -50,7 +62,7 @@ export async function sweepLetters(boss: Pick<PgBoss, 'send'>) {
   }
 }
 
-async function start(): Promise<PgBoss> {
+async function start(options: WorkerOptions): Promise<PgBoss> {
   const boss = createBoss();
   boss.on('error', (error) => console.error('[letters] queue error:', errorReason(error)));
   await boss.start();
@@ -71,6 +83,15 @@ async function start(): Promise<PgBoss> {
   // Polled often: a run asked for (a test, an operator) starts within seconds; the schedule adds one every ten minutes.
   await boss.work(FOLLOW_UP_QUEUE, { pollingIntervalSeconds: 5 }, () => runFollowUps());
   await boss.schedule(FOLLOW_UP_QUEUE, FOLLOW_UP_CRON);
+  if (options.unsubscribeKey) {
+    const key = options.unsubscribeKey;
+    // 'singleton': one run at a time across processes; the digest_sends row is what makes each digest once.
+    await boss.createQueue(DIGEST_QUEUE, { policy: 'singleton' });
+    await boss.work(DIGEST_QUEUE, { pollingIntervalSeconds: 5 }, () => runDigests({ unsubscribeKey: key() }));
+    await boss.schedule(DIGEST_QUEUE, DIGEST_CRON);
+    // And at start, without holding it up: a digest due while the server was down goes now.
+    await boss.send(DIGEST_QUEUE, {});
+  }
   await sweepLetters(boss);
   await runHousekeeping();
   await runFollowUps();
@@ -87,8 +108,8 @@ async function runFollowUps() {
 }
 
 /** Starts the letter queue in this process (once). */
-export function startLetterWorker(): Promise<PgBoss> {
-  holder.__afterwordBoss ??= start().catch((error) => {
+export function startLetterWorker(options: WorkerOptions = {}): Promise<PgBoss> {
+  holder.__afterwordBoss ??= start(options).catch((error) => {
     holder.__afterwordBoss = undefined;
     throw error;
   });

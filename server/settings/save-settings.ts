@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
 import { deletePendingReplyTo, pendingReplyTo } from '@/db/queries/reply-to-confirmations';
-import { getProfile, updateProfile } from '@/db/queries/users';
+import { getProfile, type TimeSettings, updateProfile } from '@/db/queries/users';
 import { NOT_FOUND, UserError } from '@/lib/errors';
 import { sendReplyToLink } from './reply-to-link';
 
@@ -14,17 +14,23 @@ export type ReplyToOutcome = { inUse: string } | { waiting: string; mailed: bool
  * out with. The sign-in address, the address already confirmed, or none at
  * all take effect at once (and drop any pending one); a new address waits
  * for the link mailed to it, and letters keep replying to the address before.
+ * The time settings (zone, undo window, digest) are saved with them, each
+ * left as it was when the form does not carry it.
  */
 export async function saveSettings(
   userId: string,
-  profile: { name: string; signature: string | null; replyTo: string | null },
+  profile: { name: string; signature: string | null; replyTo: string | null } & Partial<TimeSettings>,
   now: Date = new Date(),
 ): Promise<ReplyToOutcome> {
   const current = await getProfile(userId);
   if (!current) throw new UserError(NOT_FOUND.account);
   const wanted = profile.replyTo;
   const save = async (replyTo: string | null, tx: Executor = db) => {
-    if (!(await updateProfile(userId, { name: profile.name, signature: profile.signature, replyTo }, tx))) {
+    const { timeZone, undoSeconds, digestEnabled, digestMinute } = profile;
+    const times = Object.fromEntries(
+      Object.entries({ timeZone, undoSeconds, digestEnabled, digestMinute }).filter(([, v]) => v !== undefined),
+    );
+    if (!(await updateProfile(userId, { name: profile.name, signature: profile.signature, replyTo, ...times }, tx))) {
       throw new UserError(NOT_FOUND.account);
     }
   };

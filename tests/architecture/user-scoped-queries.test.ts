@@ -22,6 +22,9 @@ const ACROSS_PEOPLE: Record<string, string> = {
     'housekeeping prunes old unmatched events, which belong to no one (user_id null).',
   'db/queries/follow-up-plan-people.ts#peopleWithAutomaticPlans':
     'the automatic follow-up job runs with no session: it lists who has a plan on Automatic, then reads each person’s steps scoped to them.',
+  'db/queries/digest.ts#digestSubscribers': 'the digest job looks at everyone whose digest is on, to see whose time has come.',
+  'db/queries/digest.ts#digestDaysSince': 'the digest job reads which people already have a digest for their day, all at once.',
+  'db/queries/digest.ts#digestsNotHandedOver': "the digest job finds every person's digest decided but not handed over, to send it again.",
   'db/queries/dashboard-snapshot.ts#pruneDashboardChanges':
     "housekeeping trims every person's dashboard change log, and drops the log of people who are gone.",
 };

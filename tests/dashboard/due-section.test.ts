@@ -61,7 +61,11 @@ describe('"What is due" as the page shows it', () => {
     const blankInterview = await seedInterviewAt(ada.id, blank, hoursAgo(30), { attendees: [katherine], impression: null });
 
     const html = await render();
-    expect(html).toContain('2 things to do');
+    // The interview without its impression is also that one question, with a form for it alone.
+    expect(html).toContain('3 things to do');
+    const question = rowOf(html, 'due-impressions', 'Flight Engineer at Blank Balloons');
+    expect(question).toContain(`href="/applications/${blank}/interviews/${blankInterview}/impression"`);
+    expect(rowOf(html, 'due-impressions', 'Ready Rockets')).not.toContain('/impression');
     const readyRow = rowOf(html, 'due-thank-you', 'Flight Engineer at Ready Rockets');
     expect(readyRow).toContain('To Grace Hopper, with a copy to Alan Turing.');
     expect(readyRow).toContain('Send thank-you<span class="sr-only"> (Flight Engineer interview at Ready Rockets)</span>');

@@ -21,6 +21,9 @@ beforeEach(async () => {
     .returning();
 });
 
+// A new account's: UTC until the person picks their zone, a 10 s undo window, the digest at 08:00.
+const DEFAULT_TIME_SETTINGS = { timeZone: 'UTC', undoSeconds: 10, digestEnabled: true, digestMinute: 480 };
+
 const allUsers = () => db.select().from(users).orderBy(asc(users.email));
 
 describe('getProfile', () => {
@@ -30,12 +33,14 @@ describe('getProfile', () => {
       email: 'ada@example.com',
       signature: 'Yours,\nAda',
       replyTo: 'ada@home.example',
+      ...DEFAULT_TIME_SETTINGS,
     });
     expect(await getProfile(grace.id)).toEqual({
       name: 'Grace Hopper',
       email: 'grace@example.com',
       signature: null,
       replyTo: null,
+      ...DEFAULT_TIME_SETTINGS,
     });
   });
 

@@ -75,8 +75,48 @@ describe('outbox mode', () => {
   });
 });
 
+const unsubscribe = {
+  'List-Unsubscribe': '<https://afterword.example/api/digest/unsubscribe?token=abc>',
+  'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+};
+
+describe('extra headers', () => {
+  it('refuses a header name or value that could start another header, before anything is sent', async () => {
+    useOutboxMode();
+    const hostile: Record<string, string>[] = [
+      { 'List-Unsubscribe': '<https://a.example>\r\nBcc: mallory@example.com' },
+      { 'X-Evil\nBcc': 'mallory@example.com' },
+      { 'Bad Name': 'x' },
+    ];
+    for (const headers of hostile) {
+      await expect(sendMail({ ...letter, headers })).rejects.toBeInstanceOf(ZodError);
+    }
+    expect(await db.select().from(outboxMessages)).toHaveLength(0);
+  });
+
+  it('keeps them in the outbox, and a different header under the same key is a conflict', async () => {
+    useOutboxMode();
+    await sendMail({ ...letter, headers: unsubscribe });
+    const [row] = await db.select().from(outboxMessages);
+    expect(row!.headers).toEqual(unsubscribe);
+    expect(await sendMail({ ...letter, headers: { ...unsubscribe, 'List-Unsubscribe': '<https://x.example>' } })).toMatchObject({
+      ok: false,
+      outcome: 'conflict',
+    });
+  });
+});
+
 describe('Resend mode', () => {
   const resend = useResendTestServer();
+
+  it('hands Resend the extra headers, and none when there are none', async () => {
+    await sendMail({ ...letter, headers: unsubscribe });
+    await sendMail({ ...letter, idempotencyKey: 'letter-43' });
+
+    const [withHeaders, without] = resend.server.emails();
+    expect(withHeaders!.headers).toEqual(unsubscribe);
+    expect(without!.headers).toEqual({});
+  });
 
   it('hands Resend the key, tags, both parts, cc, reply-to and the From name', async () => {
     const result = await sendMail(letter);

@@ -65,7 +65,13 @@ const emailSchema = z
     bcc: addressList(MAX_RECIPIENTS).optional(),
     reply_to: addressList(MAX_RECIPIENTS).optional(),
     tags: z.array(z.object({ name: tagPart, value: tagPart })).optional(),
-    headers: z.record(z.string(), z.string()).optional(),
+    // Resend refuses a header that could start another one.
+    headers: z
+      .record(
+        z.string().regex(/^[A-Za-z0-9-]+$/, { error: 'header names may only contain letters, digits and dashes' }),
+        z.string().refine((value) => !LINE_BREAK.test(value), { error: 'must not contain line breaks' }),
+      )
+      .optional(),
     scheduled_at: z.string().optional(),
   })
   .refine((email) => email.html !== undefined || email.text !== undefined, {

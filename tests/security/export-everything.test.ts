@@ -25,9 +25,9 @@ const LEFT_OUT: Record<string, string> = {
   accounts: 'sign-in links to GitHub or Google, holding their OAuth tokens: secrets, not data',
   sessions: 'session tokens: secrets, not data',
   replyToConfirmations: 'a reply-to address not confirmed yet, with its link’s token: a secret, and not in use; the confirmed one is in the profile',
-  digestLinks: 'the morning digest’s Send links, each with its token: secrets, and gone within a day',
   dashboardSnapshots: 'a cache of the dashboard, computed from the rows exported',
   dashboardChanges: 'when rows changed, kept only to know when that cache is stale',
+  digestLinks: 'the digest’s Send links: hashed tokens that work for 24 hours, secrets, not data; what they send is in the letters',
 };
 
 const root = path.resolve(import.meta.dirname, '../..');

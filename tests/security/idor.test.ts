@@ -137,6 +137,12 @@ const ACTIONS: Record<string, Case<Fields>> = {
       (own, t) => interviewForm(own.application, { [`attendee.${t.twin}`]: 'on', primary: `contact:${t.twin}` }),
     ],
   },
+  'app/(app)/applications/[id]/interviews/[interviewId]/impression/actions.ts#saveImpressionAction': {
+    names: [
+      (_, t) => ({ applicationId: t.application, interviewId: t.interview, impression: 'Mallory was here' }),
+      (own, t) => ({ applicationId: own.application, interviewId: t.interview, impression: 'Mallory was here' }),
+    ],
+  },
   'app/(app)/applications/[id]/interviews/actions.ts#saveInterview': {
     names: [
       (_, t) => interviewForm(t.application, { interviewId: t.interview }),
@@ -243,6 +249,9 @@ const ACTIONS: Record<string, Case<Fields>> = {
   'app/(app)/settings/actions.ts#confirmReplyToAction': {
     exempt: 'takes no id, only a link’s secret token, matched against the caller’s own waiting address; the reply-to tests refuse another account’s token',
   },
+  'app/(app)/digest/actions.ts#sendFromDigestAction': {
+    exempt: 'takes no id, only a digest link’s secret token, found only with the caller’s own user id; tests/digest/links.test.ts refuses another person’s link like a missing one',
+  },
   'app/(app)/settings/actions.ts#deleteMyAccount': {
     // The address typed to confirm is the one key: Ada's deletes nothing, as a stranger's does not.
     names: [(_, t) => ({ email: t.email })],
@@ -262,6 +271,12 @@ const ACTIONS: Record<string, Case<Fields>> = {
 const PAGES: Record<string, Case<Visit>> = {
   'app/(app)/applications/[id]/contacts/new/page.tsx': { names: [(_, t) => ({ params: { id: t.application } })] },
   'app/(app)/applications/[id]/edit/page.tsx': { names: [(_, t) => ({ params: { id: t.application } })] },
+  'app/(app)/applications/[id]/interviews/[interviewId]/impression/page.tsx': {
+    names: [
+      (_, t) => ({ params: { id: t.application, interviewId: t.interview } }),
+      (own, t) => ({ params: { id: own.application, interviewId: t.interview } }),
+    ],
+  },
   'app/(app)/applications/[id]/interviews/[interviewId]/edit/page.tsx': {
     names: [
       (_, t) => ({ params: { id: t.application, interviewId: t.interview } }),
@@ -304,6 +319,9 @@ const PAGES: Record<string, Case<Visit>> = {
   'app/(app)/templates/[key]/edit/page.tsx': { names: [(_, t) => ({ params: { key: t.template } })] },
   'app/(app)/templates/new/page.tsx': { names: [(_, t) => ({ searchParams: { from: t.template } })] },
   'app/(app)/templates/page.tsx': { ownRowsOnly: () => ({}) },
+  'app/(app)/digest/send/[token]/page.tsx': {
+    exempt: 'takes no id, only a digest link’s secret token, found only with the caller’s own user id (tests/digest/links.test.ts); sends only through its button',
+  },
   'app/(app)/settings/reply-to/page.tsx': { exempt: 'takes no id, only a link’s secret token, and spends it only through its Confirm button' },
   'app/(auth)/sign-in/check-email/page.tsx': { exempt: 'public: says a link was sent, names no one' },
   'app/(auth)/sign-in/confirm/page.tsx': { exempt: 'public: a button that spends the link’s own secret token' },
@@ -323,6 +341,9 @@ const ROUTES: Record<string, RouteCheck> = {
   'app/(app)/settings/export/route.ts': { check: () => checkExport('app/(app)/settings/export/route.ts', 'mallory.contact@acme.example') },
   'app/api/applications/import/route.ts': { check: () => checkImportRoute() },
   'app/api/auth/[...nextauth]/route.ts': { exempt: 'Auth.js: sign-in links and sessions are found by their secret tokens, never by an id' },
+  'app/api/digest/unsubscribe/route.ts': {
+    exempt: 'no session (RFC 8058 one-click): the signed token names the person, and only turns their own digest off (tests/digest/unsubscribe-route.test.ts)',
+  },
   'app/api/health/route.ts': { exempt: 'takes nothing and says only whether the database answers' },
   'app/api/webhooks/resend/route.ts': { exempt: 'no session: Resend’s events are verified by signature and find letters by Resend’s own ids' },
 };

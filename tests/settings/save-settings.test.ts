@@ -93,6 +93,48 @@ describe('saveSettings', () => {
     expect(revalidatePath).not.toHaveBeenCalled();
   });
 
+  it('saves the time zone, undo window and digest, and an unticked box turns the digest off', async () => {
+    const fields = { name: 'Ada', signature: '', replyTo: '', timeZone: 'Europe/Berlin', undoSeconds: '0', digestTime: '07:15' };
+    // The form sends a hidden "off", then the box's "on" when ticked: the last one counts.
+    const data = form(fields);
+    data.append('digestEnabled', 'off');
+    expect(await saveSettings({ ok: false }, data)).toMatchObject({ ok: true });
+    expect(await row(ada.id)).toMatchObject({ timeZone: 'Europe/Berlin', undoSeconds: 0, digestEnabled: false, digestMinute: 435 });
+    expect(await row(grace.id)).toMatchObject({ timeZone: 'UTC', undoSeconds: 10, digestEnabled: true, digestMinute: 480 });
+
+    const ticked = form({ ...fields, undoSeconds: '60', digestTime: '23:59' });
+    ticked.append('digestEnabled', 'off');
+    ticked.append('digestEnabled', 'on');
+    await saveSettings({ ok: false }, ticked);
+    expect(await row(ada.id)).toMatchObject({ undoSeconds: 60, digestEnabled: true, digestMinute: 1439 });
+  });
+
+  it('refuses an unknown zone, an undo window outside 0–60 s and a time that is no time, next to each field', async () => {
+    const typed = {
+      name: 'Ada',
+      signature: '',
+      replyTo: '',
+      timeZone: 'Mars/Olympus_Mons',
+      undoSeconds: '61',
+      digestEnabled: 'maybe',
+      digestTime: '25:00',
+    };
+    const result = await saveSettings({ ok: false }, form(typed));
+    expect(result.ok).toBe(false);
+    expect(result.fieldErrors).toEqual({
+      timeZone: ['Choose a time zone from the list.'],
+      undoSeconds: ['At most 60 seconds.'],
+      digestEnabled: ['Choose whether the digest comes.'],
+      digestTime: ['Enter a time such as 08:00.'],
+    });
+    expect(result.values).toEqual(typed);
+    for (const undoSeconds of ['-1', '1.5', 'ten', '9'.repeat(20)]) {
+      const refused = await saveSettings({ ok: false }, form({ ...typed, timeZone: 'UTC', undoSeconds }));
+      expect(refused.fieldErrors?.undoSeconds).toHaveLength(1);
+    }
+    expect(await row(ada.id)).toEqual(ada);
+  });
+
   it('refuses a name over 100 characters but takes exactly 100', async () => {
     const refused = await saveSettings({ ok: false }, form({ name: 'A'.repeat(101), signature: '', replyTo: '' }));
 

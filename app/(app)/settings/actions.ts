@@ -12,10 +12,10 @@ import { resendReplyToLink } from '@/server/settings/resend-reply-to-link';
 import { saveSettings as saveProfile } from '@/server/settings/save-settings';
 import { confirmReplyToSchema, deleteAccountSchema, resendReplyToSchema, settingsSchema } from './schema';
 
-export const saveSettings = authedAction('saveSettings', settingsSchema, async (input, user) => {
+export const saveSettings = authedAction('saveSettings', settingsSchema, async ({ digestTime, ...input }, user) => {
   let outcome;
   try {
-    outcome = await saveProfile(user.id, input);
+    outcome = await saveProfile(user.id, { ...input, digestMinute: digestTime });
   } catch (error) {
     // Refused before anything was written: the limit is about the new address, so it is said there.
     if (error instanceof RateLimited) return { ok: false, message: 'Nothing was saved.', fieldErrors: { replyTo: [error.message] } };

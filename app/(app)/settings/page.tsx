@@ -6,6 +6,7 @@ import { planDefaults } from '@/db/queries/follow-up-plans';
 import { pendingReplyTo } from '@/db/queries/reply-to-confirmations';
 import { getProfile } from '@/db/queries/users';
 import { requireUser } from '@/lib/auth/user';
+import { timeZoneChoices } from '@/lib/time/zoned-time';
 import { FollowUpPlansSection } from './follow-up-plans-section';
 import { ReplyToStatus } from './reply-to-status';
 import { SettingsForm } from './settings-form';
@@ -18,8 +19,8 @@ export default async function SettingsPage() {
   if (!profile) notFound();
   return (
     <>
-      <PageHeader title="Settings" description="How your letters are signed, and where replies go." />
-      <SettingsForm profile={profile} pendingReplyTo={pending?.address ?? null} />
+      <PageHeader title="Settings" description="How your letters are signed, where replies go, and when the morning digest comes." />
+      <SettingsForm profile={profile} pendingReplyTo={pending?.address ?? null} zones={timeZoneChoices(profile.timeZone)} />
       {pending ? (
         <ReplyToStatus
           address={pending.address}

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { timeToMinute } from '@/lib/digest/schedule';
+import { MAX_UNDO_SECONDS } from '@/lib/letters/undo';
 import { emailAddress } from '@/lib/mail/address';
+import { isValidTimeZone } from '@/lib/time/zoned-time';
 
 const optionalText = (max: number, label: string) =>
   z
@@ -21,6 +24,37 @@ export const settingsSchema = z.object({
     .transform((v) => v || undefined)
     .pipe(emailAddress.optional())
     .transform((v) => v ?? null),
+  // The time settings below are left as they are when a form does not carry them.
+  timeZone: z
+    .string()
+    .max(64, { message: 'Choose a time zone from the list.', abort: true })
+    .refine(isValidTimeZone, 'Choose a time zone from the list.')
+    .optional(),
+  undoSeconds: z
+    .string()
+    .max(10, { message: `Enter a number of seconds from 0 to ${MAX_UNDO_SECONDS}.`, abort: true })
+    .trim()
+    .regex(/^\d+$/, `Enter a number of seconds from 0 to ${MAX_UNDO_SECONDS}.`)
+    .transform(Number)
+    .refine((v) => v <= MAX_UNDO_SECONDS, `At most ${MAX_UNDO_SECONDS} seconds.`)
+    .optional(),
+  // A checkbox after a hidden "off" of the same name: the last value wins, so unticked reads "off".
+  digestEnabled: z
+    .enum(['on', 'off'], { error: 'Choose whether the digest comes.' })
+    .transform((v) => v === 'on')
+    .optional(),
+  digestTime: z
+    .string()
+    .max(10, { message: 'Enter a time such as 08:00.', abort: true })
+    .transform((v, ctx) => {
+      const minute = timeToMinute(v);
+      if (minute === null) {
+        ctx.addIssue({ code: 'custom', message: 'Enter a time such as 08:00.' });
+        return z.NEVER;
+      }
+      return minute;
+    })
+    .optional(),
 });
 
 /** The token of a reply-to confirmation link: far shorter than this, so anything longer is refused unread. */

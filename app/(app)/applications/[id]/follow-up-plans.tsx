@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { applicationPlanFacts } from '@/db/queries/follow-up-plan-facts';
-import { applicationPlanOverrides, personTimeZone, planDefaults } from '@/db/queries/follow-up-plans';
+import { applicationPlanOverrides, planDefaults } from '@/db/queries/follow-up-plans';
+import { getProfile } from '@/db/queries/users';
 import { FOLLOW_UP_MODES } from '@/lib/follow-ups/plans';
 import { nextPlanStep } from '@/lib/follow-ups/rules';
 import { MODE_WORDS, PLAN_WORDS, planStateInWords } from '@/lib/follow-ups/words';
@@ -8,13 +9,13 @@ import { PlanControls } from './plan-controls';
 
 /** What the plans section shows, read side by side with the rest of the page. */
 export async function loadFollowUpPlans(userId: string, applicationId: string) {
-  const [rows, overrides, defaults, zone] = await Promise.all([
+  const [rows, overrides, defaults, profile] = await Promise.all([
     applicationPlanFacts(userId, applicationId),
     applicationPlanOverrides(userId, applicationId),
     planDefaults(userId),
-    personTimeZone(userId),
+    getProfile(userId),
   ]);
-  return { rows, overrides, defaults, zone };
+  return { rows, overrides, defaults, zone: profile?.timeZone ?? 'UTC' };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { DUE_COUNT_CAP } from '@/lib/dashboard/due-rules';
 import { LettersNeedingAttentionList, QuietApplicationsList } from './due-attention';
 import { FollowUpsList } from './due-follow-ups';
+import { ImpressionsList } from './due-impressions';
 import type { ShowMore } from './due-list';
 import { PlanFollowUpsList } from './due-plan-follow-ups';
 import { RejectionThanksList, ThankYouOwedList } from './due-thank-yous';
@@ -28,6 +29,7 @@ export async function WhatIsDue({ userId, now, showMore }: { userId: string; now
         </p>
       </div>
       <div className="grid gap-8 lg:grid-cols-2">
+        <ImpressionsList list={due.impressions} now={now} showMore={showMore} />
         <ThankYouOwedList list={due.thankYou} now={now} showMore={showMore} />
         <RejectionThanksList list={due.rejectionThanks} now={now} showMore={showMore} />
         <PlanFollowUpsList list={due.plans} now={now} showMore={showMore} />

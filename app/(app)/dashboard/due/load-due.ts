@@ -4,6 +4,7 @@ import { lettersNeedingAttention, quietApplications } from '@/db/queries/due/att
 import { followUpsDue } from '@/db/queries/due/follow-ups';
 import { duePlanSteps } from '@/db/queries/follow-up-plan-facts';
 import { withoutPlanContacts } from './plan-rows';
+import { impressionsMissing } from '@/db/queries/due/impressions';
 import type { DueList } from '@/db/queries/due/shared';
 import { rejectionThanksOwed, thankYouOwed } from '@/db/queries/due/thank-you';
 import { applicationLetterContext, interviewLetterContext } from '@/db/queries/letter-context';
@@ -40,7 +41,8 @@ async function checked<Row>(
  */
 export async function loadWhatIsDue(userId: string, now: Date, showMore?: DueListKey) {
   const limit = (key: DueListKey) => (key === showMore ? SHOWN_MORE : DUE_LIMIT);
-  const [thankYou, rejectionThanks, followUps, plans, letters, quiet] = await Promise.all([
+  const [impressions, thankYou, rejectionThanks, followUps, plans, letters, quiet] = await Promise.all([
+    impressionsMissing(userId, now, limit('impressions')),
     checked(
       thankYouOwed(userId, now, limit('thank-you')),
       effectiveTemplate(userId, 'interview_thanks'),
@@ -62,7 +64,7 @@ export async function loadWhatIsDue(userId: string, now: Date, showMore?: DueLis
     lettersNeedingAttention(userId, now, limit('letters')),
     quietApplications(userId, now, limit('quiet')),
   ]);
-  return { thankYou, rejectionThanks, plans, followUps: withoutPlanContacts(followUps, plans.rows), letters, quiet };
+  return { impressions, thankYou, rejectionThanks, plans, followUps: withoutPlanContacts(followUps, plans.rows), letters, quiet };
 }
 
 export type WhatIsDue = Awaited<ReturnType<typeof loadWhatIsDue>>;
