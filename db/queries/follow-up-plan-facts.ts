@@ -1,13 +1,15 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/executor';
 import { db } from '@/db';
+import { followUpPlans } from '@/db/schema';
 import { at, rowsOf } from '@/db/queries/outcomes/scope';
 import { DEFAULT_PLANS, type FollowUpMode, type FollowUpPlanKind, type PlanSettings } from '@/lib/follow-ups/plans';
 import { FOLLOW_UP_SPACING_DAYS } from '@/lib/follow-ups/quiet-hours';
-import { PLAN_STAGES, type PlanFacts, STOPPED_WITH_PLAN } from '@/lib/follow-ups/rules';
+import { PLAN_STAGES, type PlanFacts, STEP_LAPSES_AFTER_DAYS, STOPPED_WITH_PLAN } from '@/lib/follow-ups/rules';
 import { FINAL_STATUSES } from '@/lib/letters/status';
 import type { ApplicationStage } from '@/lib/pipeline/stages';
+import { DAY_MS } from '@/lib/time/days';
 
 /*
  * The facts a follow-up plan's next step is decided from (lib/follow-ups/rules.ts),
@@ -20,38 +22,80 @@ import type { ApplicationStage } from '@/lib/pipeline/stages';
 const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 const LOST = list(FINAL_STATUSES);
 
-type Filter = { applicationId?: string; running: boolean };
+/** One application's plans, whatever their state; or the plans that may have a step due by `before`. */
+type Filter = { applicationId: string } | { since: Record<FollowUpPlanKind, Date> };
 
-/** Each application's start of each plan, with who its letters go to. `running` keeps the applications where the plan can run. */
+/**
+ * How far back, in days, a plan's start can be and still have a step due
+ * that has not lapsed: the longest of the built-in plan and the person's own
+ * settings for it (defaults and applications alike), every step taken late,
+ * plus the spacing between follow-ups. The listing then reads only recent
+ * starts, by index; a small statement of its own, so the planner sees the
+ * bound as a value.
+ */
+async function planReach(tx: Executor, userId: string): Promise<Record<FollowUpPlanKind, number>> {
+  const longest = (first: number, repeat: number, max: number) => first + (max - 1) * (repeat + STEP_LAPSES_AFTER_DAYS);
+  const rows = await tx
+    .select({
+      plan: followUpPlans.plan,
+      days: sql<number>`max(${followUpPlans.firstWaitDays} + (${followUpPlans.maxLetters} - 1) * (${followUpPlans.repeatEveryDays} + ${sql.raw(String(STEP_LAPSES_AFTER_DAYS))}))`.mapWith(
+        Number,
+      ),
+    })
+    .from(followUpPlans)
+    .where(eq(followUpPlans.userId, userId))
+    .groupBy(followUpPlans.plan);
+  const own = new Map(rows.map((r) => [r.plan, r.days]));
+  const slack = STEP_LAPSES_AFTER_DAYS + FOLLOW_UP_SPACING_DAYS;
+  return Object.fromEntries(
+    Object.entries(DEFAULT_PLANS).map(([plan, p]) => [
+      plan,
+      Math.max(longest(p.firstWaitDays, p.repeatEveryDays, p.maxLetters), own.get(plan as FollowUpPlanKind) ?? 0) + slack,
+    ]),
+  ) as Record<FollowUpPlanKind, number>;
+}
+
+/**
+ * Each application's start of each plan, with who its letters go to. For a
+ * listing, only the applications where the plan runs and started recently
+ * enough, each read by index from where its start is kept.
+ */
 function planStarts(userId: string, filter: Filter) {
+  const listing = 'since' in filter;
   const apps = (plan: FollowUpPlanKind) =>
-    sql`a.user_id = ${userId}
-      ${filter.applicationId ? sql`and a.id = ${filter.applicationId}` : sql``}
-      ${filter.running ? sql`and not a.archived and a.stage in (${list(PLAN_STAGES[plan])})` : sql``}`;
+    listing
+      ? sql`a.user_id = ${userId} and not a.archived and a.stage in (${list(PLAN_STAGES[plan])})`
+      : sql`a.user_id = ${userId} and a.id = ${filter.applicationId}`;
+  // After applying and after a rejection start when the application moved to that stage (or the applied-on date).
+  const movedSince = (plan: FollowUpPlanKind) => (listing ? sql`and a.stage_changed_at >= ${at(filter.since[plan])}` : sql``);
   const primary = sql`(select ac.contact_id from application_contacts ac
       where ac.user_id = ${userId} and ac.application_id = a.id and ac.is_primary limit 1)`;
   const lastMoveTo = (stage: ApplicationStage) => sql`(select max(sc.changed_at) from stage_changes sc
       where sc.user_id = ${userId} and sc.application_id = a.id and sc.to_stage = ${stage})`;
+  // The last thank-you after an interview that went: the check-in goes to its To.
+  const thanks = sql`from letters l where l.user_id = ${userId} and l.kind = 'interview_thanks'
+      and not l.is_test and l.sent_at is not null and l.status not in (${LOST})`;
+  const toOf = (letterId: SQL) => sql`(select r.contact_id from letter_recipients r
+      where r.user_id = ${userId} and r.letter_id = ${letterId} and r.role = 'to' limit 1)`;
+  const afterThanks = listing
+    ? sql`select a.id, 'after_thanks'::follow_up_plan, a.stage, a.archived, a.position, a.company_id, t.sent_at, ${toOf(sql`t.id`)}
+      from (select distinct on (l.application_id) l.id, l.application_id, l.sent_at ${thanks}
+        and l.created_at >= ${at(filter.since.after_thanks)} order by l.application_id, l.sent_at desc) t
+      join applications a on ${apps('after_thanks')} and a.id = t.application_id`
+    : sql`select a.id, 'after_thanks'::follow_up_plan, a.stage, a.archived, a.position, a.company_id, t.sent_at, ${toOf(sql`t.id`)}
+      from applications a
+      left join lateral (select l.id, l.sent_at ${thanks} and l.application_id = a.id order by l.sent_at desc limit 1) t on true
+      where ${apps('after_thanks')}`;
   return sql`
     select a.id as application_id, 'after_applying'::follow_up_plan as plan, a.stage, a.archived, a.position, a.company_id,
       coalesce(a.applied_on::timestamp at time zone 'UTC', ${lastMoveTo('applied')}) as started_at,
       ${primary} as contact_id
-    from applications a where ${apps('after_applying')}
+    from applications a where ${apps('after_applying')} ${movedSince('after_applying')}
     union all
-    select a.id, 'after_thanks'::follow_up_plan, a.stage, a.archived, a.position, a.company_id, t.sent_at, t.contact_id
-    from applications a
-    left join lateral (
-      -- The last thank-you after an interview that went: the check-in goes to its To.
-      select l.sent_at, r.contact_id from letters l
-      join letter_recipients r on r.user_id = ${userId} and r.letter_id = l.id and r.role = 'to'
-      where l.user_id = ${userId} and l.application_id = a.id and l.kind = 'interview_thanks'
-        and not l.is_test and l.sent_at is not null and l.status not in (${LOST})
-      order by l.sent_at desc limit 1
-    ) t on true
-    where ${apps('after_thanks')}
+    ${afterThanks}
     union all
     select a.id, 'after_rejection'::follow_up_plan, a.stage, a.archived, a.position, a.company_id, ${lastMoveTo('rejected')}, ${primary}
-    from applications a where ${apps('after_rejection')}`;
+    from applications a where ${apps('after_rejection')} ${movedSince('after_rejection')}`;
 }
 
 const setting = (column: string, plan: SQL, pick: (p: PlanSettings) => number) =>
@@ -100,10 +144,10 @@ function planFactsQuery(userId: string, filter: Filter) {
 }
 
 /** The due time of a row of planFactsQuery, as lib/follow-ups/rules.ts nextPlanStep computes it. */
-const dueAt = sql`greatest(
-  case when written = 0 or last_letter_at is null then started_at + first_wait_days * interval '1 day'
-    else last_letter_at + repeat_every_days * interval '1 day' end,
-  last_follow_up_at + interval '${sql.raw(String(FOLLOW_UP_SPACING_DAYS))} days')`;
+/** When the plan's next step falls due by its own waits, before the spacing between follow-ups. */
+const planned = sql`case when written = 0 or last_letter_at is null then started_at + first_wait_days * interval '1 day'
+    else last_letter_at + repeat_every_days * interval '1 day' end`;
+const dueAt = sql`greatest(${planned}, last_follow_up_at + interval '${sql.raw(String(FOLLOW_UP_SPACING_DAYS))} days')`;
 
 /** What nextPlanStep checks before a step is due, said in SQL: the plan runs, has a step left and someone to write to. */
 const stepToTake = sql`mode <> 'off' and started_at is not null and stopped_at is null
@@ -181,7 +225,7 @@ function planRow(raw: Raw): PlanRow {
 
 /** The three plans of one application, whatever their state; none when the application is not the person's. */
 export async function applicationPlanFacts(userId: string, applicationId: string, tx: Executor = db): Promise<PlanRow[]> {
-  const rows = await rowsOf<Raw>(planFactsQuery(userId, { applicationId, running: false }), tx);
+  const rows = await rowsOf<Raw>(planFactsQuery(userId, { applicationId }), tx);
   return rows.map(planRow);
 }
 
@@ -198,14 +242,20 @@ export async function duePlanSteps(
   options: { mode: Exclude<FollowUpMode, 'off'>; before: Date; now: Date; limit: number; countCap: number; oldestFirst?: boolean },
   tx: Executor = db,
 ): Promise<{ rows: DuePlanStep[]; total: number }> {
+  const reach = await planReach(tx, userId);
+  const since = Object.fromEntries(
+    Object.entries(reach).map(([plan, days]) => [plan, new Date(options.before.getTime() - days * DAY_MS)]),
+  ) as Record<FollowUpPlanKind, Date>;
   const order = options.oldestFirst ? sql`due_at asc, application_id, plan` : sql`due_at desc, application_id, plan`;
   const rows = await rowsOf<Raw & { due_at: Date | string; total: number }>(
     sql`
       select *, count(*) over () as total from (
-        select facts.*, ${dueAt} as due_at from (${planFactsQuery(userId, { running: true })}) facts
-        where mode = ${options.mode} and ${stepToTake}
+        select facts.*, ${dueAt} as due_at from (${planFactsQuery(userId, { since })}) facts
+        -- The spacing only ever moves a step later: steps not due by their own waits are left before it is looked up.
+        where mode = ${options.mode} and ${stepToTake} and ${planned} <= ${at(options.before)}
       ) due
       where due_at <= ${at(options.before)}
+        and due_at >= ${at(options.now)} - interval '${sql.raw(String(STEP_LAPSES_AFTER_DAYS))} days'
         and not exists (select 1 from dashboard_dismissals dd
           where dd.user_id = ${userId} and dd.kind = 'plan_follow_up' and dd.subject_id = due.application_id
             and dd.dismissed_at >= due.due_at and (dd.until is null or dd.until > ${at(options.now)}))
@@ -213,6 +263,8 @@ export async function duePlanSteps(
       limit ${options.countCap}`,
     tx,
   );
-  const shown = rows.slice(0, options.limit).map((raw) => ({ ...planRow(raw), step: Number(raw.written) + 1, dueAt: new Date(raw.due_at) }));
+  const shown = rows
+    .slice(0, options.limit)
+    .map((raw) => ({ ...planRow(raw), step: Number(raw.written) + 1, dueAt: new Date(raw.due_at) }));
   return { rows: shown, total: Number(rows[0]?.total ?? 0) };
 }

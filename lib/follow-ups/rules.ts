@@ -20,6 +20,13 @@ export const PLAN_STAGES: Record<FollowUpPlanKind, readonly ApplicationStage[]> 
  * a letter gives its step back, so resuming the plan writes it again; one
  * the person cancelled themselves keeps its step, so it is not written again.
  */
+/**
+ * A step not taken this many days after it came due is let go: a follow-up
+ * that late reads oddly, and turning a plan on must not send letters about
+ * every old application at once.
+ */
+export const STEP_LAPSES_AFTER_DAYS = 30;
+
 export const STOPPED_WITH_PLAN = 'Not sent: its follow-up plan stopped before it left.';
 
 export const planRunsAt = (plan: FollowUpPlanKind, stage: ApplicationStage) => PLAN_STAGES[plan].includes(stage);
@@ -63,7 +70,9 @@ export type PlanState =
   | { state: 'finished'; letters: number; lastAt: Date }
   | { state: 'no_contact'; step: number }
   /** The next step, and when it is due: due now when `dueAt` is past. */
-  | { state: 'next'; step: number; dueAt: Date };
+  | { state: 'next'; step: number; dueAt: Date }
+  /** The next step came due over STEP_LAPSES_AFTER_DAYS ago and was not taken: the plan lets it go. */
+  | { state: 'lapsed'; step: number; dueAt: Date };
 
 const addDays = (at: Date, days: number) => new Date(at.getTime() + days * DAY_MS);
 const latest = (a: Date, b: Date | null) => (b && b > a ? b : a);
@@ -84,8 +93,9 @@ function stopReason(plan: FollowUpPlanKind, facts: PlanFacts, startedAt: Date): 
  * `repeatEveryDays` after the one before, up to `maxLetters`; and never
  * within FOLLOW_UP_SPACING_DAYS of the last follow-up to the same person,
  * from any plan or click: a step due sooner moves to that many days after it.
+ * Given `now`, a step due long ago has lapsed (STEP_LAPSES_AFTER_DAYS).
  */
-export function nextPlanStep(plan: FollowUpPlanKind, settings: PlanSettings, facts: PlanFacts): PlanState {
+export function nextPlanStep(plan: FollowUpPlanKind, settings: PlanSettings, facts: PlanFacts, now?: Date): PlanState {
   if (settings.mode === 'off') return { state: 'off' };
   // A stage that ends the plan says so even before it began: "moved to Offer" reads better than "not started".
   if (!facts.startedAt) {
@@ -101,7 +111,9 @@ export function nextPlanStep(plan: FollowUpPlanKind, settings: PlanSettings, fac
   const planned =
     written === 0 || !lastLetterAt ? addDays(facts.startedAt, settings.firstWaitDays) : addDays(lastLetterAt, settings.repeatEveryDays);
   const spaced = facts.lastFollowUpAt ? addDays(facts.lastFollowUpAt, FOLLOW_UP_SPACING_DAYS) : null;
-  return { state: 'next', step, dueAt: latest(planned, spaced) };
+  const dueAt = latest(planned, spaced);
+  if (now && dueAt.getTime() + STEP_LAPSES_AFTER_DAYS * DAY_MS < now.getTime()) return { state: 'lapsed', step, dueAt };
+  return { state: 'next', step, dueAt };
 }
 
 /**

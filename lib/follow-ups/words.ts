@@ -96,6 +96,8 @@ export function planStateInWords(
     case 'finished':
       if (state.lastAt > now) return `goes out ${dayAndTimeInWords(state.lastAt, zone)} unless you stop it (on Letters)`;
       return state.letters === 1 ? `sent ${dayInWords(state.lastAt, zone)}` : `done: ${state.letters} letters, the last ${dayInWords(state.lastAt, zone)}`;
+    case 'lapsed':
+      return `not sent: it was due ${dayInWords(state.dueAt, zone)}, too long ago now`;
     case 'next':
       if (state.dueAt <= now) return `due now${step(state.step)} · ${mode}`;
       return `due ${dayInWords(state.dueAt, zone)}${step(state.step)} · ${mode}`;

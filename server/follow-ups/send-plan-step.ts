@@ -15,7 +15,7 @@ export const NOT_DUE = 'This follow-up is not due any more: its plan has stopped
 export async function planStepDue(userId: string, applicationId: string, plan: FollowUpPlanKind, now = new Date()) {
   const row = (await applicationPlanFacts(userId, applicationId)).find((r) => r.plan === plan);
   if (!row) return null;
-  const state = nextPlanStep(plan, row.settings, row.facts);
+  const state = nextPlanStep(plan, row.settings, row.facts, now);
   return state.state === 'next' && state.dueAt <= now ? { kind: plan, step: state.step } : null;
 }
 

@@ -4,7 +4,7 @@ import { withoutPlanContacts } from '@/app/(app)/dashboard/due/plan-rows';
 import type { FollowUpDue } from '@/db/queries/due/follow-ups';
 import type { DueListKey } from '@/lib/dashboard/due-rules';
 import { setupTestDatabase } from '../support/database';
-import { daysAgo, seedInterviewAt, seedLetter, seedPeople, seedPlanApp } from './support';
+import { daysAgo, seedLetter, seedPeople, seedPlanApp } from './support';
 
 vi.mock('@/lib/auth/user', () => import('../contacts/support/session'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
@@ -44,11 +44,11 @@ describe('follow-up plans on the dashboard (Ask)', () => {
 
   it('shows a person once: a due plan row takes the place of their per-contact follow-up', async () => {
     const { ada } = await seedPeople();
-    const { applicationId, grace } = await seedPlanApp(ada.id, { stage: 'interviewing', movedDaysAgo: 60 });
-    await seedInterviewAt(ada.id, applicationId, daysAgo(46), { attendees: [grace] });
-    await seedLetter(ada.id, { kind: 'interview_thanks', applicationId, to: grace, at: daysAgo(45) });
+    // Rejected 95 days ago, thanked 60 days ago: the cadence (6 weeks) and the plan (90 days) are both due.
+    const { applicationId, grace } = await seedPlanApp(ada.id, { stage: 'rejected', movedDaysAgo: 95 });
+    await seedLetter(ada.id, { kind: 'rejection_thanks', applicationId, to: grace, at: daysAgo(60) });
     const html = await render(ada.id);
-    expect(list(html, 'due-plans')).toContain('Check-in after the thank-you');
+    expect(list(html, 'due-plans')).toContain('Keeping in touch after a rejection');
     expect(list(html, 'due-follow-ups')).not.toContain('Grace Hopper');
   });
 });

@@ -58,13 +58,25 @@ describe('follow-up plan steps due, read by SQL', () => {
 
   it('after a rejection: every 90 days, at most twice', async () => {
     const { ada } = await seedPeople();
-    const { applicationId, grace } = await seedPlanApp(ada.id, { stage: 'rejected', movedDaysAgo: 200 });
+    const { applicationId, grace } = await seedPlanApp(ada.id, { stage: 'rejected', movedDaysAgo: 100 });
     expect((await due(ada.id)).rows).toEqual([expect.objectContaining({ plan: 'after_rejection', step: 1 })]);
-    await seedPlanLetter(ada.id, { applicationId, to: grace, plan: 'after_rejection', step: 1, at: daysAgo(100) });
+    await seedPlanLetter(ada.id, { applicationId, to: grace, plan: 'after_rejection', step: 1, at: daysAgo(95) });
     expect((await due(ada.id)).rows).toEqual([expect.objectContaining({ plan: 'after_rejection', step: 2 })]);
-    await seedPlanLetter(ada.id, { applicationId, to: grace, plan: 'after_rejection', step: 2, at: daysAgo(9) });
+    await seedPlanLetter(ada.id, { applicationId, to: grace, plan: 'after_rejection', step: 2, at: daysAgo(2) });
     expect((await due(ada.id)).total).toBe(0);
     expect(await ruleSays(ada.id, applicationId, 'after_rejection')).toMatchObject({ state: 'finished', letters: 2 });
+  });
+
+  it('lets a step go once it has been due for over 30 days, so old applications send nothing', async () => {
+    const { ada } = await seedPeople();
+    const old = await seedPlanApp(ada.id, { stage: 'rejected', movedDaysAgo: 130, company: 'Old' });
+    const recent = await seedPlanApp(ada.id, { stage: 'rejected', movedDaysAgo: 110, company: 'Recent' });
+    expect((await due(ada.id)).rows.map((r) => r.applicationId)).toEqual([recent.applicationId]);
+    const row = (await applicationPlanFacts(ada.id, old.applicationId)).find((r) => r.plan === 'after_rejection')!;
+    expect(nextPlanStep('after_rejection', row.settings, row.facts, new Date())).toMatchObject({ state: 'lapsed', step: 1 });
+    // A longer plan of the person's own reaches further back.
+    await db.insert(followUpPlans).values({ userId: ada.id, applicationId: null, plan: 'after_rejection', mode: 'ask', firstWaitDays: 120, repeatEveryDays: 90, maxLetters: 1 });
+    expect((await due(ada.id)).rows.map((r) => r.applicationId)).toEqual([old.applicationId]);
   });
 
   it('a lost letter of a click frees its step; an automatic one stopped or lost does not', async () => {
@@ -88,7 +100,7 @@ describe('follow-up plan steps due, read by SQL', () => {
     const { ada } = await seedPeople();
     const { applicationId, grace } = await seedPlanApp(ada.id, { stage: 'applied', movedDaysAgo: 30, appliedDaysAgo: 10 });
     // A follow-up to Grace about another application, 3 days ago: the plan's letter waits until 4 days from now.
-    const other = await seedPlanApp(ada.id, { stage: 'rejected', movedDaysAgo: 300, company: 'Other' });
+    const other = await seedPlanApp(ada.id, { stage: 'rejected', movedDaysAgo: 95, company: 'Other' });
     await seedLetter(ada.id, { kind: 'follow_up', applicationId: other.applicationId, to: grace, at: daysAgo(3) });
     expect((await due(ada.id)).rows.map((r) => r.applicationId)).toEqual([other.applicationId]);
     const later = new Date(Date.now() + 5 * 86_400_000);

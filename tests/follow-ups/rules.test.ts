@@ -146,6 +146,13 @@ describe('nextPlanStep: what stops a plan', () => {
     expect(nextPlanStep('after_applying', ask, facts({ contactId: null }))).toEqual({ state: 'no_contact', step: 1 });
   });
 
+  it('lets a step go when it has been due for over 30 days', () => {
+    expect(nextPlanStep('after_applying', ask, facts(), day(37))).toEqual({ state: 'next', step: 1, dueAt: day(7) });
+    expect(nextPlanStep('after_applying', ask, facts(), day(38))).toEqual({ state: 'lapsed', step: 1, dueAt: day(7) });
+    // Without a clock, only the due date is given.
+    expect(nextPlanStep('after_applying', ask, facts())).toMatchObject({ state: 'next' });
+  });
+
   it('runs the same in Automatic mode: only the sending differs', () => {
     expect(nextPlanStep('after_applying', { ...ask, mode: 'automatic' }, facts())).toEqual({ state: 'next', step: 1, dueAt: day(7) });
   });

@@ -46,7 +46,7 @@ export function FollowUpPlans({
         {rows.map((row) => {
           const own = overrides.find((o) => o.plan === row.plan);
           const words = PLAN_WORDS[row.plan];
-          const state = planStateInWords(row.plan, row.settings, nextPlanStep(row.plan, row.settings, row.facts), { now, zone });
+          const state = planStateInWords(row.plan, row.settings, nextPlanStep(row.plan, row.settings, row.facts, now), { now, zone });
           const modes = [
             { id: 'default' as const, label: `As in Settings (${MODE_WORDS[defaults[row.plan].mode].label})` },
             ...FOLLOW_UP_MODES.map((mode) => ({ id: mode, label: MODE_WORDS[mode].label })),
