@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionState, FormAction } from '@/lib/actions/state';
+import type { FollowUpPlanKind } from '@/lib/follow-ups/plans';
+import type { Occasion } from '@/lib/letters/occasion';
 import type { SendLetterData } from '@/lib/letters/sent';
 import { SendOutcome, SeparateField } from './send-parts';
 
@@ -12,10 +14,12 @@ export type SendLetterProps = {
   action: FormAction<SendLetterData>;
   /** Undo: stops the letters of a click while they wait out the undo window. */
   cancelAction: FormAction;
-  occasion: 'interview_thanks' | 'rejection_thanks' | 'follow_up';
+  occasion: Occasion['occasion'];
   interviewId?: string;
   applicationId?: string;
   contactId?: string;
+  /** A follow-up plan's step: the server decides which step and to whom. */
+  followUpPlan?: FollowUpPlanKind;
   /** The button's words, e.g. "Send thank-you". */
   label: string;
   /** Who it goes to, in words ("To Ada Lovelace, copy to Bob Stone"). */
@@ -50,6 +54,7 @@ export function SendLetter(props: SendLetterProps) {
       {props.interviewId && <input type="hidden" name="interviewId" value={props.interviewId} />}
       {props.applicationId && <input type="hidden" name="applicationId" value={props.applicationId} />}
       {props.contactId && <input type="hidden" name="contactId" value={props.contactId} />}
+      {props.followUpPlan && <input type="hidden" name="followUpPlan" value={props.followUpPlan} />}
       <input type="hidden" name="requestId" value={props.requestId} />
       {props.controls !== false && (
         <>

@@ -15,6 +15,7 @@ import {
 import type { LetterContext, LetterPerson } from '@/lib/letters/context';
 import type { LetterKind } from '@/lib/letters/kinds';
 import type { Occasion } from '@/lib/letters/occasion';
+import { applicationPlanFacts } from './follow-up-plan-facts';
 
 async function loadMe(tx: Executor, userId: string) {
   const [me] = await tx
@@ -123,14 +124,15 @@ export async function interviewLetterContext(userId: string, interviewId: string
 
 /**
  * A letter about a whole application: after a rejection to everyone met at
- * any of its interviews, or a follow-up to one contact. The latest interview
+ * any of its interviews, or a follow-up to one contact (`null`: nobody is
+ * named yet, so the plan says who is missing). The latest interview
  * supplies the interview facts, and the latest impression written.
  */
 export async function applicationLetterContext(
   userId: string,
   applicationId: string,
   kind: Exclude<LetterKind, 'interview_thanks'>,
-  contactId?: string,
+  contactId?: string | null,
   tx: Executor = db,
 ): Promise<LetterContext | null> {
   const [application, me, latest, met] = await Promise.all([
@@ -151,7 +153,7 @@ export async function applicationLetterContext(
   if (!application || !me) return null;
   const interview = latest[0] ?? null;
   const impression = latest.find((i) => i.impression?.trim())?.impression ?? null;
-  const ids = contactId ? [contactId] : met.map((m) => m.contactId);
+  const ids = contactId === undefined ? met.map((m) => m.contactId) : contactId ? [contactId] : [];
   const people = await loadPeople(tx, userId, applicationId, ids);
   if (contactId && people.length === 0) return null;
   return {
@@ -166,12 +168,42 @@ export async function applicationLetterContext(
   };
 }
 
+/** The application's primary contact, or null when none is chosen. */
+async function primaryContact(tx: Executor, userId: string, applicationId: string) {
+  const [primary] = await tx
+    .select({ contactId: applicationContacts.contactId })
+    .from(applicationContacts)
+    .where(
+      and(
+        eq(applicationContacts.userId, userId),
+        eq(applicationContacts.applicationId, applicationId),
+        eq(applicationContacts.isPrimary, true),
+      ),
+    );
+  return primary?.contactId ?? null;
+}
+
+/**
+ * Who a letter to one person goes to, when the form names nobody: a plan's
+ * step goes to the plan's contact (after the thank-you, its To); otherwise
+ * the application's primary contact. No earlier letter is needed.
+ */
+async function oneContact(userId: string, applicationId: string, occasion: Occasion) {
+  if (occasion.contactId) return occasion.contactId;
+  if (occasion.followUpPlan) {
+    const plan = (await applicationPlanFacts(userId, applicationId)).find((row) => row.plan === occasion.followUpPlan);
+    return plan?.facts.contactId ?? null;
+  }
+  return primaryContact(db, userId, applicationId);
+}
+
 /** The facts of the occasion a form names, scoped to the person; null when any id is missing or not theirs. */
 export async function occasionLetterContext(userId: string, occasion: Occasion): Promise<LetterContext | null> {
   if (occasion.occasion === 'interview_thanks') {
     return occasion.interviewId ? interviewLetterContext(userId, occasion.interviewId) : null;
   }
   if (!occasion.applicationId) return null;
-  if (occasion.occasion === 'follow_up' && !occasion.contactId) return null;
-  return applicationLetterContext(userId, occasion.applicationId, occasion.occasion, occasion.contactId);
+  if (occasion.occasion === 'rejection_thanks') return applicationLetterContext(userId, occasion.applicationId, 'rejection_thanks');
+  const contactId = await oneContact(userId, occasion.applicationId, occasion);
+  return applicationLetterContext(userId, occasion.applicationId, occasion.occasion, contactId);
 }

@@ -41,7 +41,7 @@ export const DUE_LIMIT = 3;
 export const SHOWN_MORE = 25;
 
 /** The lists of "What is due", as named in the URL (`?more=follow-ups`) and in each list's anchor. */
-export const DUE_LISTS = ['impressions', 'thank-you', 'rejection-thanks', 'follow-ups', 'letters', 'quiet'] as const;
+export const DUE_LISTS = ['impressions', 'thank-you', 'rejection-thanks', 'follow-ups', 'plans', 'letters', 'quiet'] as const;
 export type DueListKey = (typeof DUE_LISTS)[number];
 
 /** A list counts its rows up to here ("and 90+ more"): a long list then costs no more than a short one. */

@@ -1,23 +1,30 @@
 import { z } from 'zod';
+import { FOLLOW_UP_PLANS } from '@/lib/follow-ups/plans';
 import { optionalId } from '@/lib/validation/fields';
 
 /**
  * Which letter a form is about: the thank-you for an interview, the
- * thank-you after a rejection, or a follow-up to one contact. Shared by the
- * one-click button and the compose page.
+ * thank-you after a rejection, asking for feedback after one, or a
+ * follow-up to one contact (the application's primary contact when none is
+ * named), perhaps the step of a follow-up plan. Shared by the one-click
+ * button and the compose page.
  */
 export const occasionFields = {
-  occasion: z.enum(['interview_thanks', 'rejection_thanks', 'follow_up'], { error: 'Choose which letter to send.' }),
+  occasion: z.enum(['interview_thanks', 'rejection_thanks', 'follow_up', 'feedback_request'], {
+    error: 'Choose which letter to send.',
+  }),
   interviewId: optionalId,
   applicationId: optionalId,
   contactId: optionalId,
+  /** A follow-up plan's next step: the server decides which step and to whom. */
+  followUpPlan: z.preprocess((v) => (v === '' ? undefined : v), z.enum(FOLLOW_UP_PLANS, { error: 'Reload the page and try again.' }).optional()),
 };
 export type Occasion = z.infer<z.ZodObject<typeof occasionFields>>;
 
 /** The query string that reopens an occasion on the compose page. */
 export function occasionQuery(occasion: Occasion): string {
   const params = new URLSearchParams({ occasion: occasion.occasion });
-  for (const key of ['interviewId', 'applicationId', 'contactId'] as const) {
+  for (const key of ['interviewId', 'applicationId', 'contactId', 'followUpPlan'] as const) {
     const value = occasion[key];
     if (value) params.set(key, value);
   }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/db';
 import { changeStage } from '@/db/queries/applications';
+import { settlePlanLetters } from '@/server/follow-ups/settle-plan-letters';
 import type { ApplicationStage } from '@/lib/pipeline/stages';
 
 /** What a move did: how many applications moved, how many were there already, and how many are not the person's. */
@@ -15,7 +16,12 @@ export type StageMoves = { stage: ApplicationStage; moved: number; already: numb
 export async function moveApplications(userId: string, applicationIds: string[], stage: ApplicationStage): Promise<StageMoves> {
   const moves = await db.transaction(async (tx) => {
     const results = [];
-    for (const applicationId of [...new Set(applicationIds)].sort()) results.push(await changeStage(userId, applicationId, stage, { tx }));
+    for (const applicationId of [...new Set(applicationIds)].sort()) {
+      const move = await changeStage(userId, applicationId, stage, { tx });
+      // A move can end a follow-up plan: its scheduled automatic letters go with it.
+      if (move && move.from !== move.to) await settlePlanLetters(tx, userId, { applicationId });
+      results.push(move);
+    }
     return results;
   });
   return {

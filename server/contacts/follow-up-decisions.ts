@@ -1,6 +1,8 @@
 import 'server-only';
+import { db } from '@/db';
 import { markReplied, stopFollowUps } from '@/db/queries/due/follow-ups';
 import { NOT_FOUND, UserError } from '@/lib/errors';
+import { settlePlanLetters } from '@/server/follow-ups/settle-plan-letters';
 
 /** "Stop": no more follow-ups with this person; their contact page turns them back on. Returns their name. */
 export async function stopFollowingUp(userId: string, contactId: string): Promise<string> {
@@ -9,7 +11,10 @@ export async function stopFollowingUp(userId: string, contactId: string): Promis
   return contact.name;
 }
 
-/** "They replied": the follow-up stops until the next letter to them. */
+/** "They replied": the follow-up stops until the next letter to them, and so do the plans writing to them. */
 export async function markContactReplied(userId: string, contactId: string): Promise<void> {
-  if (!(await markReplied(userId, contactId))) throw new UserError(NOT_FOUND.dueItem);
+  await db.transaction(async (tx) => {
+    if (!(await markReplied(userId, contactId, new Date(), tx))) throw new UserError(NOT_FOUND.dueItem);
+    await settlePlanLetters(tx, userId, { contactId });
+  });
 }

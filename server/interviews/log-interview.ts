@@ -4,6 +4,7 @@ import type { Executor } from '@/db/executor';
 import { recordActivity } from '@/db/queries/activity';
 import { applicationLinks } from '@/db/queries/application-contacts';
 import { changeStage, lockApplication } from '@/db/queries/applications';
+import { settlePlanLetters } from '@/server/follow-ups/settle-plan-letters';
 import { contactNames, findOrCreateContact, linkContact } from '@/db/queries/contacts';
 import { insertInterview, setAttendees, updateInterviewFields } from '@/db/queries/interviews';
 import { UserError } from '@/lib/errors';
@@ -89,6 +90,8 @@ export async function logInterview(userId: string, applicationId: string, input:
       const next = stageAfterInterview(application.stage);
       // The move is a consequence of the interview, so it sorts just after it on the timeline.
       if (next) await changeStage(userId, applicationId, next, { tx, at: new Date(loggedAt.getTime() + 1) });
+      // A later interview stops the follow-up plans waiting on this application.
+      await settlePlanLetters(tx, userId, { applicationId });
       return { interviewId, movedTo: next };
     }),
   );

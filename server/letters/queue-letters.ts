@@ -52,6 +52,8 @@ function dedupeKey(request: LetterRequest, recipient: Recipient): string | null 
   if (request.plan) return `plan:${context.applicationId}:${request.plan.kind}:${request.plan.step}:${person.contactId}`;
   if (context.kind === 'interview_thanks') return `interview_thanks:${context.interview?.id}:${person.contactId}`;
   if (context.kind === 'rejection_thanks') return `rejection_thanks:${context.applicationId}:${person.contactId}`;
+  // Asking for feedback is once per rejection and person, like the thank-you after it.
+  if (context.kind === 'feedback_request') return `feedback_request:${context.applicationId}:${person.contactId}`;
   return `follow_up:${person.contactId}:${new Date().toISOString().slice(0, 10)}`;
 }
 

@@ -7,6 +7,7 @@ import { errorReason } from '@/lib/error-reason';
 import { runDigests } from '@/server/digest/send-digests';
 import { deliverLetter } from '@/server/letters/deliver-letter';
 import { pacer } from '@/server/mail/pacer';
+import { FOLLOW_UP_CRON, FOLLOW_UP_QUEUE, runAutomaticPlans } from '@/server/follow-ups/run-automatic-plans';
 import { HOUSEKEEPING_CRON, HOUSEKEEPING_QUEUE, runHousekeeping } from './housekeeping';
 
 /**
@@ -78,6 +79,10 @@ async function start(options: WorkerOptions): Promise<PgBoss> {
   await boss.createQueue(HOUSEKEEPING_QUEUE, { policy: 'singleton' });
   await boss.work(HOUSEKEEPING_QUEUE, { pollingIntervalSeconds: 60 }, () => runHousekeeping());
   await boss.schedule(HOUSEKEEPING_QUEUE, HOUSEKEEPING_CRON);
+  await boss.createQueue(FOLLOW_UP_QUEUE, { policy: 'singleton' });
+  // Polled often: a run asked for (a test, an operator) starts within seconds; the schedule adds one every ten minutes.
+  await boss.work(FOLLOW_UP_QUEUE, { pollingIntervalSeconds: 5 }, () => runFollowUps());
+  await boss.schedule(FOLLOW_UP_QUEUE, FOLLOW_UP_CRON);
   if (options.unsubscribeKey) {
     const key = options.unsubscribeKey;
     // 'singleton': one run at a time across processes; the digest_sends row is what makes each digest once.
@@ -89,7 +94,17 @@ async function start(options: WorkerOptions): Promise<PgBoss> {
   }
   await sweepLetters(boss);
   await runHousekeeping();
+  await runFollowUps();
   return boss;
+}
+
+/** The automatic follow-up plans' run: a failure is logged, and the next run (ten minutes on) tries again. */
+async function runFollowUps() {
+  try {
+    await runAutomaticPlans();
+  } catch (error) {
+    console.error('[follow-ups] the automatic run failed; the next one tries again:', errorReason(error));
+  }
 }
 
 /** Starts the letter queue in this process (once). */

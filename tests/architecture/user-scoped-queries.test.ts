@@ -20,6 +20,8 @@ const ACROSS_PEOPLE: Record<string, string> = {
     'an event that arrives before its letter is known belongs to no one yet (user_id null) until a letter claims it.',
   'db/queries/letter-events.ts#deleteUnmatchedEventsBefore':
     'housekeeping prunes old unmatched events, which belong to no one (user_id null).',
+  'db/queries/follow-up-plan-people.ts#peopleWithAutomaticPlans':
+    'the automatic follow-up job runs with no session: it lists who has a plan on Automatic, then reads each person’s steps scoped to them.',
   'db/queries/digest.ts#digestSubscribers': 'the digest job looks at everyone whose digest is on, to see whose time has come.',
   'db/queries/digest.ts#digestDaysSince': 'the digest job reads which people already have a digest for their day, all at once.',
   'db/queries/digest.ts#deleteDigestLinksExpiredBefore': 'housekeeping deletes every person’s expired Send links, by age.',

@@ -92,8 +92,9 @@ describe('"What is due" as the page shows it', () => {
   });
 
   it('lists the other kinds of row with their actions', async () => {
+    // At offer: no follow-up plan runs there, so Grace's follow-up is the per-contact one (a plan's row would take its place).
     const app = await seedApp(ada.id, {
-      stage: 'applied',
+      stage: 'offer',
       stageChangedAt: daysAgo(90),
       lastActivityAt: daysAgo(40),
       company: 'Quiet Quarries',

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { dashboardChanges, digestLinks, letterEvents } from '@/db/schema';
 import { daysBefore } from '@/lib/time/days';
+import { FOLLOW_UP_QUEUE } from '@/server/follow-ups/run-automatic-plans';
 import { HOUSEKEEPING_QUEUE, runHousekeeping, UNMATCHED_EVENT_DAYS } from '@/server/queue/housekeeping';
 import { startLetterWorker, stopLetterWorker, SWEEP_QUEUE, sweepLetters } from '@/server/queue/worker';
 import { setupTestDatabase } from '../support/database';
@@ -73,6 +74,7 @@ describe('housekeeping, a job of its own', () => {
   it('is scheduled by name beside the sweep when the worker starts', async () => {
     const boss = await startLetterWorker();
     const names = (await boss.getSchedules()).map((schedule) => schedule.name).sort();
-    expect(names).toEqual([HOUSEKEEPING_QUEUE, SWEEP_QUEUE].sort());
+    // The automatic follow-up plans have their own schedule too.
+    expect(names).toEqual([FOLLOW_UP_QUEUE, HOUSEKEEPING_QUEUE, SWEEP_QUEUE].sort());
   });
 });

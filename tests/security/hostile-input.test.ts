@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { interviewSchema } from '@/app/(app)/applications/[id]/interviews/schema';
+import { applicationPlanSchema } from '@/app/(app)/applications/[id]/plan-schema';
 import { stageDateSchema } from '@/app/(app)/applications/[id]/schema';
 import { bulkSchema, newApplicationSchema } from '@/app/(app)/applications/schema';
 import { parseTableQuery } from '@/app/(app)/applications/table/search-params';
 import { contactSchema } from '@/app/(app)/contacts/schema';
 import { templateText } from '@/app/(app)/letters/schema';
+import { planSettingsSchema } from '@/app/(app)/settings/follow-up-plans-schema';
 import { confirmReplyToSchema, deleteAccountSchema, settingsSchema } from '@/app/(app)/settings/schema';
 import { customTemplateSchema, previewTemplateSchema } from '@/app/(app)/templates/schema';
 import { signInSchema } from '@/app/(auth)/sign-in/schema';
@@ -131,6 +133,9 @@ const READERS: Record<string, (text: string) => unknown> = {
     interviewSchema.safeParse({ applicationId: text, when: text, timeZone: text, kind: 'video', location: text, notes: text, impression: text, primary: text, [text]: 'on', [`attendee.${text}`]: 'on', 'newName.1': text, 'newEmail.1': text }),
   'a stage’s corrected date': (text) => stageDateSchema.safeParse({ applicationId: text, stageChangeId: text, changedAt: text, timeZone: text }),
   'the settings': (text) => settingsSchema.safeParse({ name: text, signature: text, replyTo: text }),
+  'the follow-up plans in Settings': (text) =>
+    planSettingsSchema.safeParse({ 'after_applying.mode': text, 'after_applying.firstWaitDays': text, 'after_thanks.maxLetters': text }),
+  'an application’s follow-up plan': (text) => applicationPlanSchema.safeParse({ intent: 'mode', applicationId: text, plan: text, mode: text }),
   'the address typed to delete an account': (text) => deleteAccountSchema.safeParse({ email: text }),
   'a reply-to confirmation link': (text) => confirmReplyToSchema.safeParse({ token: text }),
   'a sign-in request': (text) => signInSchema.safeParse({ email: text, callbackUrl: text }),

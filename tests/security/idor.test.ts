@@ -91,6 +91,13 @@ const sendForm = (more: Fields) => ({ requestId: crypto.randomUUID(), ...more })
 const ACTIONS: Record<string, Case<Fields>> = {
   'app/(app)/actions.ts#signOutAction': { exempt: 'takes no id: ends the caller’s own session' },
   'app/(app)/applications/[id]/actions.ts#moveStage': { names: [(_, t) => ({ ...application(t), stage: 'offer' })] },
+  'app/(app)/applications/[id]/plan-actions.ts#applicationPlanAction': {
+    names: [
+      (_, t) => ({ ...application(t), plan: 'after_applying', intent: 'stop' }),
+      (_, t) => ({ ...application(t), plan: 'after_thanks', intent: 'resume' }),
+      (_, t) => ({ ...application(t), plan: 'after_rejection', intent: 'mode', mode: 'automatic' }),
+    ],
+  },
   'app/(app)/applications/[id]/actions.ts#archiveApplication': { names: [(_, t) => ({ ...application(t), archived: 'true' })] },
   'app/(app)/applications/[id]/actions.ts#removeApplication': { names: [(_, t) => application(t)] },
   'app/(app)/applications/[id]/actions.ts#correctStageDate': {
@@ -179,6 +186,7 @@ const ACTIONS: Record<string, Case<Fields>> = {
       (_, t) => ({ intent: 'dismiss', kind: 'rejection_thanks', subjectId: t.application }),
       (_, t) => ({ intent: 'dismiss', kind: 'follow_up', subjectId: t.contact }),
       (_, t) => ({ intent: 'dismiss', kind: 'letter', subjectId: t.undecidedLetter }),
+      (_, t) => ({ intent: 'dismiss', kind: 'plan_follow_up', subjectId: t.application }),
       (_, t) => ({ intent: 'snooze', contactId: t.contact }),
       (_, t) => ({ intent: 'stop', contactId: t.contact }),
       (_, t) => ({ intent: 'replied', contactId: t.contact }),
@@ -192,6 +200,8 @@ const ACTIONS: Record<string, Case<Fields>> = {
       (_, t) => sendForm({ occasion: 'follow_up', applicationId: t.application, contactId: t.contact }),
       (own, t) => sendForm({ occasion: 'follow_up', applicationId: own.application, contactId: t.contact }),
       (own, t) => sendForm({ occasion: 'interview_thanks', interviewId: own.interview, templateId: t.template }),
+      (_, t) => sendForm({ occasion: 'feedback_request', applicationId: t.application }),
+      (_, t) => sendForm({ occasion: 'follow_up', applicationId: t.application }),
     ],
   },
   'app/(app)/letters/actions.ts#decideLetterAction': {
@@ -203,6 +213,8 @@ const ACTIONS: Record<string, Case<Fields>> = {
       (_, t) => ({ occasion: 'rejection_thanks', applicationId: t.application }),
       (_, t) => ({ occasion: 'follow_up', applicationId: t.application, contactId: t.contact }),
       (own, t) => ({ occasion: 'follow_up', applicationId: own.application, contactId: t.contact }),
+      (_, t) => ({ occasion: 'feedback_request', applicationId: t.application }),
+      (_, t) => ({ occasion: 'follow_up', applicationId: t.application, followUpPlan: 'after_thanks' }),
     ],
   },
   'app/(app)/letters/actions.ts#clearAddressFlagAction': { names: [(_, t) => ({ contactId: t.contact })] },
@@ -220,6 +232,18 @@ const ACTIONS: Record<string, Case<Fields>> = {
   },
   'app/(app)/settings/actions.ts#saveSettings': {
     ownRowsOnly: (_, ada) => ({ name: 'Mallory', signature: 'M.', replyTo: ada.email }),
+  },
+  'app/(app)/settings/follow-up-plans-actions.ts#savePlanSettingsAction': {
+    // The defaults are the caller's own rows: no id names anyone else's.
+    ownRowsOnly: () =>
+      Object.fromEntries(
+        ['after_applying', 'after_thanks', 'after_rejection'].flatMap((plan) => [
+          [`${plan}.mode`, 'automatic'],
+          [`${plan}.firstWaitDays`, '3'],
+          [`${plan}.repeatEveryDays`, '30'],
+          [`${plan}.maxLetters`, '2'],
+        ]),
+      ),
   },
   'app/(app)/settings/actions.ts#resendReplyToLinkAction': { exempt: 'takes no id: mails the caller’s own waiting address again' },
   'app/(app)/settings/actions.ts#confirmReplyToAction': {

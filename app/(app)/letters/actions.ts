@@ -15,7 +15,7 @@ import { clearContactAddressFlag } from '@/server/letters/clear-address-flag';
 import { decideLetter } from '@/server/letters/decide-letter';
 import { holdToRateLimit } from '@/server/limits/rate-limit';
 import { type LetterPreview, previewOccasionLetter } from '@/server/letters/preview-letter';
-import { sendOccasionLetters } from '@/server/letters/send-letters';
+import { sendFormLetters } from '@/server/follow-ups/send-plan-step';
 import { letterWords } from '@/lib/letters/fill';
 import { cancelLetter, type CancelOutcome } from '@/server/letters/cancel-letter';
 import { rescheduleLetter, rewriteLetter } from '@/server/letters/reschedule-letter';
@@ -72,7 +72,7 @@ function describe(sent: SentLetter[], alreadySent: boolean, test: boolean): { ok
 /** The one-click send, and the compose page's send. */
 export const sendLetterAction = authedAction<typeof sendSchema, SendLetterData>('send letter', sendSchema, async (input, user) => {
   await holdToRateLimit('letterSend', user.id);
-  const result = await sendOccasionLetters(user.id, input);
+  const result = await sendFormLetters(user.id, input);
   if (!result.ok) {
     return { ok: false, message: 'Not sent yet. Fill in what is missing, then send.', data: { problems: result.problems } };
   }

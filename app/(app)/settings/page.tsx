@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
+import { planDefaults } from '@/db/queries/follow-up-plans';
 import { pendingReplyTo } from '@/db/queries/reply-to-confirmations';
 import { getProfile } from '@/db/queries/users';
 import { requireUser } from '@/lib/auth/user';
 import { timeZoneChoices } from '@/lib/time/zoned-time';
+import { FollowUpPlansSection } from './follow-up-plans-section';
 import { ReplyToStatus } from './reply-to-status';
 import { SettingsForm } from './settings-form';
 
@@ -13,7 +15,7 @@ export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const [profile, pending] = await Promise.all([getProfile(user.id), pendingReplyTo(user.id)]);
+  const [profile, pending, plans] = await Promise.all([getProfile(user.id), pendingReplyTo(user.id), planDefaults(user.id)]);
   if (!profile) notFound();
   return (
     <>
@@ -27,6 +29,7 @@ export default async function SettingsPage() {
         />
       ) : null}
       <p className="mt-8 text-sm text-stone-600">Signed in as {profile.email}.</p>
+      <FollowUpPlansSection plans={plans} />
       <section aria-labelledby="your-data" className="mt-10 max-w-xl border-t border-stone-200 pt-6">
         <h2 id="your-data" className="text-base font-semibold text-stone-900">
           Your data

@@ -14,6 +14,8 @@ import { requireUser } from '@/lib/auth/user';
 import { id } from '@/lib/validation/fields';
 import { correctStageDate } from './actions';
 import { ApplicationDetails } from './application-details';
+import { FeedbackLetter } from './feedback-letter';
+import { FollowUpPlans, loadFollowUpPlans } from './follow-up-plans';
 import { InterviewList } from './interview-list';
 import { InterviewLetter, RejectionLetter } from './letters';
 import { LinkedContacts } from './linked-contacts';
@@ -38,12 +40,13 @@ export default async function ApplicationPage({ params }: Props) {
   const user = await requireUser();
   const applicationId = (await params).id;
   if (!id.safeParse(applicationId).success) notFound();
-  const [application, contacts, interviews, timeline, letters] = await Promise.all([
+  const [application, contacts, interviews, timeline, letters, plans] = await Promise.all([
     loadApplication(applicationId),
     linkedContacts(user.id, applicationId),
     applicationInterviews(user.id, applicationId),
     applicationTimeline(user.id, applicationId),
     applicationLetters(user.id, applicationId),
+    loadFollowUpPlans(user.id, applicationId),
   ]);
   if (!application) notFound();
   const logHref = `/applications/${applicationId}/interviews/new`;
@@ -94,6 +97,7 @@ export default async function ApplicationPage({ params }: Props) {
               {application.stage === 'rejected' && (
                 <RejectionLetter applicationId={applicationId} interviews={interviews} letters={letters} />
               )}
+              {application.stage === 'rejected' && <FeedbackLetter applicationId={applicationId} contacts={contacts} letters={letters} />}
               <InterviewList
                 applicationId={applicationId}
                 interviews={interviews}
@@ -117,6 +121,7 @@ export default async function ApplicationPage({ params }: Props) {
             </h2>
             <LinkedContacts applicationId={applicationId} contacts={contacts} />
           </section>
+          <FollowUpPlans applicationId={applicationId} plans={plans} />
           <section aria-labelledby="manage-heading">
             <h2 id="manage-heading" className="mb-3 text-lg font-semibold text-stone-900">
               Archive or delete

@@ -3,6 +3,7 @@ import { LettersNeedingAttentionList, QuietApplicationsList } from './due-attent
 import { FollowUpsList } from './due-follow-ups';
 import { ImpressionsList } from './due-impressions';
 import type { ShowMore } from './due-list';
+import { PlanFollowUpsList } from './due-plan-follow-ups';
 import { RejectionThanksList, ThankYouOwedList } from './due-thank-yous';
 import { whatIsDueNow } from './load-due';
 
@@ -31,6 +32,7 @@ export async function WhatIsDue({ userId, now, showMore }: { userId: string; now
         <ImpressionsList list={due.impressions} now={now} showMore={showMore} />
         <ThankYouOwedList list={due.thankYou} now={now} showMore={showMore} />
         <RejectionThanksList list={due.rejectionThanks} now={now} showMore={showMore} />
+        <PlanFollowUpsList list={due.plans} now={now} showMore={showMore} />
         <FollowUpsList list={due.followUps} now={now} showMore={showMore} />
         <LettersNeedingAttentionList list={due.letters} now={now} showMore={showMore} />
         <QuietApplicationsList list={due.quiet} now={now} showMore={showMore} />

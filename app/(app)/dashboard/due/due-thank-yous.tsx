@@ -15,7 +15,7 @@ import type { Readiness } from './load-due';
 type Checked<Row> = List<Row> & { ready: (Readiness | null)[] };
 
 /** The one-click send, or what must be filled in first and where. */
-function LetterOrProblems({
+export function LetterOrProblems({
   ready,
   about,
   send,

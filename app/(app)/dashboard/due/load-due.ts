@@ -2,12 +2,14 @@ import 'server-only';
 import { fromSnapshot } from '@/db/queries/dashboard-snapshot';
 import { lettersNeedingAttention, quietApplications } from '@/db/queries/due/attention';
 import { followUpsDue } from '@/db/queries/due/follow-ups';
+import { duePlanSteps } from '@/db/queries/follow-up-plan-facts';
+import { withoutPlanContacts } from './plan-rows';
 import { impressionsMissing } from '@/db/queries/due/impressions';
 import type { DueList } from '@/db/queries/due/shared';
 import { rejectionThanksOwed, thankYouOwed } from '@/db/queries/due/thank-you';
 import { applicationLetterContext, interviewLetterContext } from '@/db/queries/letter-context';
 import { effectiveTemplate } from '@/db/queries/letter-templates';
-import { DUE_LIMIT, DUE_SNAPSHOT_MAX_AGE_MS, type DueListKey, SHOWN_MORE } from '@/lib/dashboard/due-rules';
+import { DUE_COUNT_CAP, DUE_LIMIT, DUE_SNAPSHOT_MAX_AGE_MS, type DueListKey, SHOWN_MORE } from '@/lib/dashboard/due-rules';
 import type { LetterContext, LetterPerson } from '@/lib/letters/context';
 import type { LetterTemplateSource } from '@/lib/letters/fill';
 import { type LetterProblem, planLetters } from '@/lib/letters/plan';
@@ -39,7 +41,7 @@ async function checked<Row>(
  */
 export async function loadWhatIsDue(userId: string, now: Date, showMore?: DueListKey) {
   const limit = (key: DueListKey) => (key === showMore ? SHOWN_MORE : DUE_LIMIT);
-  const [impressions, thankYou, rejectionThanks, followUps, letters, quiet] = await Promise.all([
+  const [impressions, thankYou, rejectionThanks, followUps, plans, letters, quiet] = await Promise.all([
     impressionsMissing(userId, now, limit('impressions')),
     checked(
       thankYouOwed(userId, now, limit('thank-you')),
@@ -53,10 +55,16 @@ export async function loadWhatIsDue(userId: string, now: Date, showMore?: DueLis
         readiness(await applicationLetterContext(userId, row.applicationId, 'rejection_thanks'), template, true),
     ),
     followUpsDue(userId, now, limit('follow-ups')),
+    checked(
+      duePlanSteps(userId, { mode: 'ask', before: now, now, limit: limit('plans'), countCap: DUE_COUNT_CAP }),
+      effectiveTemplate(userId, 'follow_up'),
+      async (row, template) =>
+        readiness(await applicationLetterContext(userId, row.applicationId, 'follow_up', row.facts.contactId), template, true),
+    ),
     lettersNeedingAttention(userId, now, limit('letters')),
     quietApplications(userId, now, limit('quiet')),
   ]);
-  return { impressions, thankYou, rejectionThanks, followUps, letters, quiet };
+  return { impressions, thankYou, rejectionThanks, plans, followUps: withoutPlanContacts(followUps, plans.rows), letters, quiet };
 }
 
 export type WhatIsDue = Awaited<ReturnType<typeof loadWhatIsDue>>;
