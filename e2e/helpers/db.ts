@@ -33,3 +33,14 @@ export async function seedUser(options: { email?: string; name?: string | null; 
   await sql()`insert into sessions (session_token, user_id, expires) values (${sessionToken}, ${id}, now() + interval '1 day')`;
   return { id, email, name, sessionToken };
 }
+
+/**
+ * The clock, moved on for one scheduled letter: it is due in a moment, and so
+ * is the queue's wake-up for it (else the minute's sweep finds it, a little later).
+ */
+export async function makeDueNow(letterId: string) {
+  await sql()`update letters set scheduled_for = now() + interval '2 seconds', next_attempt_at = now() + interval '2 seconds'
+    where id = ${letterId} and status = 'scheduled'`;
+  await sql()`update pgboss.job set start_after = now() + interval '2 seconds'
+    where name = 'letter-send' and data->>'letterId' = ${letterId} and state = 'created'`.catch(() => undefined);
+}

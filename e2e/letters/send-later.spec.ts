@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { instantToWallTime } from '../../lib/time/zoned-time';
 import { expect, test } from '../fixtures';
-import { sql, uniqueEmail } from '../helpers/db';
+import { makeDueNow, sql, uniqueEmail } from '../helpers/db';
 import { mailTo } from '../helpers/mail';
 import { linkContact, seedApplication, seedContact, seedInterview } from '../helpers/seed';
 
@@ -24,16 +24,6 @@ async function setUpPerson(userId: string) {
   await sql()`update users set time_zone = 'Europe/Berlin', undo_seconds = 0 where id = ${userId}`;
 }
 
-/**
- * The clock, moved on: the letter is due in a moment, and so is the queue's
- * wake-up for it (else the minute's sweep finds it, a little later).
- */
-async function makeDueNow(letterId: string) {
-  await sql()`update letters set scheduled_for = now() + interval '2 seconds', next_attempt_at = now() + interval '2 seconds'
-    where id = ${letterId} and status = 'scheduled'`;
-  await sql()`update pgboss.job set start_after = now() + interval '2 seconds'
-    where name = 'letter-send' and data->>'letterId' = ${letterId} and state = 'created'`.catch(() => undefined);
-}
 
 test('a letter scheduled for a date and time waits, is refused a past time, then leaves at its time', async ({ page, user }) => {
   test.setTimeout(150_000);
