@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
+import { lettersNeedingAttention } from '@/db/queries/due/attention';
 import { dueLetterIds } from '@/db/queries/letter-queue';
 import { letterOutcomes } from '@/db/queries/outcomes/letters';
 import { activities, applications, flaggedAddresses, letterRecipients, letters, users } from '@/db/schema';
@@ -77,6 +78,8 @@ describe('the undo window', () => {
     const timeline = await db.select().from(activities).where(eq(activities.kind, 'letter_cancelled'));
     expect(timeline).toHaveLength(1);
     expect(timeline[0]).toMatchObject({ applicationId: seeded.applicationId, contactId: seeded.grace, detail: { letterId: letter.id } });
+    // It was the person's choice: nothing on the dashboard asks them about it.
+    expect((await lettersNeedingAttention(seeded.ada.id, new Date())).rows).toEqual([]);
     // Nobody received it: Outcomes does not count it as written.
     expect((await letterOutcomes({ userId: seeded.ada.id, since: null, now: new Date() })).total.written).toBe(0);
 

@@ -7,7 +7,7 @@ import { applications, companies, letterRecipients, letters } from '@/db/schema'
 import { DUE_LIMIT, QUIET_DAYS } from '@/lib/dashboard/due-rules';
 import { daysBefore } from '@/lib/time/days';
 import { notDismissed } from './dismissals';
-import { firstRows, letterCounts, listFields, noInterviewAfter, NOT_ON_ITS_WAY } from './shared';
+import { firstRows, letterCounts, listFields, NEEDS_ATTENTION, noInterviewAfter, NOT_ON_ITS_WAY } from './shared';
 
 /**
  * Letters that bounced, failed, were marked as spam or suppressed, or wait
@@ -43,7 +43,7 @@ export async function lettersNeedingAttention(userId: string, now: Date, limit =
     .where(
       and(
         eq(letters.userId, userId),
-        inArray(letters.status, [...NOT_ON_ITS_WAY]),
+        inArray(letters.status, [...NEEDS_ATTENTION]),
         eq(letters.isTest, false),
         notExists(
           tx

@@ -9,8 +9,15 @@ import { DUE_COUNT_CAP } from '@/lib/dashboard/due-rules';
 import type { LetterKind } from '@/lib/letters/kinds';
 import { FINAL_STATUSES, type LetterStatus } from '@/lib/letters/status';
 
-/** Lost (bounced, failed, marked as spam, suppressed), or waiting on the person's decision. */
+/** Lost (bounced, failed, marked as spam, suppressed), cancelled, or waiting on the person's decision. */
 export const NOT_ON_ITS_WAY = [...FINAL_STATUSES, 'needs_decision'] as const satisfies LetterStatus[];
+
+/**
+ * The letters "needs attention" lists: lost, or waiting on a decision. Not
+ * one the person cancelled: that was their choice. The same list as the
+ * partial index letters_user_attention_idx, which the list is read by.
+ */
+export const NEEDS_ATTENTION = ['bounced', 'complained', 'failed', 'suppressed', 'needs_decision'] as const satisfies LetterStatus[];
 
 type LetterColumns =
   Pick<typeof letters, 'userId' | 'kind' | 'isTest' | 'status'> | { [K in 'userId' | 'kind' | 'isTest' | 'status']: AnyPgColumn };
