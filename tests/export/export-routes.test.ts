@@ -134,7 +134,7 @@ describe('JSON export of everything', () => {
     expect(data).toMatchObject({ format: 'afterword-export', version: 1, profile: { id: ada.id, email: ada.email, name: 'ada' } });
     expect(Object.keys(data).sort()).toEqual(
       [
-        'activities', 'applicationContacts', 'applications', 'companies', 'contacts', 'dashboardDismissals', 'exportedAt', 'flaggedAddresses', 'format',
+        'activities', 'applicationContacts', 'applications', 'companies', 'contacts', 'dashboardDismissals', 'digestSends', 'exportedAt', 'flaggedAddresses', 'followUpPlans', 'format',
         'interviewAttendees', 'interviews', 'letterEvents', 'letterRecipients', 'letterTemplates', 'letters', 'profile', 'sendingLedger', 'stageChanges', 'version',
       ].sort(),
     );
