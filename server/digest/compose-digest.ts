@@ -2,6 +2,7 @@ import 'server-only';
 import { letterBodies, lettersScheduledBetween } from '@/db/queries/digest';
 import { lettersNeedingAttention } from '@/db/queries/due/attention';
 import { followUpsDue } from '@/db/queries/due/follow-ups';
+import { duePlanSteps } from '@/db/queries/follow-up-plan-facts';
 import { impressionsMissing } from '@/db/queries/due/impressions';
 import { rejectionThanksOwed, thankYouOwed } from '@/db/queries/due/thank-you';
 import { applicationLetterContext, interviewLetterContext } from '@/db/queries/letter-context';
@@ -16,6 +17,8 @@ import {
   thankYouNote,
 } from '@/lib/digest/content';
 import { dayBounds } from '@/lib/digest/schedule';
+import { withoutPlanContacts } from '@/lib/follow-ups/one-follow-up';
+import type { FollowUpPlanKind } from '@/lib/follow-ups/plans';
 import type { LetterContext } from '@/lib/letters/context';
 import type { LetterKind } from '@/lib/letters/kinds';
 import { occasionQuery, type Occasion } from '@/lib/letters/occasion';
@@ -71,6 +74,13 @@ async function writtenLetter(
   };
 }
 
+/** Why a plan's letter is due, in the words of its plan. */
+const PLAN_NOTE: Record<FollowUpPlanKind, string> = {
+  after_applying: 'No answer since you applied.',
+  after_thanks: 'No news since your thank-you.',
+  after_rejection: 'Keeping in touch after the rejection.',
+};
+
 const present = <T,>(items: (T | null)[]) => items.filter((i): i is T => i !== null);
 
 /**
@@ -81,10 +91,12 @@ const present = <T,>(items: (T | null)[]) => items.filter((i): i is T => i !== n
  */
 export async function composeDigest(userId: string, day: string, zone: string, now: Date): Promise<DigestContent> {
   const { start, end } = dayBounds(day, zone);
-  const [thanks, rejections, followUps, attention, scheduled, questions] = await Promise.all([
+  const [thanks, rejections, cadence, plans, attention, scheduled, questions] = await Promise.all([
     thankYouOwed(userId, now, PER_LIST),
     rejectionThanksOwed(userId, now, PER_LIST),
     followUpsDue(userId, now, PER_LIST),
+    // Plans in Ask mode: the same rows as the dashboard's "Follow-up plans". Automatic ones are in "Leaving today".
+    duePlanSteps(userId, { mode: 'ask', before: now, now, limit: PER_LIST, countCap: PER_LIST }),
     lettersNeedingAttention(userId, now, SHOWN_MORE),
     lettersScheduledBetween(userId, start, end),
     impressionsMissing(userId, now, PER_LIST),
@@ -119,8 +131,21 @@ export async function composeDigest(userId: string, day: string, zone: string, n
     )),
   ]);
 
-  const followUpLetters = present(
-    await Promise.all(
+  const followUps = withoutPlanContacts(cadence, plans.rows);
+  const followUpLetters = present([
+    ...(await Promise.all(
+      plans.rows.map(async (row) =>
+        writtenLetter(
+          userId,
+          await applicationLetterContext(userId, row.applicationId, 'follow_up', row.facts.contactId ?? undefined),
+          // Send names the plan: the server works out its step again, so the letter is written once.
+          { occasion: 'follow_up', applicationId: row.applicationId, contactId: row.facts.contactId ?? undefined, followUpPlan: row.plan },
+          false,
+          PLAN_NOTE[row.plan],
+        ),
+      ),
+    )),
+    ...(await Promise.all(
       followUps.rows.map(async (row) =>
         writtenLetter(
           userId,
@@ -130,8 +155,8 @@ export async function composeDigest(userId: string, day: string, zone: string, n
           null,
         ),
       ),
-    ),
-  );
+    )),
+  ]);
 
   const undecided = attention.rows.filter((row) => row.status === 'needs_decision').slice(0, PER_LIST);
   const bodies = await letterBodies(userId, undecided.map((row) => row.letterId));

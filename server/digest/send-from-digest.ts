@@ -10,7 +10,7 @@ import { hashLinkToken, MAX_LINK_TOKEN_LENGTH } from '@/lib/digest/links';
 import { type LetterProblem, planLetters } from '@/lib/letters/plan';
 import { occasionFields } from '@/lib/letters/occasion';
 import { decideLetter } from '@/server/letters/decide-letter';
-import { sendOccasionLetters } from '@/server/letters/send-letters';
+import { sendFormLetters } from '@/server/follow-ups/send-plan-step';
 
 /** What a digest link names: an occasion to write and send, or a letter waiting on a decision. */
 const occasionTarget = z.object({ ...occasionFields, separate: z.enum(['true', 'false']) });
@@ -86,7 +86,8 @@ export async function sendFromDigest(userId: string, token: string, now = new Da
     const occasion = occasionTarget.safeParse(target);
     if (!occasion.success) return { outcome: 'not_found' };
     const { separate, ...fields } = occasion.data;
-    const result = await sendOccasionLetters(userId, {
+    // A follow-up plan's letter is its next step, worked out again now (sendFormLetters), never taken from the link.
+    const result = await sendFormLetters(userId, {
       ...fields,
       separate: separate === 'true',
       test: false,

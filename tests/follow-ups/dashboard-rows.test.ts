@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { withoutPlanContacts } from '@/app/(app)/dashboard/due/plan-rows';
+import { withoutPlanContacts } from '@/lib/follow-ups/one-follow-up';
 import type { FollowUpDue } from '@/db/queries/due/follow-ups';
 import type { DueListKey } from '@/lib/dashboard/due-rules';
 import { setupTestDatabase } from '../support/database';

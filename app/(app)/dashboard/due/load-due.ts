@@ -3,7 +3,7 @@ import { fromSnapshot } from '@/db/queries/dashboard-snapshot';
 import { lettersNeedingAttention, quietApplications } from '@/db/queries/due/attention';
 import { followUpsDue } from '@/db/queries/due/follow-ups';
 import { duePlanSteps } from '@/db/queries/follow-up-plan-facts';
-import { withoutPlanContacts } from './plan-rows';
+import { withoutPlanContacts } from '@/lib/follow-ups/one-follow-up';
 import { impressionsMissing } from '@/db/queries/due/impressions';
 import type { DueList } from '@/db/queries/due/shared';
 import { rejectionThanksOwed, thankYouOwed } from '@/db/queries/due/thank-you';
