@@ -92,9 +92,10 @@ async function start(options: WorkerOptions): Promise<PgBoss> {
     // And at start, without holding it up: a digest due while the server was down goes now.
     await boss.send(DIGEST_QUEUE, {});
   }
+  // A run at start too, as a job: run here, a letter it writes would wait on this very start to wake its sender.
+  await boss.send(FOLLOW_UP_QUEUE, {});
   await sweepLetters(boss);
   await runHousekeeping();
-  await runFollowUps();
   return boss;
 }
 
