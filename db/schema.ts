@@ -28,6 +28,8 @@ import { LETTER_STATUSES } from '../lib/letters/status';
 import type { MailPayload } from '../lib/mail/outgoing';
 import { CONTACT_ROLE_IDS, INTERVIEW_KIND_IDS } from '../lib/pipeline/labels';
 import { APPLICATION_STAGES } from '../lib/pipeline/stages';
+import { RECEIVED_OUTCOMES, REPLY_KINDS, REPLY_MATCHES, REPLY_NEXT_STEPS } from '../lib/replies/kinds';
+import type { ReceivedEvent, ReplyAttachment } from '../lib/replies/received-email';
 import { ACTIVITY_KINDS } from '../lib/timeline/activity-kinds';
 import { nameKey } from './name-key';
 
@@ -553,10 +555,17 @@ export const letters = pgTable(
     claimedUntil: timestamp('claimed_until', { withTimezone: true }),
     lastError: text('last_error'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /**
+     * The Message-ID Afterword gave the letter (`<letter-…@…>`), sent as its
+     * header: a reply names it in In-Reply-To or References. Null for letters
+     * written before replies were read.
+     */
+    messageId: text('message_id'),
     createdAt: createdAt(),
   },
   (t) => [
     unique('letters_user_id_id_unique').on(t.userId, t.id),
+    uniqueIndex('letters_message_id_unique').on(t.messageId).where(sql`${t.messageId} is not null`),
     foreignKey({ columns: [t.userId, t.applicationId], foreignColumns: [applications.userId, applications.id] }).onDelete(
       'cascade',
     ),
@@ -728,6 +737,84 @@ export const digestLinks = pgTable(
   (t) => [index('digest_links_user_idx').on(t.userId), index('digest_links_expires_idx').on(t.expiresAt)],
 );
 
+// --- Replies ---
+
+export const receivedOutcome = pgEnum('received_outcome', RECEIVED_OUTCOMES);
+export const replyKind = pgEnum('reply_kind', REPLY_KINDS);
+export const replyMatch = pgEnum('reply_match', REPLY_MATCHES);
+export const replyNextStep = pgEnum('reply_next_step', REPLY_NEXT_STEPS);
+
+/**
+ * Every email Resend received for INBOUND_DOMAIN (or the outbox simulated),
+ * by Resend's id, so a delivery repeated is one row. The webhook writes only
+ * this and answers; a job then fetches the email and records it as a reply,
+ * retrying while Resend's receiving API fails, so nothing is lost or doubled.
+ * Nobody's until matched, like an unmatched letter event.
+ */
+export const receivedEmails = pgTable(
+  'received_emails',
+  {
+    emailId: text('email_id').primaryKey(),
+    /** The webhook's facts (sender, recipients, Message-ID, subject), never the body. */
+    event: jsonb('event').$type<ReceivedEvent>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    outcome: receivedOutcome('outcome'),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('received_emails_waiting_idx').on(t.nextAttemptAt).where(sql`${t.settledAt} is null`)],
+);
+
+/**
+ * An email that came back and was matched to one person: to a letter when
+ * the reply address or the thread names one, else only to the contact who
+ * wrote. What is kept: the sender, subject, the reply's own words (quoted
+ * history trimmed), its HTML for a sandboxed frame, and attachments' names
+ * and sizes, never their content.
+ */
+export const replies = pgTable(
+  'replies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: userId(),
+    emailId: text('email_id').notNull().unique(),
+    letterId: uuid('letter_id'),
+    applicationId: uuid('application_id'),
+    /** The contact who wrote, when the address is one of the person's contacts (set null if they are deleted: 0012). */
+    contactId: uuid('contact_id'),
+    kind: replyKind('kind').notNull(),
+    match: replyMatch('match').notNull(),
+    /** Written by someone the letter did not go to: a forward answered by a colleague. */
+    fromSomeoneNew: boolean('from_someone_new').notNull().default(false),
+    fromName: text('from_name'),
+    fromEmail: text('from_email').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html'),
+    attachments: jsonb('attachments').$type<ReplyAttachment[]>().notNull().default([]),
+    nextStep: replyNextStep('next_step').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    /** When the person acted on it (a suggestion, or Mark as read); until then it leads the dashboard. */
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.userId, t.letterId], foreignColumns: [letters.userId, letters.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.userId, t.applicationId], foreignColumns: [applications.userId, applications.id] }).onDelete(
+      'cascade',
+    ),
+    index('replies_user_waiting_idx')
+      .on(t.userId, t.receivedAt)
+      .where(sql`${t.handledAt} is null and ${t.kind} = 'reply'`),
+    index('replies_letter_idx').on(t.letterId, t.receivedAt),
+    index('replies_application_idx').on(t.applicationId, t.receivedAt),
+    index('replies_user_received_idx').on(t.userId, t.receivedAt),
+    index('replies_contact_idx').on(t.userId, t.contactId),
+  ],
+);
+
 // --- The dashboard ---
 
 export const dueKind = pgEnum('due_kind', DUE_KINDS);
@@ -798,6 +885,7 @@ export type Company = typeof companies.$inferSelect;
 export type Application = typeof applications.$inferSelect;
 export type StageChange = typeof stageChanges.$inferSelect;
 export type Contact = typeof contacts.$inferSelect;
+export type Reply = typeof replies.$inferSelect;
 export type ApplicationContact = typeof applicationContacts.$inferSelect;
 export type Interview = typeof interviews.$inferSelect;
 export type Activity = typeof activities.$inferSelect;

@@ -11,5 +11,6 @@ export const ACTIVITY_KINDS = [
   'contacts_merged',
   'letter_sent',
   'letter_cancelled',
+  'reply_received',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
