@@ -11,7 +11,7 @@ import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { env } from '@/env';
 import { emailProvider } from '@/lib/auth/email-provider';
 import { fetchGitHubProfile, mayUseOAuthSignIn } from '@/lib/auth/oauth';
-import { authSecret } from '@/lib/auth/secret';
+import { authSecret } from '@/server/security/secret';
 import { errorReason } from '@/lib/error-reason';
 import { safeRedirect } from '@/lib/safe-redirect';
 import { clientNetwork } from '@/lib/security/client-network';

@@ -57,6 +57,15 @@ const schema = z
       message: 'MAIL_FROM must be a bare address such as letters@example.com',
     }),
     /**
+     * A receiving domain on Resend (the team's `<id>.resend.app`, or a domain
+     * with Resend's MX record). When set, every letter also names a signed
+     * `reply+<token>@` address there as Reply-To, and replies come back
+     * through the `email.received` webhook. Unset: letters are as before.
+     */
+    INBOUND_DOMAIN: optional.refine((v) => v === undefined || /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(v), {
+      message: 'INBOUND_DOMAIN must be a domain such as abc123.resend.app or replies.example.com',
+    }),
+    /**
      * The operator's switch: 1 holds every letter in the queue (none is lost
      * or failed), 0 or unset lets them go. Read at start, so restart after
      * changing it. Sign-in mail is not held.

@@ -63,7 +63,11 @@ export async function recipientsForSending(userId: string, letterId: string) {
 export async function keepLetterPayload(userId: string, letterId: string, payload: MailPayload): Promise<unknown> {
   const [kept] = await db
     .update(letters)
-    .set({ payload: sql`coalesce(${letters.payload}, ${JSON.stringify(payload)}::jsonb)` })
+    .set({
+      payload: sql`coalesce(${letters.payload}, ${JSON.stringify(payload)}::jsonb)`,
+      // The Message-ID of the body kept (an older one may have none), so a reply can name the letter by it.
+      messageId: sql`coalesce(${letters.messageId}, coalesce(${letters.payload}, ${JSON.stringify(payload)}::jsonb) -> 'headers' ->> 'Message-ID')`,
+    })
     .where(and(eq(letters.id, letterId), eq(letters.userId, userId)))
     .returning({ payload: letters.payload });
   return kept?.payload ?? null;

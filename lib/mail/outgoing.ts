@@ -26,7 +26,8 @@ export const outgoingMail = z.object({
   fromName: noLineBreaks('A sender name').max(100).optional(),
   to: z.array(emailAddress).min(1),
   cc: z.array(emailAddress).default([]),
-  replyTo: emailAddress.optional(),
+  /** The person's own address, and with INBOUND_DOMAIN the letter's signed reply address after it. */
+  replyTo: z.union([emailAddress, z.array(emailAddress).min(1).max(2)]).optional(),
   subject: noLineBreaks('A subject').pipe(z.string().min(1).max(300)),
   html: z.string().min(1),
   text: z.string().min(1),
@@ -45,7 +46,7 @@ export const mailPayloadSchema = z.object({
   from: z.string().min(1),
   to: z.array(z.string()).min(1),
   cc: z.array(z.string()).optional(),
-  replyTo: z.string().optional(),
+  replyTo: z.union([z.string(), z.array(z.string())]).optional(),
   subject: z.string().min(1),
   html: z.string().min(1),
   text: z.string().min(1),

@@ -20,6 +20,7 @@ import { backoff, CLAIM_MS, GIVE_UP_AFTER_MS, RATE_LIMIT_WAIT_SECONDS } from '@/
 import { pacer } from '@/server/mail/pacer';
 import { mailPayloadSchema } from '@/lib/mail/outgoing';
 import { type MailResult, mailPayload, sendPayload } from '@/server/mail/send-mail';
+import { letterMessageId, letterReplyTo } from '@/server/replies/reply-headers';
 import { matchPendingEvents } from './record-resend-event';
 import { reportLetterStatus } from './report-letter-status';
 
@@ -47,11 +48,12 @@ async function firstPayload(letter: NonNullable<Awaited<ReturnType<typeof claimL
     fromName: letter.fromName,
     to: recipients.filter((r) => r.role === 'to').map((r) => r.email),
     cc: recipients.filter((r) => r.role === 'cc').map((r) => r.email),
-    replyTo: letter.replyTo,
+    replyTo: letterReplyTo(letter.id, letter.replyTo),
     subject: letter.subject,
     html: letter.html,
     text: letter.text,
     tags: [{ name: LETTER_TAG, value: letter.id }],
+    headers: { 'Message-ID': letterMessageId(letter.id) },
     idempotencyKey: letter.idempotencyKey,
   });
 }

@@ -69,7 +69,8 @@ export async function sendPayload(
     return keepInOutbox({
       ...payload,
       cc: payload.cc ?? [],
-      replyTo: payload.replyTo ?? null,
+      // One text column, as a Reply-To header would carry them.
+      replyTo: [payload.replyTo ?? []].flat().join(', ') || null,
       headers: payload.headers ?? {},
       idempotencyKey,
     });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resetEnv } from '@/env';
-import { authSecret } from '@/lib/auth/secret';
+import { authSecret } from '@/server/security/secret';
 
 const holder = globalThis as unknown as { __afterwordAuthSecret?: string };
 

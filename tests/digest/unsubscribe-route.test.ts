@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { GET, POST } from '@/app/api/digest/unsubscribe/route';
 import { db } from '@/db';
 import { users } from '@/db/schema';
-import { derivedKey } from '@/lib/auth/secret';
+import { derivedKey } from '@/server/security/secret';
 import type { SessionUser } from '@/lib/auth/user';
 import { UNSUBSCRIBE_KEY_PURPOSE, unsubscribeToken, unsubscribeUrl } from '@/lib/digest/unsubscribe';
 import { setupTestDatabase } from '../support/database';

@@ -1,4 +1,4 @@
-import { derivedKey } from '@/lib/auth/secret';
+import { derivedKey } from '@/server/security/secret';
 import { UNSUBSCRIBE_KEY_PURPOSE, verifyUnsubscribeToken } from '@/lib/digest/unsubscribe';
 import { errorReason } from '@/lib/error-reason';
 import { unsubscribeFromDigest } from '@/server/digest/unsubscribe';

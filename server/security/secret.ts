@@ -4,6 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '@/env';
 
+// Here, with the use cases, not in Auth: sessions are one use of the secret,
+// and signed reply addresses and digest links are others. Auth calls down to it.
+
 const holder = globalThis as unknown as { __afterwordAuthSecret?: string };
 
 /**
