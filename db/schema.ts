@@ -620,6 +620,8 @@ export const letterRecipients = pgTable(
     index('letter_recipients_user_created_idx').on(t.userId, t.createdAt),
     // A contact's letters newest first: their page, and their last letter.
     index('letter_recipients_contact_idx').on(t.userId, t.contactId, t.createdAt),
+    // A reply matched only by its sender: who wrote to that address lately, across people.
+    index('letter_recipients_email_idx').on(t.email, t.createdAt),
   ],
 );
 

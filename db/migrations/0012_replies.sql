@@ -47,6 +47,7 @@ CREATE INDEX "replies_letter_idx" ON "replies" USING btree ("letter_id","receive
 CREATE INDEX "replies_application_idx" ON "replies" USING btree ("application_id","received_at");--> statement-breakpoint
 CREATE INDEX "replies_user_received_idx" ON "replies" USING btree ("user_id","received_at");--> statement-breakpoint
 CREATE INDEX "replies_contact_idx" ON "replies" USING btree ("user_id","contact_id");--> statement-breakpoint
+CREATE INDEX "letter_recipients_email_idx" ON "letter_recipients" USING btree ("email","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "letters_message_id_unique" ON "letters" USING btree ("message_id") WHERE "letters"."message_id" is not null;--> statement-breakpoint
 -- A deleted contact leaves their replies in place with only contact_id cleared: the
 -- column list keeps user_id (drizzle cannot say it, so the key is written here).

@@ -81,7 +81,7 @@ export async function attachPendingEvents(
 
 export async function recipientsOfLetter(tx: Executor, userId: string, letterId: string) {
   return tx
-    .select({ role: letterRecipients.role, email: letterRecipients.email })
+    .select({ role: letterRecipients.role, email: letterRecipients.email, contactId: letterRecipients.contactId })
     .from(letterRecipients)
     .where(and(eq(letterRecipients.userId, userId), eq(letterRecipients.letterId, letterId)));
 }
