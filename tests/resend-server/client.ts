@@ -1,9 +1,14 @@
 import type { ReceivedEmail } from './email-schema';
 import type { Fault } from './faults';
+import type { InboundEmail, InboundEmailInput } from './inbound-email';
+import type { ReceiveRequest, ReceiveResult } from './receiving-routes';
 import type { SignedWebhook, SignWebhookInput } from './webhook-signing';
 
-// Type-only imports above keep this file free of server code, so a Playwright
-// spec can import it without pulling in node:http or zod.
+// Type-only imports above (and webhook-delivery, which has no runtime imports)
+// keep this file free of server code, so a Playwright spec can import it
+// without pulling in node:http or zod.
+export { postWebhook, type Delivery } from './webhook-delivery';
+export type { InboundEmail, InboundEmailInput, ReceiveResult };
 
 async function call<T>(baseUrl: string, path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
@@ -22,12 +27,15 @@ export async function listEmails(baseUrl: string): Promise<ReceivedEmail[]> {
   return emails;
 }
 
-/** Forgets emails, idempotency keys, pending faults and the request count. */
+/** Forgets sent and inbound emails, idempotency keys, pending faults and the request count. */
 export async function resetServer(baseUrl: string): Promise<void> {
   await call<unknown>(baseUrl, '/_test/emails', { method: 'DELETE' });
 }
 
-/** Makes the next `times` sends to /emails or /emails/batch fail with `fault`. */
+/**
+ * Makes the next `times` requests fail with `fault`: sends to /emails or
+ * /emails/batch, or with `route: 'receiving'` GET /emails/receiving/:id.
+ */
 export async function injectFault(baseUrl: string, fault: Fault, times = 1): Promise<void> {
   await call<unknown>(baseUrl, '/_test/faults', {
     method: 'POST',
@@ -44,4 +52,28 @@ export async function signViaServer(
     method: 'POST',
     body: JSON.stringify(input),
   });
+}
+
+/**
+ * An email arrives at a receiving domain. With `deliver`, the server POSTs the
+ * signed `email.received` webhook to `deliver.url` and hands back the app's
+ * answer in `delivery`; it throws if the app cannot be reached. With `sign`, it
+ * only signs. Either way `signed` can be posted again with postWebhook() to
+ * play a Svix retry.
+ */
+export async function receiveEmail(
+  baseUrl: string,
+  email: InboundEmailInput,
+  options: Omit<ReceiveRequest, 'email'> = {},
+): Promise<ReceiveResult> {
+  return call<ReceiveResult>(baseUrl, '/_test/receiving', {
+    method: 'POST',
+    body: JSON.stringify({ email, ...options }),
+  });
+}
+
+/** Every inbound email since the last reset, oldest first, as the receiving API answers it. */
+export async function listInboundEmails(baseUrl: string): Promise<InboundEmail[]> {
+  const { emails } = await call<{ emails: InboundEmail[] }>(baseUrl, '/_test/receiving');
+  return emails;
 }

@@ -3,15 +3,11 @@ import { z } from 'zod';
 import { parseJson } from './email-schema';
 import { faultRequestSchema } from './faults';
 import { readBody, resendError, sendError, sendJson, sendText } from './http-helpers';
+import { receive, receiveRequestSchema } from './receiving-routes';
 import type { ServerState } from './server-state';
-import { signWebhook } from './webhook-signing';
+import { signingOptionsSchema, signWebhook } from './webhook-signing';
 
-const signRequestSchema = z.object({
-  payload: z.unknown(),
-  secret: z.string().startsWith('whsec_'),
-  msgId: z.string().min(1).optional(),
-  timestamp: z.number().int().optional(),
-});
+const signRequestSchema = signingOptionsSchema.extend({ payload: z.unknown() });
 
 async function readJson<T>(
   req: IncomingMessage,
@@ -62,6 +58,21 @@ export async function handleControl(
       if (!request) return true;
       // Zod types an unknown key as optional although parsing demands it.
       sendJson(res, 200, signWebhook({ ...request, payload: request.payload }));
+      return true;
+    }
+    case 'GET /_test/receiving':
+      sendJson(res, 200, { emails: state.inboundEmails() });
+      return true;
+    case 'POST /_test/receiving': {
+      const request = await readJson(req, res, receiveRequestSchema);
+      if (!request) return true;
+      try {
+        sendJson(res, 200, await receive(state, request));
+      } catch (error) {
+        // The app was down or too slow: a test wants to hear that, not a 500 from us.
+        const message = `Delivering the webhook failed: ${error instanceof Error ? error.message : String(error)}`;
+        sendError(res, resendError(502, 'webhook_delivery_failed', message));
+      }
       return true;
     }
     default:

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { checkAuth, sendStatusFault } from './api-guard';
 import {
   parseJson,
   toReceivedEmail,
@@ -8,35 +9,11 @@ import {
   type ParseResult,
   type ValidEmail,
 } from './email-schema';
-import type { Fault } from './faults';
-import {
-  defaultErrorFor,
-  headerValue,
-  readBody,
-  resendError,
-  sendError,
-  sendJson,
-  type ResendError,
-} from './http-helpers';
+import { headerValue, readBody, resendError, sendError, sendJson } from './http-helpers';
 import { fingerprint, MAX_IDEMPOTENCY_KEY_LENGTH } from './idempotency-store';
 import type { ServerState } from './server-state';
 
 export type SendPath = '/emails' | '/emails/batch';
-
-function checkAuth(req: IncomingMessage, expectedKey: string | undefined): ResendError | null {
-  const header = headerValue(req, 'authorization');
-  const key = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
-  if (!key) {
-    return resendError(401, 'missing_api_key', 'Missing API key in the authorization header.');
-  }
-  const valid = expectedKey === undefined ? key.startsWith('re_') : key === expectedKey;
-  return valid ? null : resendError(401, 'invalid_api_key', 'API key is invalid.');
-}
-
-function faultError(fault: Extract<Fault, { kind: 'status' }>): ResendError {
-  const fallback = defaultErrorFor(fault.status);
-  return resendError(fault.status, fault.name ?? fallback.name, fault.message ?? fallback.message);
-}
 
 type Accepted = { emails: ValidEmail[]; body: (ids: string[]) => unknown };
 
@@ -76,15 +53,8 @@ export async function handleSend(
   const authError = checkAuth(req, state.apiKey);
   if (authError) return sendError(res, authError);
 
-  const fault = state.faults.take();
-  if (fault?.kind === 'status') {
-    const headers = state.rateLimitHeaders();
-    if (fault.status === 429) {
-      if (fault.retryAfter !== null) headers['retry-after'] = String(fault.retryAfter ?? 1);
-      headers['ratelimit-remaining'] = '0';
-    }
-    return sendError(res, faultError(fault), headers);
-  }
+  const fault = state.faults.take('send');
+  if (fault?.kind === 'status') return sendStatusFault(state, res, fault);
 
   const key = headerValue(req, 'idempotency-key') ?? null;
   if (key !== null && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {

@@ -1,6 +1,7 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { ReceivedEmail } from './email-schema';
 import { FaultQueue } from './faults';
+import type { InboundEmail } from './inbound-email';
 import { IdempotencyStore } from './idempotency-store';
 
 const RATE_LIMIT = 5;
@@ -11,6 +12,8 @@ export class ServerState {
   readonly idempotency = new IdempotencyStore();
   readonly faults = new FaultQueue();
   private received: ReceivedEmail[] = [];
+  // Mail that arrived at a receiving domain; kept apart from what was sent.
+  private inbound = new Map<string, InboundEmail>();
   private postCount = 0;
   private recentPosts: number[] = [];
   private held = new Set<ServerResponse>();
@@ -24,6 +27,19 @@ export class ServerState {
 
   record(emails: ReceivedEmail[]): void {
     this.received.push(...emails);
+  }
+
+  inboundEmails(): InboundEmail[] {
+    return [...this.inbound.values()].map((email) => structuredClone(email));
+  }
+
+  inboundEmail(id: string): InboundEmail | undefined {
+    const email = this.inbound.get(id);
+    return email && structuredClone(email);
+  }
+
+  storeInbound(email: InboundEmail): void {
+    this.inbound.set(email.id, email);
   }
 
   countPost(): void {
@@ -61,6 +77,7 @@ export class ServerState {
 
   reset(): void {
     this.received = [];
+    this.inbound.clear();
     this.postCount = 0;
     this.recentPosts = [];
     this.idempotency.clear();

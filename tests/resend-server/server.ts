@@ -5,10 +5,20 @@ import type { ReceivedEmail } from './email-schema';
 import { handleSend, type SendPath } from './email-routes';
 import type { Fault } from './faults';
 import { defaultErrorFor, sendError } from './http-helpers';
+import type { InboundEmail } from './inbound-email';
+import {
+  handleReceivingGet,
+  receive,
+  receiveRequestSchema,
+  type ReceiveRequest,
+  type ReceiveResult,
+} from './receiving-routes';
 import { ServerState } from './server-state';
 
 export type { ReceivedEmail } from './email-schema';
-export type { Fault } from './faults';
+export type { Fault, FaultRoute } from './faults';
+export type { InboundEmail, InboundEmailInput } from './inbound-email';
+export type { ReceiveRequest, ReceiveResult } from './receiving-routes';
 
 export type ResendServerOptions = {
   /** 0 (the default) picks a free port. */
@@ -21,7 +31,13 @@ export type ResendServerOptions = {
 export type ResendTestServer = {
   url: string;
   port: number;
+  /** What the app sent. */
   emails(): ReceivedEmail[];
+  /** What arrived at a receiving domain, via receive() or POST /_test/receiving. */
+  inbound(): InboundEmail[];
+  /** An email arrives: stored for GET /emails/receiving/:id, its webhook signed or delivered on request. */
+  receive(request: ReceiveRequest): Promise<ReceiveResult>;
+  /** Forgets sent and inbound emails, idempotency keys, faults and the request count. */
   reset(): void;
   failNext(fault: Fault, times?: number): void;
   requests(): number;
@@ -34,6 +50,8 @@ function isSendPath(path: string): path is SendPath {
   return SEND_PATHS.includes(path);
 }
 
+const RECEIVING_PATH = /^\/emails\/receiving\/([^/]+)$/;
+
 async function route(state: ServerState, req: IncomingMessage, res: ServerResponse) {
   const method = req.method ?? 'GET';
   const path = new URL(req.url ?? '/', 'http://localhost').pathname.replace(/\/+$/, '') || '/';
@@ -42,6 +60,11 @@ async function route(state: ServerState, req: IncomingMessage, res: ServerRespon
   if (isSendPath(path)) {
     if (method === 'POST') return handleSend(state, path, req, res);
     return sendError(res, defaultErrorFor(405), { allow: 'POST' });
+  }
+  const receivingId = RECEIVING_PATH.exec(path)?.[1];
+  if (receivingId !== undefined) {
+    if (method === 'GET') return handleReceivingGet(state, receivingId, req, res);
+    return sendError(res, defaultErrorFor(405), { allow: 'GET' });
   }
   sendError(res, defaultErrorFor(404));
 }
@@ -67,6 +90,8 @@ export function startResendServer(options: ResendServerOptions = {}): Promise<Re
         url: `http://${host}:${port}`,
         port,
         emails: () => state.emails(),
+        inbound: () => state.inboundEmails(),
+        receive: (request) => receive(state, receiveRequestSchema.parse(request)),
         reset: () => state.reset(),
         failNext: (fault, times = 1) => state.faults.add(fault, times),
         requests: () => state.requests(),

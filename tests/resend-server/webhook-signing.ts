@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
+import { z } from 'zod';
 
 export type SignWebhookInput = {
   /** Serialised with JSON.stringify; a string is used verbatim as the body. */
@@ -15,6 +16,13 @@ export type SignedWebhook = {
   body: string;
   headers: { 'svix-id': string; 'svix-timestamp': string; 'svix-signature': string };
 };
+
+/** The signing options of SignWebhookInput, for control routes that take them. */
+export const signingOptionsSchema = z.object({
+  secret: z.string().startsWith('whsec_'),
+  msgId: z.string().min(1).optional(),
+  timestamp: z.number().int().optional(),
+});
 
 /** A fresh secret in the format Resend hands out for a webhook endpoint. */
 export function makeWebhookSecret(): string {
