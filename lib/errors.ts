@@ -22,6 +22,7 @@ export const NOT_FOUND = {
   occasion: 'That letter’s interview or application no longer exists.',
   letter: 'That letter could not be found. It may have been deleted.',
   dueItem: 'That item could not be found. It may have been deleted; reload the page.',
+  reply: 'That reply could not be found. Its letter or application may have been deleted.',
 } as const;
 
 /** A sender holds one of the letters a deletion would take: it waits for Resend's answer, at most a two-minute lease. */

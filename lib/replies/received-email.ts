@@ -69,8 +69,8 @@ export type ReceivedEvent = {
   messageId: string;
   subject: string;
   createdAt: string;
-  /** Only for a reply simulated in outbox mode: the content the receiving API would answer. */
-  simulated?: ReceivedContent;
+  /** Only for a reply simulated in outbox mode: what the receiving API would answer, in its shape. */
+  simulated?: { text: string; html: string | null; headers: Record<string, string> };
 };
 
 const eventData = z.object({

@@ -70,7 +70,7 @@ type NewPerson = { name: string; email: string };
 /**
  * A person puts someone on an application: an existing contact by id, or a
  * new person by name and email (an email already in the contacts reuses
- * that contact). Returns the contact's name, or null when the application or
+ * that contact). Returns the contact's id and name, or null when the application or
  * contact is missing or someone else's.
  */
 export async function addContactToApplication(
@@ -97,7 +97,7 @@ export async function addContactToApplication(
         contactId: contact.id,
         detail: { name: contact.name, role: link.role, primary: link.isPrimary },
       });
-      return { name: contact.name };
+      return { id: contact.id, name: contact.name };
     }),
   );
 }

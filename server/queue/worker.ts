@@ -2,11 +2,13 @@ import 'server-only';
 import { fromPglite, PgBoss } from 'pg-boss';
 import { getDatabase } from '@/db';
 import { dueLetterIds } from '@/db/queries/letter-queue';
+import { dueReceivedEmailIds } from '@/db/queries/received-emails';
 import { env } from '@/env';
 import { errorReason } from '@/lib/error-reason';
 import { runDigests } from '@/server/digest/send-digests';
 import { deliverLetter } from '@/server/letters/deliver-letter';
 import { pacer } from '@/server/mail/pacer';
+import { readReceivedEmail } from '@/server/replies/read-received-email';
 import { FOLLOW_UP_CRON, FOLLOW_UP_QUEUE, runAutomaticPlans } from '@/server/follow-ups/run-automatic-plans';
 import { HOUSEKEEPING_CRON, HOUSEKEEPING_QUEUE, runHousekeeping } from './housekeeping';
 
@@ -25,6 +27,10 @@ export const DIGEST_QUEUE = 'digest';
 export const DIGEST_CRON = '*/5 * * * *';
 
 type SendJob = { letterId: string };
+
+/** Reading an email that came back: one job per email and attempt, the received_emails row being the truth. */
+export const REPLY_QUEUE = 'reply-read';
+type ReplyJob = { emailId: string };
 
 /**
  * What the worker needs from above its floor: the key that signs the
@@ -62,6 +68,20 @@ export async function sweepLetters(boss: Pick<PgBoss, 'send'>) {
   }
 }
 
+/** Received emails whose reading is due and whose job was lost (a crash, a restart): read again. */
+export async function sweepReceivedEmails(boss: Pick<PgBoss, 'send'>) {
+  for (const emailId of await dueReceivedEmailIds()) {
+    await boss.send(REPLY_QUEUE, { emailId } satisfies ReplyJob, { singletonKey: emailId });
+  }
+}
+
+async function readOne(boss: PgBoss, emailId: string) {
+  const result = await readReceivedEmail(emailId);
+  if (result.outcome === 'retry') {
+    await boss.send(REPLY_QUEUE, { emailId } satisfies ReplyJob, { startAfter: result.retryAt, singletonKey: `${emailId}@${result.retryAt.getTime()}` });
+  }
+}
+
 async function start(options: WorkerOptions): Promise<PgBoss> {
   const boss = createBoss();
   boss.on('error', (error) => console.error('[letters] queue error:', errorReason(error)));
@@ -74,8 +94,15 @@ async function start(options: WorkerOptions): Promise<PgBoss> {
   await boss.work<SendJob>(SEND_QUEUE, { pollingIntervalSeconds: 1, localConcurrency: 1 }, async (jobs) => {
     for (const job of jobs) await sendOne(boss, job.data.letterId);
   });
-  await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: 30 }, () => sweepLetters(boss));
+  await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
+    await sweepLetters(boss);
+    await sweepReceivedEmails(boss);
+  });
   await boss.schedule(SWEEP_QUEUE, '* * * * *');
+  await boss.createQueue(REPLY_QUEUE, { policy: 'short', retryLimit: 3, retryDelay: 30, retryBackoff: true });
+  await boss.work<ReplyJob>(REPLY_QUEUE, { pollingIntervalSeconds: 1 }, async (jobs) => {
+    for (const job of jobs) await readOne(boss, job.data.emailId);
+  });
   await boss.createQueue(HOUSEKEEPING_QUEUE, { policy: 'singleton' });
   await boss.work(HOUSEKEEPING_QUEUE, { pollingIntervalSeconds: 60 }, () => runHousekeeping());
   await boss.schedule(HOUSEKEEPING_QUEUE, HOUSEKEEPING_CRON);
@@ -95,6 +122,7 @@ async function start(options: WorkerOptions): Promise<PgBoss> {
   // A run at start too, as a job: run here, a letter it writes would wait on this very start to wake its sender.
   await boss.send(FOLLOW_UP_QUEUE, {});
   await sweepLetters(boss);
+  await sweepReceivedEmails(boss);
   await runHousekeeping();
   return boss;
 }
@@ -143,6 +171,18 @@ export async function wakeSenderAt(letterId: string, at: Date) {
     await running.send(SEND_QUEUE, { letterId } satisfies SendJob, { startAfter: at, singletonKey: `${letterId}@${at.getTime()}` });
   } catch (error) {
     console.error('[letters] could not schedule the sender; the sweep will send this letter at its time:', errorReason(error));
+  }
+}
+
+/** Wakes the reader of a received email; if the queue is not running here, the sweep reads it within a minute. */
+export async function wakeReplyReader(emailId: string, at: Date) {
+  const boss = holder.__afterwordBoss;
+  if (!boss) return;
+  try {
+    const running = await boss;
+    await running.send(REPLY_QUEUE, { emailId } satisfies ReplyJob, { startAfter: at, singletonKey: emailId });
+  } catch (error) {
+    console.error('[replies] could not wake the reader; the sweep will read this email:', errorReason(error));
   }
 }
 

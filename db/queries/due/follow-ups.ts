@@ -60,7 +60,8 @@ export type FollowUpDue = Awaited<ReturnType<typeof followUpsDue>>['rows'][numbe
 export async function markReplied(userId: string, contactId: string, at = new Date(), tx: Executor = db) {
   const updated = await tx
     .update(contacts)
-    .set({ repliedAt: at, updatedAt: sql`now()` })
+    // A reply read late (an email received before one already marked) never moves the mark back.
+    .set({ repliedAt: sql`greatest(${contacts.repliedAt}, ${at.toISOString()}::timestamptz)`, updatedAt: sql`now()` })
     .where(and(eq(contacts.userId, userId), eq(contacts.id, contactId)))
     .returning({ id: contacts.id });
   return updated.length === 1;

@@ -4,7 +4,9 @@ import { env } from '@/env';
 import { errorReason } from '@/lib/error-reason';
 import { isDatabaseUnreachable } from '@/lib/errors';
 import { MAX_EVENT_BYTES, readResendEvent } from '@/lib/letters/resend-event';
+import { readReceivedEvent } from '@/lib/replies/received-email';
 import { recordResendEvent } from '@/server/letters/record-resend-event';
+import { receiveEmail } from '@/server/replies/read-received-email';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,8 +14,8 @@ const refuse = (status: number, error: string) => Response.json({ ok: false, err
 const tooLarge = `The body is larger than ${MAX_EVENT_BYTES / 1024} KB; no Resend event is.`;
 
 /**
- * Resend's delivery outcomes (sent, delivered, bounced, …), signed through
- * Svix. Cheap refusals come first: a body declared too large, then a
+ * Resend's delivery outcomes (sent, delivered, bounced, …) and the emails
+ * it received for INBOUND_DOMAIN (`email.received`), signed through Svix. Cheap refusals come first: a body declared too large, then a
  * delivery without the signature headers, both before a byte of the body is
  * read; a body sent in chunks is cut off where it passes the limit. The raw
  * body is verified before anything is parsed; the library refuses
@@ -63,13 +65,26 @@ export async function POST(request: Request) {
   } catch {
     return refuse(400, 'The body is not JSON.');
   }
+  if (isReceived(body)) {
+    const received = readReceivedEvent(body.data);
+    if (!received) return refuse(400, 'An email.received event must name its email.');
+    return stored(id, () => receiveEmail(received));
+  }
   const read = readResendEvent(body);
   if (read.kind === 'malformed') return refuse(400, 'Not a Resend event.');
   if (read.kind === 'ignored') return Response.json({ ok: true, outcome: 'ignored', reason: read.reason });
+  return stored(id, () => recordResendEvent(id, read.event));
+}
 
+/** An email that came back: kept at once by its id and read by the queue, so this answers quickly. */
+function isReceived(body: unknown): body is { type: 'email.received'; data: unknown } {
+  return typeof body === 'object' && body !== null && (body as { type?: unknown }).type === 'email.received';
+}
+
+/** Stores what the event says; a failure is a 503, which Resend retries. */
+async function stored(id: string, store: () => Promise<string>): Promise<Response> {
   try {
-    const outcome = await recordResendEvent(id, read.event);
-    return Response.json({ ok: true, outcome });
+    return Response.json({ ok: true, outcome: await store() });
   } catch (error) {
     console.error('[webhooks/resend] could not store event', id, isDatabaseUnreachable(error) ? 'database unreachable' : errorReason(error));
     return refuse(503, 'Could not store the event; Resend will retry.');

@@ -1,0 +1,49 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { getOutboxMessage } from '@/db/queries/outbox';
+import { env } from '@/env';
+import { UserError } from '@/lib/errors';
+import { LETTER_TAG } from '@/lib/letters/resend-event';
+import type { ReceivedEvent } from '@/lib/replies/received-email';
+import { readReceivedEmail, receiveEmail } from './read-received-email';
+
+export type SimulatedReply = { from: string; text: string };
+
+/** The simulated answer quotes the letter as a mail client would, so trimming the history is part of the try. */
+function quoted(original: string, from: string, at: Date): string {
+  const lines = original.split('\n').slice(0, 200).map((line) => `> ${line}`);
+  return `\n\nOn ${at.toUTCString()}, ${from} wrote:\n${lines.join('\n')}`;
+}
+
+/**
+ * Outbox mode's "Simulate a reply": an email from `from` answering a letter
+ * in the outbox, as Resend would report it: addressed to the letter's
+ * Reply-To addresses and naming its Message-ID. It then goes the way a
+ * received email goes (kept, read, matched, recorded), read at once here so
+ * the page can say what came of it.
+ */
+export async function simulateReply(outboxMessageId: string, reply: SimulatedReply) {
+  if (env().mailMode !== 'outbox') throw new UserError('Replies can only be simulated while mail stays in the local outbox.');
+  const message = await getOutboxMessage(outboxMessageId);
+  if (!message || !message.tags.some((tag) => tag.name === LETTER_TAG)) throw new UserError('Only a letter can be answered.');
+  const now = new Date();
+  const replyTo = (message.replyTo ?? '').split(', ').filter(Boolean);
+  const letterMessageId = message.headers['Message-ID'] ?? '';
+  const event: ReceivedEvent = {
+    emailId: `simulated-${randomUUID()}`,
+    from: reply.from,
+    to: replyTo,
+    cc: [],
+    receivedFor: replyTo,
+    messageId: `<simulated-${randomUUID()}@afterword.local>`,
+    subject: message.subject.startsWith('Re:') ? message.subject : `Re: ${message.subject}`,
+    createdAt: now.toISOString(),
+    simulated: {
+      text: reply.text + quoted(message.text, message.from, message.createdAt),
+      html: null,
+      headers: letterMessageId ? { 'in-reply-to': letterMessageId, references: letterMessageId } : {},
+    },
+  };
+  await receiveEmail(event);
+  return readReceivedEmail(event.emailId, { now });
+}
