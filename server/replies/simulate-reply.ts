@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { sendingStatuses } from '@/db/queries/letters';
 import { getOutboxMessage } from '@/db/queries/outbox';
 import { env } from '@/env';
 import { UserError } from '@/lib/errors';
@@ -20,12 +21,15 @@ function quoted(original: string, from: string, at: Date): string {
  * in the outbox, as Resend would report it: addressed to the letter's
  * Reply-To addresses and naming its Message-ID. It then goes the way a
  * received email goes (kept, read, matched, recorded), read at once here so
- * the page can say what came of it.
+ * the page can say what came of it. `userId` is the signed-in person, whose letter it must be.
  */
-export async function simulateReply(outboxMessageId: string, reply: SimulatedReply) {
+export async function simulateReply(userId: string, outboxMessageId: string, reply: SimulatedReply) {
   if (env().mailMode !== 'outbox') throw new UserError('Replies can only be simulated while mail stays in the local outbox.');
   const message = await getOutboxMessage(outboxMessageId);
-  if (!message || !message.tags.some((tag) => tag.name === LETTER_TAG)) throw new UserError('Only a letter can be answered.');
+  const letterId = message?.tags.find((tag) => tag.name === LETTER_TAG)?.value;
+  if (!message || !letterId) throw new UserError('Only a letter can be answered.');
+  // The outbox shows everyone's mail on this machine; a reply is simulated only to one's own letter.
+  if ((await sendingStatuses(userId, [letterId])).length === 0) throw new UserError('Only your own letters can be answered here.');
   const now = new Date();
   const replyTo = (message.replyTo ?? '').split(', ').filter(Boolean);
   const letterMessageId = message.headers['Message-ID'] ?? '';

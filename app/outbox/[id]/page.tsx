@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getOutboxMessage } from '@/db/queries/outbox';
+import { LETTER_TAG } from '@/lib/letters/resend-event';
 import { requireOutboxMode } from '../outbox-mode';
+import { SimulateReply } from './simulate-reply';
 
 export const metadata: Metadata = { title: 'Outbox message' };
 
@@ -50,6 +52,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
         <summary className="cursor-pointer text-sm font-semibold text-stone-700">Plain-text part</summary>
         <pre className="mt-2 whitespace-pre-wrap rounded-lg border border-stone-200 bg-white p-4 text-sm">{message.text}</pre>
       </details>
+      {message.tags.some((tag) => tag.name === LETTER_TAG) && <SimulateReply messageId={message.id} from={message.to[0]} />}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { ApplicationTimeline } from '@/app/(app)/applications/[id]/timeline/appl
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { applicationTimeline } from '@/db/queries/activity';
+import { repliesOnApplication } from '@/db/queries/replies';
 import { linkedContacts } from '@/db/queries/application-contacts';
 import { getApplication } from '@/db/queries/applications';
 import { applicationInterviews } from '@/db/queries/interviews';
@@ -40,13 +41,14 @@ export default async function ApplicationPage({ params }: Props) {
   const user = await requireUser();
   const applicationId = (await params).id;
   if (!id.safeParse(applicationId).success) notFound();
-  const [application, contacts, interviews, timeline, letters, plans] = await Promise.all([
+  const [application, contacts, interviews, timeline, letters, plans, replies] = await Promise.all([
     loadApplication(applicationId),
     linkedContacts(user.id, applicationId),
     applicationInterviews(user.id, applicationId),
     applicationTimeline(user.id, applicationId),
     applicationLetters(user.id, applicationId),
     loadFollowUpPlans(user.id, applicationId),
+    repliesOnApplication(user.id, applicationId),
   ]);
   if (!application) notFound();
   const logHref = `/applications/${applicationId}/interviews/new`;
@@ -138,7 +140,7 @@ export default async function ApplicationPage({ params }: Props) {
           <h2 id="timeline-heading" className="mb-3 text-lg font-semibold text-stone-900">
             Timeline
           </h2>
-          <ApplicationTimeline applicationId={applicationId} activities={timeline} correctStageDate={correctStageDate} />
+          <ApplicationTimeline applicationId={applicationId} activities={timeline} replies={replies} correctStageDate={correctStageDate} />
         </section>
       </div>
     </>

@@ -1,20 +1,26 @@
+import { waitingReplies } from '@/db/queries/replies';
+import { env } from '@/env';
 import { DUE_COUNT_CAP } from '@/lib/dashboard/due-rules';
 import { LettersNeedingAttentionList, QuietApplicationsList } from './due-attention';
 import { FollowUpsList } from './due-follow-ups';
 import { ImpressionsList } from './due-impressions';
 import type { ShowMore } from './due-list';
 import { PlanFollowUpsList } from './due-plan-follow-ups';
+import { RepliesList } from './due-replies';
 import { RejectionThanksList, ThankYouOwedList } from './due-thank-yous';
 import { whatIsDueNow } from './load-due';
 
 /**
- * "What is due": the top of the dashboard, what to do today. Letters owed
- * first, then follow-ups, then what needs putting right.
+ * "What is due": the top of the dashboard, what to do today. Replies that
+ * came back first, then letters owed, then follow-ups, then what needs
+ * putting right. Replies are read live, one indexed statement: they are
+ * few, and one that came in should show at once.
  */
 export async function WhatIsDue({ userId, now, showMore }: { userId: string; now: Date; showMore: ShowMore }) {
-  const due = await whatIsDueNow(userId, now, showMore.open);
+  const [due, replies] = await Promise.all([whatIsDueNow(userId, now, showMore.open), waitingReplies(userId)]);
   const lists = Object.values(due);
-  const total = lists.reduce((sum, list) => sum + list.total, 0);
+  const total = replies.length + lists.reduce((sum, list) => sum + list.total, 0);
+  const receiving = Boolean(env().INBOUND_DOMAIN) || env().mailMode === 'outbox';
   // A list counts up to its cap; past it, the sum is "at least".
   const atLeast = lists.some((list) => list.total >= DUE_COUNT_CAP) ? '+' : '';
 
@@ -29,6 +35,7 @@ export async function WhatIsDue({ userId, now, showMore }: { userId: string; now
         </p>
       </div>
       <div className="grid gap-8 lg:grid-cols-2">
+        <RepliesList replies={replies} receiving={receiving} />
         <ImpressionsList list={due.impressions} now={now} showMore={showMore} />
         <ThankYouOwedList list={due.thankYou} now={now} showMore={showMore} />
         <RejectionThanksList list={due.rejectionThanks} now={now} showMore={showMore} />

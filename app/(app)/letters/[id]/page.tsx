@@ -3,13 +3,16 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { composeHref } from '@/components/letters/recipients-in-words';
+import { ReplyCard } from '@/components/replies/reply-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getLetter, type LetterView } from '@/db/queries/letter-list';
+import { repliesToLetter } from '@/db/queries/replies';
 import { letterClocks } from '@/db/queries/scheduled-letters';
 import { requireUser } from '@/lib/auth/user';
 import { tomorrowMorning } from '@/lib/letters/schedule';
 import { occasionOfLetter } from '@/lib/letters/when-in-words';
 import { instantToWallTime } from '@/lib/time/zoned-time';
+import { ReplyButtons } from '@/app/(app)/replies/reply-buttons';
 import { LetterDecision } from './letter-decision';
 import { LetterFacts } from './letter-facts';
 import { isHeld, LetterOutcome } from './letter-outcome';
@@ -45,7 +48,7 @@ function WriteAgain({ letter }: { letter: LetterView }) {
 export default async function LetterPage({ params }: { params: Promise<{ id: string }> }) {
   const [user, { id }] = await Promise.all([requireUser(), params]);
   // Another person's letter, a deleted one and a malformed id all read as missing.
-  const [letter, clocks] = await Promise.all([getLetter(user.id, id), letterClocks(user.id, id)]);
+  const [letter, clocks, replies] = await Promise.all([getLetter(user.id, id), letterClocks(user.id, id), repliesToLetter(user.id, id)]);
   if (!letter || !clocks) notFound();
   const morning = tomorrowMorning(new Date(), clocks.zone);
 
@@ -76,6 +79,17 @@ export default async function LetterPage({ params }: { params: Promise<{ id: str
               defaultSendAt={instantToWallTime(letter.nextAttemptAt, clocks.zone)}
             />
           </LetterOutcome>
+          {replies.length > 0 && (
+            <Section id="letter-replies" title={replies.length === 1 ? 'Reply' : `Replies (${replies.length})`}>
+              <ul className="space-y-3">
+                {replies.map((reply) => (
+                  <li key={reply.id}>
+                    <ReplyCard reply={reply} actions={<ReplyButtons reply={reply} />} />
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          )}
           <Section id="letter-details" title="Details">
             <LetterFacts letter={letter} />
           </Section>

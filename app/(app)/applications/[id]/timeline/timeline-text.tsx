@@ -92,6 +92,8 @@ export function TimelineText({ activity }: { activity: Pick<Activity, 'kind' | '
       const subject = text(detail, 'subject');
       return letterLine(detail, `Letter cancelled before it left${subject ? `: “${subject}”` : ''}`);
     }
+    case 'reply_received':
+      return letterLine(detail, `${text(detail, 'from') ?? 'Someone'} replied to a letter`);
     default:
       return 'Something changed';
   }
