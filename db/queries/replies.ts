@@ -37,7 +37,8 @@ const replyView = {
   company: companies.name,
 };
 
-function viewOf(userId: string) {
+/** Callers scope it: every use adds `replies.user_id = userId` to its where. */
+function replyViews() {
   return db
     .select(replyView)
     .from(replies)
@@ -51,7 +52,7 @@ export type ReplyView = Awaited<ReturnType<typeof waitingReplies>>[number];
 
 /** The dashboard's Replies: real replies the person has not acted on, newest first (replies_user_waiting_idx). */
 export async function waitingReplies(userId: string, limit = 20) {
-  return viewOf(userId)
+  return replyViews()
     .where(and(eq(replies.userId, userId), isNull(replies.handledAt), eq(replies.kind, 'reply')))
     .orderBy(desc(replies.receivedAt))
     .limit(limit);
@@ -59,7 +60,7 @@ export async function waitingReplies(userId: string, limit = 20) {
 
 /** Every email that came back to one letter, in the order it came. */
 export async function repliesToLetter(userId: string, letterId: string) {
-  return viewOf(userId)
+  return replyViews()
     .where(and(eq(replies.userId, userId), eq(replies.letterId, letterId)))
     .orderBy(asc(replies.receivedAt))
     .limit(50);
@@ -67,7 +68,7 @@ export async function repliesToLetter(userId: string, letterId: string) {
 
 /** Replies on an application's timeline. */
 export async function repliesOnApplication(userId: string, applicationId: string) {
-  return viewOf(userId)
+  return replyViews()
     .where(and(eq(replies.userId, userId), eq(replies.applicationId, applicationId)))
     .orderBy(desc(replies.receivedAt))
     .limit(200);

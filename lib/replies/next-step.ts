@@ -1,13 +1,15 @@
 import { stageAfterInterview, type ApplicationStage } from '@/lib/pipeline/stages';
 import { REPLY_PHRASES, type LanguagePhrases, type ReplyLanguage } from './reply-phrases';
+import type { ReplyNextStep } from './kinds';
 
 /**
  * What Afterword suggests doing with a reply: a suggestion the person
  * confirms, never a change made for them. Read from the reply's own words
  * (the caller trims the quoted letter) in the reply's language; a language
- * with no rules, or a reply that says neither, is only marked read.
+ * with no rules, or a reply that says neither, is only marked read. The
+ * steps themselves are the database's list, in kinds.ts.
  */
-export type NextStep = 'log_interview' | 'move_to_rejected' | 'mark_read';
+export type NextStep = ReplyNextStep;
 
 export const NEXT_STEP_LABELS: Record<NextStep, string> = {
   log_interview: 'Move to Interviewing and log the interview',

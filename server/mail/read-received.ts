@@ -26,7 +26,8 @@ export async function readReceivedMail(event: ReceivedEvent, options: { timeoutM
     const { data, error } = await resend.emails.receiving.get(event.emailId, undefined, {
       signal: AbortSignal.timeout(options.timeoutMs ?? READ_TIMEOUT_MS),
     });
-    if (error || !data) return { ok: false, error: `Resend answered ${error?.statusCode ?? 'nothing'}: ${error?.message ?? 'no email'}` };
+    if (error && !error.statusCode) return { ok: false, error: `No answer from Resend: ${error.message}` };
+    if (error || !data) return { ok: false, error: `Resend answered ${error?.statusCode ?? 'without an email'}: ${error?.message ?? ''}` };
     return { ok: true, content: readReceivedContent(data) };
   } catch (error) {
     return { ok: false, error: `No answer from Resend: ${errorReason(error)}` };

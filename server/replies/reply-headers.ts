@@ -1,10 +1,10 @@
 import 'server-only';
 import { env } from '@/env';
 import { derivedKey } from '@/server/security/secret';
-import { replyAddress } from '@/lib/replies/reply-address';
+import { REPLY_ADDRESS_KEY_PURPOSE, replyAddress } from '@/lib/replies/reply-address';
 
 /** The key reply addresses are signed with: derived from AUTH_SECRET, worth nothing for anything else. */
-export const replyAddressKey = () => derivedKey('reply-address');
+export const replyAddressKey = () => derivedKey(REPLY_ADDRESS_KEY_PURPOSE);
 
 /**
  * The Message-ID a letter is sent with, on MAIL_FROM's domain: a reply names

@@ -3,8 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { activities, letters } from '@/db/schema';
 import { restoreEnv, useResendTestServer } from '../helpers/mail-mode';
+import { setupTestDatabase } from '../support/database';
 import { useWebhookSecret } from '../letters/webhook-support';
 import { answer, ledgerRow, receive, repliedAt, repliesOf, seedSentThankYou, useInboundDomain } from './support';
+
+setupTestDatabase();
 
 describe('a reply that comes back', () => {
   const mail = useResendTestServer();

@@ -42,6 +42,9 @@ export class ServerState {
     this.inbound.set(email.id, email);
   }
 
+  /** Every API request's method and path, in order (control routes left out): what the app asked for. */
+  readonly calls: string[] = [];
+
   countPost(): void {
     this.postCount += 1;
     const now = Date.now();
@@ -79,6 +82,7 @@ export class ServerState {
     this.received = [];
     this.inbound.clear();
     this.postCount = 0;
+    this.calls.length = 0;
     this.recentPosts = [];
     this.idempotency.clear();
     this.faults.clear();

@@ -41,6 +41,8 @@ export type ResendTestServer = {
   reset(): void;
   failNext(fault: Fault, times?: number): void;
   requests(): number;
+  /** Every API call the app made, as `METHOD /path`. */
+  calls(): string[];
   close(): Promise<void>;
 };
 
@@ -57,6 +59,7 @@ async function route(state: ServerState, req: IncomingMessage, res: ServerRespon
   const path = new URL(req.url ?? '/', 'http://localhost').pathname.replace(/\/+$/, '') || '/';
 
   if (await handleControl(state, method, path, req, res)) return;
+  state.calls.push(`${method} ${path}`);
   if (isSendPath(path)) {
     if (method === 'POST') return handleSend(state, path, req, res);
     return sendError(res, defaultErrorFor(405), { allow: 'POST' });
@@ -95,6 +98,7 @@ export function startResendServer(options: ResendServerOptions = {}): Promise<Re
         reset: () => state.reset(),
         failNext: (fault, times = 1) => state.faults.add(fault, times),
         requests: () => state.requests(),
+        calls: () => [...state.calls],
         close: () =>
           new Promise<void>((done, fail) => {
             // Hanging requests and idle keep-alive sockets would otherwise keep
