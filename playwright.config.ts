@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
-import { appUrl, mailServerUrl, webhookSecret } from './e2e/helpers/urls';
+import { appUrl, inboundDomain, mailServerUrl, webhookSecret } from './e2e/helpers/urls';
 
 // Run through scripts/e2e.ts, which builds the app, makes a fresh database
 // (E2E_DATABASE_URL) and finds a browser (CHROMIUM_PATH).
@@ -59,6 +59,7 @@ export default defineConfig({
         RESEND_BASE_URL: mailServerUrl,
         MAIL_FROM: 'letters@afterword.test',
         RESEND_WEBHOOK_SECRET: webhookSecret,
+        INBOUND_DOMAIN: inboundDomain,
       },
     },
   ],

@@ -26,6 +26,12 @@ const ACROSS_PEOPLE: Record<string, string> = {
   'db/queries/digest.ts#digestDaysSince': 'the digest job reads which people already have a digest for their day, all at once.',
   'db/queries/digest.ts#deleteDigestLinksExpiredBefore': 'housekeeping deletes every person’s expired Send links, by age.',
   'db/queries/digest.ts#digestsNotHandedOver': "the digest job finds every person's digest decided but not handed over, to send it again.",
+  'db/queries/reply-matching.ts#letterForReplyAddress':
+    'a received email carries no session; its verified reply address names the letter, and the person comes from that row.',
+  'db/queries/reply-matching.ts#letterForMessageIds':
+    "a received email names its parent's Message-ID, which only that person's letter has; the person comes from the letter.",
+  'db/queries/reply-matching.ts#letterForSender':
+    'the weakest match for a received email: whoever wrote to its sender lately, and only when that is exactly one person.',
   'db/queries/dashboard-snapshot.ts#pruneDashboardChanges':
     "housekeeping trims every person's dashboard change log, and drops the log of people who are gone.",
 };
