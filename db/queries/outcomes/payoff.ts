@@ -106,8 +106,9 @@ export function rejectionPayoffQuery({ userId, since, now }: OutcomeScope) {
  * answered within REPLY_WITHIN_DAYS of the letter leaving (its sent_at, else
  * when it was written, as the Replies list dates it). Letters that left in
  * the last OUTCOME_WAIT_DAYS are left out, as everything on this card: their
- * window may still be open. The letters are a range on (user_id, created_at);
- * each one's replies a range on replies (letter_id, received_at).
+ * window may still be open. The letters are a range on (user_id, status,
+ * created_at); each one's replies a range on replies (letter_id,
+ * received_at), the window in the index condition.
  */
 export function thanksRepliesQuery({ userId, since, now }: OutcomeScope) {
   const within = sql.raw(`interval '${REPLY_WITHIN_DAYS} days'`);
