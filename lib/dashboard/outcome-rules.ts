@@ -29,6 +29,12 @@ export const REACHED_STATUSES = LETTER_FIGURES.sent.filter((s) => s !== 'bounced
 /** The seed's advice: a thank-you within a day of the interview. */
 export const THANKS_WITHIN_HOURS = 24;
 
+/**
+ * A thank-you counts as answered when a real reply (a person's, never an
+ * automatic one or the person's own) came within this many days of it leaving.
+ */
+export const REPLY_WITHIN_DAYS = 7;
+
 /** An interview or rejection younger than this has not had time to lead anywhere, so it is left out. */
 export const OUTCOME_WAIT_DAYS = 14;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { letterOutcomes } from '@/db/queries/outcomes/letters';
 import { outcomeScope } from '@/db/queries/outcomes/scope';
 import type { Period } from '@/lib/dashboard/period';
+import { LETTER_KINDS } from '@/lib/letters/kinds';
 import { setupTestDatabase } from '../support/database';
 import { daysAgo, NOW, seedLetter, seedPerson } from './outcomes-seed';
 
@@ -41,16 +42,16 @@ describe('letter outcomes', () => {
     const { ada } = await seedLetters();
     const { total } = await outcomes(ada, '90');
     // written: all 11 non-test letters of the last 90 days; sent: all but failed, queued, suppressed.
-    expect(total).toEqual({ written: 11, sent: 8, delivered: 5, opened: 2, clicked: 1, bounced: 1, complained: 1, local: 1 });
+    expect(total).toEqual({ written: 11, sent: 8, delivered: 5, opened: 2, clicked: 1, bounced: 1, complained: 1, local: 1, replied: 0 });
   });
 
   it('breaks the same figures down by template, busiest first', async () => {
     const { ada } = await seedLetters();
     const { byTemplate } = await outcomes(ada, '90');
     expect(byTemplate).toEqual([
-      { template: INTERVIEW, written: 8, sent: 5, delivered: 3, opened: 1, clicked: 0, bounced: 0, complained: 1, local: 0 },
-      { template: REJECTION, written: 2, sent: 2, delivered: 1, opened: 1, clicked: 1, bounced: 1, complained: 0, local: 0 },
-      { template: FOLLOW_UP, written: 1, sent: 1, delivered: 1, opened: 0, clicked: 0, bounced: 0, complained: 0, local: 1 },
+      { template: INTERVIEW, written: 8, sent: 5, delivered: 3, opened: 1, clicked: 0, bounced: 0, complained: 1, local: 0, replied: 0 },
+      { template: REJECTION, written: 2, sent: 2, delivered: 1, opened: 1, clicked: 1, bounced: 1, complained: 0, local: 0, replied: 0 },
+      { template: FOLLOW_UP, written: 1, sent: 1, delivered: 1, opened: 0, clicked: 0, bounced: 0, complained: 0, local: 1, replied: 0 },
     ]);
   });
 
@@ -64,12 +65,10 @@ describe('letter outcomes', () => {
   it('never counts another person’s letters', async () => {
     const { ada, bob } = await seedLetters();
     // Bob's three clicked letters are his alone: Ada's figures above have one click, his have three.
-    expect((await outcomes(bob, 'all')).total).toEqual({ written: 3, sent: 3, delivered: 3, opened: 3, clicked: 3, bounced: 0, complained: 0, local: 0 });
+    expect((await outcomes(bob, 'all')).total).toEqual({ written: 3, sent: 3, delivered: 3, opened: 3, clicked: 3, bounced: 0, complained: 0, local: 0, replied: 0 });
     expect((await outcomes(ada, 'all')).total.clicked).toBe(1);
     const carol = await seedPerson('Carol');
-    expect(await outcomes(carol, 'all')).toEqual({
-      total: { written: 0, sent: 0, delivered: 0, opened: 0, clicked: 0, bounced: 0, complained: 0, local: 0 },
-      byTemplate: [],
-    });
+    const none = { written: 0, sent: 0, delivered: 0, opened: 0, clicked: 0, bounced: 0, complained: 0, local: 0, replied: 0 };
+    expect(await outcomes(carol, 'all')).toEqual({ total: none, byTemplate: [], byOccasion: LETTER_KINDS.map((kind) => ({ kind, ...none })) });
   });
 });

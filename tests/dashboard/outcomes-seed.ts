@@ -1,8 +1,9 @@
 import { db } from '@/db';
-import { applications, companies, interviews, letters, stageChanges, users } from '@/db/schema';
+import { applications, companies, interviews, letters, replies, stageChanges, users } from '@/db/schema';
 import type { LetterKind } from '@/lib/letters/kinds';
 import type { LetterStatus } from '@/lib/letters/status';
 import type { ApplicationStage } from '@/lib/pipeline/stages';
+import type { ReplyKind } from '@/lib/replies/kinds';
 
 /**
  * A hand-built account for the outcome figures: rows written directly, with
@@ -81,6 +82,8 @@ export async function seedLetter(
     interviewId?: string;
     isTest?: boolean;
     deliveredLocally?: boolean;
+    /** When it left; null (as for letters written before it was kept) dates it by createdAt. */
+    sentAt?: Date | null;
   },
 ) {
   const [letter] = await db
@@ -102,8 +105,31 @@ export async function seedLetter(
       idempotencyKey: crypto.randomUUID(),
       status: input.status,
       deliveredLocally: input.deliveredLocally ?? false,
+      sentAt: input.sentAt ?? null,
       createdAt: input.createdAt,
     })
     .returning({ id: letters.id });
   return letter.id;
+}
+
+export type LetterInput = Parameters<typeof seedLetter>[1];
+
+/** A letter written `days` before NOW: an interview thank-you unless `extra` says otherwise. */
+export const seedLetterAgo = (userId: string, status: LetterStatus, days: number, extra: Partial<LetterInput> = {}) =>
+  seedLetter(userId, { status, createdAt: daysAgo(days), ...extra });
+
+/** An email that came back to one of the person's letters (or to none), as the reply reader records it. */
+export async function seedReply(userId: string, letterId: string | null, input: { receivedAt: Date; kind?: ReplyKind }) {
+  await db.insert(replies).values({
+    userId,
+    emailId: crypto.randomUUID(),
+    letterId,
+    kind: input.kind ?? 'reply',
+    match: 'token',
+    fromEmail: 'grace@example.com',
+    subject: 'Re: Thank you',
+    text: 'Thank you for writing.',
+    nextStep: 'mark_read',
+    receivedAt: input.receivedAt,
+  });
 }

@@ -11,6 +11,7 @@ import {
   seedInterview,
   seedLetter,
   seedPerson,
+  seedReply,
   seedStageChange,
 } from './outcomes-seed';
 
@@ -32,17 +33,19 @@ async function render(userId: string, period?: string | string[]) {
 /**
  * Five interviews 30 days ago each followed by a delivered thank-you within
  * two hours, three of them leading to an offer; five without one, one
- * leading to an offer.
+ * leading to an offer. Returns the thank-yous.
  */
 async function seedComparison(userId: string) {
+  const thanks: string[] = [];
   const company = await seedCompany(userId, 'Acme');
   for (let i = 0; i < 10; i++) {
     const thanked = i < 5;
     const app = await seedApplication(userId, { companyId: company, path: ['applied', 'interviewing'], createdAt: daysAgo(40) });
     const interview = await seedInterview(userId, app, daysAgo(30));
-    if (thanked) await seedLetter(userId, { status: 'delivered', createdAt: hoursAfter(daysAgo(30), 2), interviewId: interview, applicationId: app });
+    if (thanked) thanks.push(await seedLetter(userId, { status: 'delivered', createdAt: hoursAfter(daysAgo(30), 2), interviewId: interview, applicationId: app }));
     if (i < 3 || i === 5) await seedStageChange(userId, app, 'offer', daysAgo(20));
   }
+  return thanks;
 }
 
 describe('the Outcomes section', () => {
@@ -67,7 +70,25 @@ describe('the Outcomes section', () => {
   it('gives a new person empty states instead of zeros to puzzle over', async () => {
     const { text } = await render(await seedPerson('Carol'));
     expect(text).toContain('No letters in the last 90 days.');
-    expect(text.match(/Not enough data yet/g)).toHaveLength(5);
+    expect(text.match(/Not enough data yet/g)).toHaveLength(6);
+    expect(text).toContain('Replied within 7 days Not enough data yet 0 thank-yous so far; a share needs at least 5.');
+  });
+
+  it('shows reply rates over the letters sent, by template and by occasion, and the thank-yous answered within a week', async () => {
+    const ada = await seedPerson('Ada');
+    const [first, second, third] = await seedComparison(ada);
+    await seedReply(ada, first, { receivedAt: daysAgo(28) });
+    await seedReply(ada, first, { receivedAt: daysAgo(27) });
+    await seedReply(ada, second, { receivedAt: daysAgo(26) });
+    await seedReply(ada, third, { receivedAt: daysAgo(15) }); // after the week
+    await seedReply(ada, third, { receivedAt: daysAgo(29), kind: 'auto_reply' });
+    const { text } = await render(ada);
+    expect(text).toContain('Replied / sent 3 of 5, 60%');
+    expect(text).toContain('Replied, by occasion Thank-you after an interview 3 of 5, 60% Thank-you after a rejection None sent');
+    expect(text).toContain('Asking for feedback None sent');
+    expect(text).toMatch(/Thank-you after an interview( \d+){6} 3 of 5, 60%/);
+    expect(text).toContain('automatic replies (an out-of-office) and mail you sent yourself are not counted');
+    expect(text).toContain('Replied within 7 days 40% 2 of 5 thank-yous got a reply within 7 days.');
   });
 
   it('keeps the period from the URL, and falls back to 90 days for anything else', async () => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { OUTCOME_WAIT_DAYS, REACHED_STATUSES, THANKS_WITHIN_HOURS } from '@/lib/dashboard/outcome-rules';
+import { OUTCOME_WAIT_DAYS, REACHED_STATUSES, REPLY_WITHIN_DAYS, THANKS_WITHIN_HOURS } from '@/lib/dashboard/outcome-rules';
 import { daysBefore } from '@/lib/time/days';
 import { at, fromStart, type OutcomeScope, rowsOf, statusIn } from './scope';
 
@@ -98,6 +98,37 @@ export function rejectionPayoffQuery({ userId, since, now }: OutcomeScope) {
       from answered
     )
     ${splitByThanks(sql`outcomes`, sql`interviewed_again`)}`;
+}
+
+/**
+ * Interview thank-yous written in the period that reached someone (sent,
+ * not bounced: as the thank-yous above), and of them those a real reply
+ * answered within REPLY_WITHIN_DAYS of the letter leaving (its sent_at, else
+ * when it was written, as the Replies list dates it). Letters that left in
+ * the last OUTCOME_WAIT_DAYS are left out, as everything on this card: their
+ * window may still be open. The letters are a range on (user_id, status,
+ * created_at); each one's replies a range on replies (letter_id,
+ * received_at), the window in the index condition.
+ */
+export function thanksRepliesQuery({ userId, since, now }: OutcomeScope) {
+  const within = sql.raw(`interval '${REPLY_WITHIN_DAYS} days'`);
+  return sql`
+    select count(*)::int as total,
+      count(*) filter (where exists (
+        select 1 from replies r
+        where r.letter_id = l.id and r.received_at <= coalesce(l.sent_at, l.created_at) + ${within}
+          and r.user_id = ${userId} and r.kind = 'reply'
+      ))::int as hits
+    from letters l
+    where l.user_id = ${userId} and l.kind = 'interview_thanks' and not l.is_test and ${statusIn(sql`l.status`, REACHED_STATUSES)}
+      and coalesce(l.sent_at, l.created_at) <= ${waited(now)}
+      /* Implied by the line above (a letter leaves after it is written); written out for the index's range. */
+      and l.created_at <= ${waited(now)} ${fromStart(sql`l.created_at`, since)}`;
+}
+
+export async function thanksReplies(scope: OutcomeScope): Promise<Share> {
+  const [row] = await rowsOf<Share>(thanksRepliesQuery(scope));
+  return { total: row.total, hits: row.hits };
 }
 
 type PayoffRow = { thanked_total: number; thanked_hits: number; unthanked_total: number; unthanked_hits: number };

@@ -5,6 +5,7 @@ import { plural } from '@/lib/words';
 import { type Bar, BarChart } from './charts/bar-chart';
 import { formatCount, rateText } from './format';
 import { OutcomeCard } from './outcome-card';
+import { RepliesByOccasion, REPLY_RULE, repliedText } from './outcomes-replies';
 
 /** The figures in the order a letter reaches them, named as on a letter's own status. */
 const FIGURES = [
@@ -47,12 +48,18 @@ export function LettersOutcomes({ letters, period, className }: { letters: Lette
                 <dt className="text-stone-600">Opened / delivered (may be automatic)</dt>
                 <dd className="font-medium text-stone-900">{rateText(total.opened, total.delivered)}</dd>
               </div>
+              <div>
+                <dt className="text-stone-600">Replied / sent</dt>
+                <dd className="font-medium text-stone-900">{repliedText(total)}</dd>
+              </div>
             </dl>
+            <RepliesByOccasion occasions={letters.byOccasion} />
             <div className="space-y-1 text-xs text-stone-600">
               <p>
                 Each letter counts at the furthest point it reached: an opened letter was also delivered and sent, and one marked as spam
                 had been delivered. {STATUS_LABELS.opened.hint}
               </p>
+              <p>{REPLY_RULE}</p>
               {total.local > 0 && <p>{formatCount(total.local)} of the delivered went to the local outbox and never left this computer.</p>}
               {unsent > 0 && <p>{formatCount(unsent)} more were not sent: still waiting, failed, suppressed or awaiting your decision.</p>}
             </div>
@@ -93,6 +100,9 @@ function TemplateTable({ rows }: { rows: LetterOutcomes['byTemplate'] }) {
                 )}
               </th>
             ))}
+            <th scope="col" className="p-2 pr-3 text-right font-semibold">
+              Replied
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-stone-100">
@@ -106,6 +116,7 @@ function TemplateTable({ rows }: { rows: LetterOutcomes['byTemplate'] }) {
                   {formatCount(row[f.key])}
                 </td>
               ))}
+              <td className="whitespace-nowrap p-2 pr-3 text-right tabular-nums">{repliedText(row)}</td>
             </tr>
           ))}
         </tbody>

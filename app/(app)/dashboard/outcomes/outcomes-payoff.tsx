@@ -1,5 +1,5 @@
 import type { Payoff, Share } from '@/db/queries/outcomes/payoff';
-import { MIN_GROUP, OUTCOME_WAIT_DAYS, THANKS_WITHIN_HOURS } from '@/lib/dashboard/outcome-rules';
+import { MIN_GROUP, OUTCOME_WAIT_DAYS, REPLY_WITHIN_DAYS, THANKS_WITHIN_HOURS } from '@/lib/dashboard/outcome-rules';
 import { type Period, periodPhrase } from '@/lib/dashboard/period';
 import { enoughData, formatCount, percentOf } from './format';
 import { OutcomeCard } from './outcome-card';
@@ -12,11 +12,14 @@ import { OutcomeCard } from './outcome-card';
 export function PayoffOutcomes({
   interviews,
   rejections,
+  replies,
   period,
   className,
 }: {
   interviews: Payoff;
   rejections: Payoff;
+  /** Interview thank-yous, and those answered within REPLY_WITHIN_DAYS. */
+  replies: Share;
   period: Period;
   className?: string;
 }) {
@@ -47,6 +50,13 @@ export function PayoffOutcomes({
           ]}
           unit={['rejection', 'rejections']}
           outcome="led to a later interview at the same company"
+        />
+        <Comparison
+          heading="Replies to a thank-you after an interview"
+          rule={`A thank-you counts when it was sent and did not bounce. It was answered when someone wrote back within ${REPLY_WITHIN_DAYS} days of it leaving; automatic replies (an out-of-office) and mail you sent yourself are not counted.`}
+          groups={[{ title: `Replied within ${REPLY_WITHIN_DAYS} days`, share: replies }]}
+          unit={['thank-you', 'thank-yous']}
+          outcome={`got a reply within ${REPLY_WITHIN_DAYS} days`}
         />
       </div>
     </OutcomeCard>

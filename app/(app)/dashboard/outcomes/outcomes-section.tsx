@@ -10,7 +10,7 @@ import { PeriodPicker } from './period-picker';
 /**
  * The dashboard's second half: what came of what the person did, over the
  * period in the URL (`?period=30|90|365|all`, 90 days by default). Every
- * figure comes from six aggregate queries run at once (loadOutcomes), kept
+ * figure comes from seven aggregate queries run at once (loadOutcomes), kept
  * as a snapshot until something is written or ten minutes pass.
  *
  * `period` is the raw search parameter; anything unknown means the default.
@@ -41,6 +41,7 @@ export async function Outcomes({ userId, period: raw }: { userId: string; period
         <PayoffOutcomes
           interviews={outcomes.payoff.interviews}
           rejections={outcomes.payoff.rejections}
+          replies={outcomes.payoff.replies}
           period={period}
           className="lg:col-span-2"
         />

@@ -1,0 +1,30 @@
+import type { LetterCounts, LetterOutcomes } from '@/db/queries/outcomes/letters';
+import { letterKindLabel } from '@/lib/letters/builtins';
+import { rateText } from './format';
+
+/**
+ * "3 of 12, 25%" of the letters that went out; with none sent there is
+ * nothing to divide, so it says so instead of showing 0%.
+ */
+export const repliedText = ({ replied, sent }: Pick<LetterCounts, 'replied' | 'sent'>) => (sent > 0 ? rateText(replied, sent) : 'None sent');
+
+/** What a reply is, in the words the page uses under every reply rate. */
+export const REPLY_RULE =
+  'A letter counts as replied once someone answered it, however many times they wrote; automatic replies (an out-of-office) and mail you sent yourself are not counted.';
+
+/** The reply rate of each occasion, in the order the occasions are offered, those with nothing sent included. */
+export function RepliesByOccasion({ occasions }: { occasions: LetterOutcomes['byOccasion'] }) {
+  return (
+    <div>
+      <h4 className="text-sm font-semibold text-stone-900">Replied, by occasion</h4>
+      <dl className="mt-2 grid gap-1.5 text-sm">
+        {occasions.map((occasion) => (
+          <div key={occasion.kind} className="flex flex-wrap justify-between gap-x-3">
+            <dt className="text-stone-600">{letterKindLabel(occasion.kind)}</dt>
+            <dd className="font-medium tabular-nums text-stone-900">{repliedText(occasion)}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
