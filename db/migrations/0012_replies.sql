@@ -40,7 +40,6 @@ CREATE TABLE "replies" (
 ALTER TABLE "letters" ADD COLUMN "message_id" text;--> statement-breakpoint
 ALTER TABLE "replies" ADD CONSTRAINT "replies_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "replies" ADD CONSTRAINT "replies_user_id_letter_id_letters_user_id_id_fk" FOREIGN KEY ("user_id","letter_id") REFERENCES "public"."letters"("user_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "replies" ADD CONSTRAINT "replies_user_id_application_id_applications_user_id_id_fk" FOREIGN KEY ("user_id","application_id") REFERENCES "public"."applications"("user_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "received_emails_waiting_idx" ON "received_emails" USING btree ("next_attempt_at") WHERE "received_emails"."settled_at" is null;--> statement-breakpoint
 CREATE INDEX "replies_user_waiting_idx" ON "replies" USING btree ("user_id","received_at") WHERE "replies"."handled_at" is null and "replies"."kind" = 'reply';--> statement-breakpoint
 CREATE INDEX "replies_letter_idx" ON "replies" USING btree ("letter_id","received_at");--> statement-breakpoint
@@ -49,8 +48,10 @@ CREATE INDEX "replies_user_received_idx" ON "replies" USING btree ("user_id","re
 CREATE INDEX "replies_contact_idx" ON "replies" USING btree ("user_id","contact_id");--> statement-breakpoint
 CREATE INDEX "letter_recipients_email_idx" ON "letter_recipients" USING btree ("email","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "letters_message_id_unique" ON "letters" USING btree ("message_id") WHERE "letters"."message_id" is not null;--> statement-breakpoint
--- A deleted contact leaves their replies in place with only contact_id cleared: the
--- column list keeps user_id (drizzle cannot say it, so the key is written here).
+-- A deleted contact or application leaves its replies in place with only that column
+-- cleared, as a deleted application's sent letters are kept detached: the column list
+-- keeps user_id (drizzle cannot say it, so these keys are written here).
+ALTER TABLE "replies" ADD CONSTRAINT "replies_user_id_application_id_applications_user_id_id_fk" FOREIGN KEY ("user_id","application_id") REFERENCES "public"."applications"("user_id","id") ON DELETE SET NULL ("application_id") ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "replies" ADD CONSTRAINT "replies_user_id_contact_id_contacts_user_id_id_fk" FOREIGN KEY ("user_id","contact_id") REFERENCES "public"."contacts"("user_id","id") ON DELETE SET NULL ("contact_id") ON UPDATE no action;--> statement-breakpoint
 -- Replies lead the dashboard and count in its outcomes: their writes start a new snapshot (0006).
 CREATE TRIGGER replies_inserted_dashboard_change AFTER INSERT ON replies
@@ -59,3 +60,10 @@ CREATE TRIGGER replies_updated_dashboard_change AFTER UPDATE ON replies
   REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION note_dashboard_change();--> statement-breakpoint
 CREATE TRIGGER replies_deleted_dashboard_change AFTER DELETE ON replies
   REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION note_dashboard_change();
+--> statement-breakpoint
+-- Outcomes' reply rates check each letter's id against the person's replies: 0005's
+-- covering index gains the id, so the figures are still read from the index alone.
+DROP INDEX "letters_user_created_idx";--> statement-breakpoint
+CREATE INDEX "letters_user_created_idx" ON "letters" USING btree ("user_id","created_at") INCLUDE ("is_test","status","kind","template_name","delivered_locally","interview_id","id");--> statement-breakpoint
+-- The person's real replies by letter, for the same figures (drizzle cannot say INCLUDE).
+CREATE INDEX "replies_user_letter_replied_idx" ON "replies" USING btree ("user_id","letter_id") INCLUDE ("received_at") WHERE "replies"."kind" = 'reply';

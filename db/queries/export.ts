@@ -18,6 +18,7 @@ import {
   letterRecipients,
   letters,
   letterTemplates,
+  replies,
   stageChanges,
   users,
 } from '@/db/schema';
@@ -62,7 +63,7 @@ export async function applicationsForExport(userId: string) {
  * Everything a person owns, for their own keeping: the profile with its
  * settings (without sign-in accounts or sessions, which are secrets, not
  * data), every row of the job search, and every letter as it was sent, with
- * its recipients and what Resend reported. Read in one read-only snapshot so the parts agree with
+ * its recipients and what Resend reported, and the replies that came back. Read in one read-only snapshot so the parts agree with
  * each other even while the person keeps working in another tab.
  */
 export async function everythingOwnedBy(userId: string) {
@@ -159,6 +160,7 @@ export async function everythingOwnedBy(userId: string) {
           .where(eq(followUpPlans.userId, userId))
           .orderBy(asc(followUpPlans.createdAt)),
         digestSends: await tx.select().from(digestSends).where(eq(digestSends.userId, userId)).orderBy(asc(digestSends.day)),
+        replies: await tx.select().from(replies).where(eq(replies.userId, userId)).orderBy(asc(replies.receivedAt)),
       };
       return { profile, ...owned };
     },

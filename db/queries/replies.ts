@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
 import { applications, companies, letters, replies } from '@/db/schema';
@@ -60,6 +61,8 @@ export async function waitingReplies(userId: string, limit = 20) {
 
 /** Every email that came back to one letter, in the order it came. */
 export async function repliesToLetter(userId: string, letterId: string) {
+  // Postgres refuses a malformed uuid with an error; a garbage id simply has no replies.
+  if (!z.uuid().safeParse(letterId).success) return [];
   return replyViews()
     .where(and(eq(replies.userId, userId), eq(replies.letterId, letterId)))
     .orderBy(asc(replies.receivedAt))

@@ -37,7 +37,7 @@ test('a thank-you goes out, Ana answers with a rejection, one click moves the ap
       from: `Ana Lima <${ana.email}>`,
       to: [replyAddress!],
       subject: `Re: ${thankYou.subject}`,
-      text: `Thank you for your note. Unfortunately we have decided to move forward with another candidate.\n\nOn Mon, Ada wrote:\n> ${thankYou.text.split('\n')[0]}`,
+      text: `Thank you for your note. Unfortunately we have decided to move forward with another candidate.\n\nOn Mon, Ada wrote:\n> ${(thankYou.text ?? "").split('\n')[0]}`,
       html: '<p>Thank you for your note. Unfortunately we have decided to move forward with another candidate.</p>',
     },
     { deliver: { url: `${appUrl}/api/webhooks/resend`, secret: webhookSecret } },

@@ -57,6 +57,7 @@ type Keys = {
   template: string;
   sentLetter: string;
   undecidedLetter: string;
+  reply: string;
   stageChange: string;
   email: string;
   contactEmail: string;
@@ -257,6 +258,13 @@ const ACTIONS: Record<string, Case<Fields>> = {
     names: [(_, t) => ({ email: t.email })],
   },
   'app/(app)/templates/actions.ts#saveBuiltinTemplateAction': { ownRowsOnly: () => template },
+  'app/(app)/replies/actions.ts#replyStepAction': {
+    names: [(_, t) => ({ replyId: t.reply, step: 'mark_read' }), (_, t) => ({ replyId: t.reply, step: 'move_to_rejected' })],
+  },
+  'app/(app)/replies/actions.ts#addReplyContactAction': { names: [(_, t) => ({ replyId: t.reply })] },
+  'app/outbox/[id]/actions.ts#simulateReplyAction': {
+    exempt: 'the outbox of a development machine (refused unless mail stays local); a reply is simulated only to the caller’s own letter (tests/replies/reply-steps.test.ts)',
+  },
   'app/(app)/templates/actions.ts#resetBuiltinTemplateAction': { ownRowsOnly: () => ({ kind: 'interview_thanks' }) },
   'app/(app)/templates/actions.ts#createTemplateAction': { ownRowsOnly: () => ({ ...template, name: 'augusta thanks' }) },
   'app/(app)/templates/actions.ts#updateTemplateAction': { names: [(_, t) => ({ ...template, id: t.template, name: 'Mallory’s now' })] },
@@ -345,6 +353,7 @@ const ROUTES: Record<string, RouteCheck> = {
     exempt: 'no session (RFC 8058 one-click): the signed token names the person, and only turns their own digest off (tests/digest/unsubscribe-route.test.ts)',
   },
   'app/api/health/route.ts': { exempt: 'takes nothing and says only whether the database answers' },
+  'app/api/replies/[id]/html/route.ts': { check: () => checkReplyHtmlRoute() },
   'app/api/webhooks/resend/route.ts': { exempt: 'no session: Resend’s events are verified by signature and find letters by Resend’s own ids' },
 };
 
@@ -427,6 +436,7 @@ async function seedKeys(person: Person): Promise<Keys> {
     template: seeded.template.id,
     sentLetter: seeded.sentLetter,
     undecidedLetter,
+    reply: seeded.reply,
     stageChange: stageChange.id,
     email: person.email,
     contactEmail: `${label}.contact@acme.example`,
@@ -445,6 +455,7 @@ function missingKeys(): Keys {
     template: fresh(),
     sentLetter: fresh(),
     undecidedLetter: fresh(),
+    reply: fresh(),
     stageChange: fresh(),
     email: `nobody.${fresh().slice(0, 8)}@nowhere.example`,
     contactEmail: `nobody.${fresh().slice(0, 8)}@nowhere.example`,
@@ -606,6 +617,18 @@ async function checkPeopleRoute() {
   const own = await ask(mallorys.application, 'augusta');
   expect(own).toEqual({ status: 200, body: { contacts: [] } });
   expect((await ask(mallorys.other, 'twin')).body.contacts).toEqual([{ id: mallorys.twin, name: 'mallory Twin', email: 'mallory.twin@acme.example' }]);
+}
+
+async function checkReplyHtmlRoute() {
+  const { GET } = (await load('app/api/replies/[id]/html/route.ts')) as {
+    GET: (request: Request, context: { params: Promise<Fields> }) => Promise<Response>;
+  };
+  const ask = async (replyId: string) => {
+    const response = await GET(new Request(`http://localhost:3000/api/replies/${replyId}/html`), { params: Promise.resolve({ id: replyId }) });
+    return { status: response.status, body: await response.text() };
+  };
+  await expectLikeMissing((_, t) => t.reply, (id) => ask(id), (id) => [id]);
+  expect((await ask(mallorys.reply)).body).toBe('<p>mallory is glad you wrote.</p>');
 }
 
 async function checkExport(file: string, mine: string) {

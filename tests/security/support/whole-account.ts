@@ -14,6 +14,7 @@ import {
   interviewAttendees,
   interviews,
   letterTemplates,
+  replies,
   replyToConfirmations,
   sessions,
   users,
@@ -123,5 +124,24 @@ export async function seedWholeAccount(person: Person) {
     expiresAt: new Date(Date.now() + 86_400_000),
   });
   await db.insert(dashboardSnapshots).values({ userId: person.id, key: 'due', data: new Uint8Array([1, 2, 3]), lastChangeId: 0, changes: 0, computedAt: new Date() });
-  return { application, other, contact, interview, template, sentLetter, queuedLetter };
+  const [reply] = await db
+    .insert(replies)
+    .values({
+      userId: person.id,
+      emailId: `${label}-received-${crypto.randomUUID()}`,
+      letterId: sentLetter,
+      applicationId: application.id,
+      contactId: contact.id,
+      kind: 'reply',
+      match: 'token',
+      fromName: `${label} Contact`,
+      fromEmail: `${label}.contact@acme.example`,
+      subject: `Re: ${label} thanks you`,
+      text: `${label} is glad you wrote.`,
+      html: `<p>${label} is glad you wrote.</p>`,
+      nextStep: 'mark_read',
+      receivedAt: new Date('2026-01-22T12:00:00Z'),
+    })
+    .returning();
+  return { application, other, contact, interview, template, sentLetter, queuedLetter, reply: reply.id };
 }
