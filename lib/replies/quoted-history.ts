@@ -33,12 +33,17 @@ function hasDigit(text: string): boolean {
   return false;
 }
 
-/** "On <date>, <name> wrote:", "Am <date> schrieb <name>:", "Le <date>, <name> a écrit :". A date has a digit. */
-function isAttribution(text: string): boolean {
+/** "On …, <name> wrote:", "Am … schrieb <name>:", "Le …, <name> a écrit :", with or without a date. */
+function introducesQuote(text: string): boolean {
   const english = text.startsWith('on ') && text.endsWith(' wrote:');
   const german = text.startsWith('am ') && text.includes(' schrieb ') && text.endsWith(':');
   const french = text.startsWith('le ') && (text.endsWith(' a écrit :') || text.endsWith(' a écrit:'));
-  return (english || german || french) && hasDigit(text);
+  return english || german || french;
+}
+
+/** An attribution anywhere in the text must carry a date (a digit): "On Monday we spoke…" is the person's own. */
+function isAttribution(text: string): boolean {
+  return introducesQuote(text) && hasDigit(text);
 }
 
 /** Gmail wraps a long attribution onto a second line. */
@@ -115,6 +120,9 @@ function isQuotedOrBlank(line: string): boolean {
 export function trimQuotedHistory(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   let end = historyStart(lines) ?? lines.length;
+  const before = end;
   while (end > 0 && isQuotedOrBlank(lines[end - 1]!)) end -= 1;
+  // Right above the quoted lines, a client's "On Mon, Ada wrote:" goes with them, dated or not.
+  if (end < before && end > 0 && introducesQuote(markerText(lines[end - 1]!) ?? '')) end -= 1;
   return lines.slice(0, end).join('\n').trim() || text.trim();
 }

@@ -44,6 +44,12 @@ describe('trimQuotedHistory keeps', () => {
     expect(trimQuotedHistory(`${reply}\n   > indented quote\n`)).toBe(reply);
   });
 
+  it('drops an undated attribution only when the quoted lines it introduces follow it', () => {
+    expect(trimQuotedHistory(`${reply}\n\nOn Mon, Ada wrote:\n> Dear Ana,\n>`)).toBe(reply);
+    expect(trimQuotedHistory(`${reply}\n\nAm Montag schrieb Ada:\n> Liebe Ana,`)).toBe(reply);
+    expect(trimQuotedHistory(`${reply}\nOn reflection, as you wrote:`)).toBe(`${reply}\nOn reflection, as you wrote:`);
+  });
+
   it('keeps inline answers between quoted lines, and drops only the quote after the last', () => {
     const inline = '> Are you free on Tuesday?\nYes, 10:00 works.\n> And Wednesday?\nAlso fine.';
     expect(trimQuotedHistory(`${inline}\n> Thanks, Ada`)).toBe(inline);
