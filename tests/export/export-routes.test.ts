@@ -135,7 +135,7 @@ describe('JSON export of everything', () => {
     expect(Object.keys(data).sort()).toEqual(
       [
         'activities', 'applicationContacts', 'applications', 'companies', 'contacts', 'dashboardDismissals', 'digestSends', 'exportedAt', 'flaggedAddresses', 'followUpPlans', 'format',
-        'interviewAttendees', 'interviews', 'letterEvents', 'letterRecipients', 'letterTemplates', 'letters', 'profile', 'sendingLedger', 'stageChanges', 'version',
+        'interviewAttendees', 'interviews', 'letterEvents', 'letterRecipients', 'letterTemplates', 'letters', 'profile', 'replies', 'sendingLedger', 'stageChanges', 'version',
       ].sort(),
     );
     expect(data.companies).toHaveLength(2);
