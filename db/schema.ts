@@ -817,6 +817,30 @@ export const replies = pgTable(
   ],
 );
 
+// --- Running as several processes ---
+
+/**
+ * Resend's rate limit is per account, so every process paces its sends from
+ * this one row per limit: a sender takes the next slot with one atomic
+ * statement, and a 429 any of them hears pushes the row for all.
+ */
+export const sendPacing = pgTable('send_pacing', {
+  name: text('name').primaryKey(),
+  /** The next free moment to send; a taker gets max(this, now) and moves it on by one spacing. */
+  nextAt: timestamp('next_at', { withTimezone: true }).notNull(),
+  /** Milliseconds between sends, from the limit Resend last reported (less one a second for sign-in mail). */
+  spacingMs: integer('spacing_ms').notNull(),
+  updatedAt: updatedAt(),
+});
+
+/** Each queue worker says it is alive every few seconds; /api/health reports the latest. */
+export const workerHeartbeats = pgTable('worker_heartbeats', {
+  /** host:pid:start, unique per process. */
+  worker: text('worker').primaryKey(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+  seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
+});
+
 // --- The dashboard ---
 
 export const dueKind = pgEnum('due_kind', DUE_KINDS);

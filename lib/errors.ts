@@ -25,7 +25,7 @@ export const NOT_FOUND = {
   reply: 'That reply could not be found. Its letter or application may have been deleted.',
 } as const;
 
-/** A sender holds one of the letters a deletion would take: it waits for Resend's answer, at most a two-minute lease. */
+/** A sender holds one of the letters a deletion would take: it waits for Resend's answer, a hold it renews while it waits, which runs out within seconds if it dies. */
 export const LETTER_BEING_SENT = 'A letter is being sent; try again in a minute.';
 
 const UNREACHABLE_CODES = new Set([

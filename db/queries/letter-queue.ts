@@ -41,6 +41,16 @@ export async function claimLetter(letterId: string, claimMs: number) {
   return letter ?? null;
 }
 
+/** A live sender renews its hold while it waits for Resend; false once the hold is gone (released or recorded). */
+export async function renewClaim(userId: string, letterId: string, claimMs: number): Promise<boolean> {
+  const renewed = await db
+    .update(letters)
+    .set({ claimedUntil: sql`now() + ${`${claimMs} milliseconds`}::interval` })
+    .where(and(eq(letters.id, letterId), eq(letters.userId, userId), sql`${letters.claimedUntil} is not null`))
+    .returning({ id: letters.id });
+  return renewed.length === 1;
+}
+
 /** Letters that are due and not held by a sender, oldest first. */
 export async function dueLetterIds(limit = 100): Promise<string[]> {
   const rows = await db.select({ id: letters.id }).from(letters).where(readyToSend()).orderBy(asc(letters.nextAttemptAt)).limit(limit);

@@ -3,8 +3,15 @@
  * a second copy, so the letter waits for the person to decide instead.
  */
 export const GIVE_UP_AFTER_MS = 23 * 60 * 60 * 1000;
-/** Longer than a send can take (its timeout is 15 s), so a live sender never loses its claim. */
-export const CLAIM_MS = 2 * 60 * 1000;
+/**
+ * A sender holds a letter this long, and renews the hold every
+ * CLAIM_RENEW_MS while it waits for Resend: a live sender never loses its
+ * letter, and a dead one's runs out within seconds. With the sweep every
+ * SWEEP_EVERY_MS, another process sends it within half a minute.
+ */
+export const CLAIM_MS = 20_000;
+export const CLAIM_RENEW_MS = 5_000;
+export const SWEEP_EVERY_MS = 10_000;
 const FIRST_BACKOFF_MS = 10_000;
 const MAX_BACKOFF_MS = 15 * 60 * 1000;
 

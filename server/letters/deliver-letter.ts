@@ -6,6 +6,7 @@ import {
   holdForDecision,
   keepLetterPayload,
   holdFacts,
+  renewClaim,
   recipientsForSending,
   recordHandedOver,
   releaseLetter,
@@ -16,7 +17,7 @@ import { errorReason } from '@/lib/error-reason';
 import { holdReason } from '@/lib/letters/hold';
 import { OPERATOR_PAUSE_REASON, quotaPauseReason, quotaResumesAt } from '@/lib/letters/pause';
 import { LETTER_TAG } from '@/lib/letters/resend-event';
-import { backoff, CLAIM_MS, GIVE_UP_AFTER_MS, RATE_LIMIT_WAIT_SECONDS } from '@/lib/letters/retry';
+import { backoff, CLAIM_MS, CLAIM_RENEW_MS, GIVE_UP_AFTER_MS, RATE_LIMIT_WAIT_SECONDS } from '@/lib/letters/retry';
 import { pacer } from '@/server/mail/pacer';
 import { mailPayloadSchema } from '@/lib/mail/outgoing';
 import { type MailResult, mailPayload, sendPayload } from '@/server/mail/send-mail';
@@ -56,6 +57,22 @@ async function firstPayload(letter: NonNullable<Awaited<ReturnType<typeof claimL
     headers: { 'Message-ID': letterMessageId(letter.id) },
     idempotencyKey: letter.idempotencyKey,
   });
+}
+
+/**
+ * Renews the sender's hold on a letter while `work` runs, so a slow answer
+ * never lets another process take it, while a sender that dies lets it go
+ * within CLAIM_MS. A renewal that fails is logged; the hold then simply ends.
+ */
+async function whileHolding<T>(userId: string, letterId: string, work: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => {
+    renewClaim(userId, letterId, CLAIM_MS).catch((error) => console.error('[letters] could not renew a hold:', errorReason(error)));
+  }, CLAIM_RENEW_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 /**
@@ -103,7 +120,7 @@ export async function deliverLetter(letterId: string, options: { timeoutMs?: num
     // Formed once, at the first attempt, and kept: every retry under this key hands over the same
     // body to the same people in the same order, so Resend can never see it as changed.
     const payload = mailPayloadSchema.parse(letter.payload ?? (await keepLetterPayload(userId, letterId, await firstPayload(letter))));
-    result = await sendPayload(payload, letter.idempotencyKey, options);
+    result = await whileHolding(userId, letterId, () => sendPayload(payload, letter.idempotencyKey, options));
   } catch (error) {
     // Not an answer from Resend (e.g. the outbox's database was busy): try again, same key.
     // The reason is shown on the letter's page, so it is the short one, without the statement's values.
@@ -113,7 +130,7 @@ export async function deliverLetter(letterId: string, options: { timeoutMs?: num
   }
 
   if (result.ok) {
-    pacer().observe(result.headers);
+    await pacer.observe(result.headers);
     const local = result.via === 'outbox';
     await db.transaction(async (tx) => {
       await recordHandedOver(tx, userId, letterId, { resendId: result.id, deliveredLocally: local });
@@ -124,7 +141,7 @@ export async function deliverLetter(letterId: string, options: { timeoutMs?: num
     return { outcome: 'sent' };
   }
 
-  pacer().observe(result.headers, result.outcome === 'rate_limited' ? result.retryAfterSeconds : undefined);
+  await pacer.observe(result.headers, result.outcome === 'rate_limited' ? result.retryAfterSeconds : undefined);
   switch (result.outcome) {
     case 'rate_limited': {
       const retryAt = new Date(Date.now() + (result.retryAfterSeconds ?? RATE_LIMIT_WAIT_SECONDS) * 1000);

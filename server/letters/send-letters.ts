@@ -82,14 +82,16 @@ export async function sendLetters(userId: string, request: LetterRequest): Promi
       if (letter.scheduledFor) await wakeSenderAt(letter.id, letter.scheduledFor);
     }
     for (const { id } of queued.letters.filter((l) => !l.scheduledFor)) {
-      const wait = pacer().reserve();
+      const wait = await pacer.reserve();
       if (wait > INLINE_WAIT_LIMIT_MS) {
         left.push(id);
         continue;
       }
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const result = await deliverLetter(id, { timeoutMs: INLINE_TIMEOUT_MS });
-      if (result.outcome === 'retry' || result.outcome === 'not_due') left.push(id);
+      // A retry leaves when its backoff says, as a job of its own, not at the next sweep.
+      if (result.outcome === 'retry') await wakeSenderAt(id, result.retryAt);
+      if (result.outcome === 'not_due') left.push(id);
     }
     if (left.length > 0) await wakeSender(left);
   }

@@ -31,7 +31,7 @@ beforeEach(async () => {
   grace = await seedPersonMet(ada.id, applicationId, 'Grace Hopper', { primary: true });
   alan = await seedPersonMet(ada.id, applicationId, 'Alan Turing');
   signInAs(ada);
-  resetPacer();
+  await resetPacer();
 });
 
 const send = (fields: Record<string, string>) =>

@@ -22,7 +22,7 @@ setupTestDatabase();
 let seeded: Seeded;
 beforeEach(async () => {
   useOutboxMode();
-  resetPacer();
+  await resetPacer();
   seeded = await seedInterviewWithThree();
   return restoreEnv;
 });

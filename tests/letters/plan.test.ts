@@ -5,7 +5,7 @@ import { paragraphsOf } from '@/lib/letters/fill';
 import { MAX_CC, planLetters } from '@/lib/letters/plan';
 import { advanceStatus } from '@/lib/letters/status';
 import { renderLetter } from '@/server/letters/render-letter';
-import { Pacer } from '@/server/mail/pacer';
+import { pacingChange } from '@/lib/mail/pacing';
 
 const person = (name: string, isPrimary = false) => ({
   contactId: crypto.randomUUID(),
@@ -103,18 +103,10 @@ describe('status', () => {
 });
 
 describe('pacing', () => {
-  it('spaces sends to the reported limit, keeps one a second free, and waits out a 429', () => {
-    let now = 0;
-    const pacer = new Pacer(() => now);
-    expect(pacer.reserve()).toBe(0);
-    pacer.observe({ 'ratelimit-limit': '5', 'ratelimit-remaining': '4', 'ratelimit-reset': '1' });
-    expect(pacer.reserve()).toBe(1000); // the slot taken before the limit was known
-    expect(pacer.reserve()).toBe(1250);
-    now = 5000;
-    pacer.observe({ 'ratelimit-limit': '5', 'ratelimit-remaining': '1', 'ratelimit-reset': '1' });
-    expect(pacer.reserve()).toBe(1000);
-    now = 10_000;
-    pacer.observe({}, 3);
-    expect(pacer.reserve()).toBe(3000);
+  it('spaces sends to the reported limit, keeps one a second free, and waits out a spent window or a 429', () => {
+    expect(pacingChange({})).toEqual({});
+    expect(pacingChange({ 'ratelimit-limit': '5', 'ratelimit-remaining': '4', 'ratelimit-reset': '1' })).toEqual({ spacingMs: 250 });
+    expect(pacingChange({ 'ratelimit-limit': '2', 'ratelimit-remaining': '1', 'ratelimit-reset': '1' })).toEqual({ spacingMs: 1000, holdMs: 1000 });
+    expect(pacingChange({ 'ratelimit-limit': '5' }, 3)).toEqual({ holdMs: 3000 });
   });
 });

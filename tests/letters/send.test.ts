@@ -23,7 +23,7 @@ let seeded: Seeded;
 beforeEach(async () => {
   seeded = await seedInterviewWithThree();
   session.user = seeded.ada;
-  resetPacer();
+  await resetPacer();
 });
 
 const send = (fields: Record<string, string>) => sendLetterAction({ ok: false }, form(fields));

@@ -29,7 +29,7 @@ beforeEach(async () => {
   seeded = await seedInterviewWithThree();
   await db.update(users).set({ undoSeconds: 10 }).where(eq(users.id, seeded.ada.id));
   session.user = seeded.ada;
-  resetPacer();
+  await resetPacer();
   return () => stopLetterWorker();
 });
 

@@ -15,7 +15,7 @@ const mail = useResendTestServer();
 let seeded: Seeded;
 beforeEach(async () => {
   seeded = await seedInterviewWithThree();
-  resetPacer();
+  await resetPacer();
 });
 afterEach(async () => {
   await stopLetterWorker();

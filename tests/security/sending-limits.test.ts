@@ -22,7 +22,7 @@ const mail = useResendTestServer();
 let seeded: Seeded;
 beforeEach(async () => {
   seeded = await seedInterviewWithThree();
-  resetPacer();
+  await resetPacer();
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 
