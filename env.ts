@@ -71,6 +71,12 @@ const schema = z
      * changing it. Sign-in mail is not held.
      */
     SENDING_PAUSED: optional.pipe(z.enum(['0', '1'], { error: 'SENDING_PAUSED must be 1 (hold every letter) or 0 (send)' }).optional()),
+    /**
+     * 0: this `npm start` process serves pages only, and the queue runs in
+     * `npm run worker` processes. Unset or 1: it runs the queue as well, so
+     * one machine needs one command.
+     */
+    RUN_WORKER: optional.pipe(z.enum(['0', '1'], { error: 'RUN_WORKER must be 0 (pages only) or 1 (pages and the queue)' }).optional()),
     AUTH_GITHUB_ID: optional,
     AUTH_GITHUB_SECRET: optional,
     AUTH_GOOGLE_ID: optional,

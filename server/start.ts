@@ -6,23 +6,33 @@ import { errorFrames, errorReason } from '@/lib/error-reason';
 import { isDatabaseUnreachable } from '@/lib/errors';
 import { startLetterWorker, type WorkerOptions } from '@/server/queue/worker';
 
+const state = globalThis as unknown as { __afterwordStarted?: boolean };
+
+/** Whether this process has finished starting (migrated, and its queue running if it runs one): readiness. */
+export const hasStarted = () => state.__afterwordStarted === true;
+
 /**
- * Server start-up: check the environment, take the database (and on PGlite
- * its lock), apply migrations and start the letter queue. Any failure stops the server with a
- * message that says what to fix, rather than failing request by request.
+ * Start-up: check the environment, take the database (and on PGlite its
+ * lock), apply migrations (once, whichever instance gets there first) and
+ * start the queue. A web process (`npm start`) runs the queue too unless
+ * RUN_WORKER=0; a worker (`npm run worker`) always does. Any failure stops
+ * the process with a message that says what to fix, rather than failing
+ * request by request.
  */
-export async function startServer(options: WorkerOptions = {}) {
+export async function startServer(options: WorkerOptions = {}, role: 'web' | 'worker' = 'web') {
   try {
     const config = env();
     const handle = getDatabase();
     const started = Date.now();
     await migrateDatabase(handle);
-    // The letter queue lives in the same database; it resumes whatever was queued before a restart.
-    await startLetterWorker(options);
+    // The queue lives in the same database; it resumes whatever was queued before a restart.
+    const runsQueue = role === 'worker' || config.RUN_WORKER !== '0';
+    if (runsQueue) await startLetterWorker(options);
+    state.__afterwordStarted = true;
     console.info(
-      `[afterword] ${handle.kind} database ready in ${Date.now() - started} ms; mail goes to ${
-        config.mailMode === 'resend' ? 'Resend' : `the local outbox at ${config.appUrl}/outbox`
-      }`,
+      `[afterword] ${role}${runsQueue ? ' with the queue' : ', the queue runs elsewhere'}: ${handle.kind} database ready in ${
+        Date.now() - started
+      } ms; mail goes to ${config.mailMode === 'resend' ? 'Resend' : `the local outbox at ${config.appUrl}/outbox`}`,
     );
   } catch (error) {
     if (error instanceof EnvError || error instanceof DatabaseInUseError) {

@@ -151,6 +151,12 @@ describe('parseEnv', () => {
     expect(problemsOf({ RESEND_WEBHOOK_SECRET: `${whsec}A` })[0]).toMatch(/^RESEND_WEBHOOK_SECRET:/);
   });
 
+  it('reads RUN_WORKER: unset runs the queue beside the pages, 0 leaves it to `npm run worker`, anything else is named', () => {
+    expect(parseEnv({}).RUN_WORKER).toBeUndefined();
+    expect(parseEnv({ RUN_WORKER: '0' }).RUN_WORKER).toBe('0');
+    expect(problemsOf({ RUN_WORKER: 'no' })[0]).toMatch(/^RUN_WORKER: RUN_WORKER must be 0 \(pages only\)/);
+  });
+
   it('starts in production without a webhook secret: the webhook route answers 503 until it is set', () => {
     expect(parseEnv({ ...PRODUCTION, AUTH_SECRET: SECRET, ...RESEND }).RESEND_WEBHOOK_SECRET).toBeUndefined();
   });

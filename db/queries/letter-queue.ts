@@ -83,12 +83,19 @@ export async function keepLetterPayload(userId: string, letterId: string, payloa
   return kept?.payload ?? null;
 }
 
-/** Gives the claim back, to be tried again at `retryAt`. */
-export async function releaseLetter(userId: string, letterId: string, retryAt: Date, lastError: string): Promise<void> {
-  await db
+/**
+ * Gives the claim back, to be tried again at `when`: a moment, or a delay
+ * counted on the database's clock, so a process whose own clock is off
+ * never moves a retry. Returns the moment stored, for the queue's wake-up.
+ */
+export async function releaseLetter(userId: string, letterId: string, when: Date | { afterMs: number }, lastError: string): Promise<Date> {
+  const nextAttemptAt = when instanceof Date ? when : sql`now() + ${`${Math.round(when.afterMs)} milliseconds`}::interval`;
+  const [released] = await db
     .update(letters)
-    .set({ claimedUntil: null, nextAttemptAt: retryAt, lastError })
-    .where(and(eq(letters.id, letterId), eq(letters.userId, userId)));
+    .set({ claimedUntil: null, nextAttemptAt, lastError })
+    .where(and(eq(letters.id, letterId), eq(letters.userId, userId)))
+    .returning({ nextAttemptAt: letters.nextAttemptAt });
+  return released?.nextAttemptAt ?? (when instanceof Date ? when : new Date(Date.now() + when.afterMs));
 }
 
 /** A queued letter that may no longer be retried safely waits for the person instead. */

@@ -124,8 +124,7 @@ export async function deliverLetter(letterId: string, options: { timeoutMs?: num
   } catch (error) {
     // Not an answer from Resend (e.g. the outbox's database was busy): try again, same key.
     // The reason is shown on the letter's page, so it is the short one, without the statement's values.
-    const retryAt = new Date(Date.now() + backoff(letter.attempts));
-    await releaseLetter(userId, letterId, retryAt, errorReason(error));
+    const retryAt = await releaseLetter(userId, letterId, { afterMs: backoff(letter.attempts) }, errorReason(error));
     return { outcome: 'retry', retryAt };
   }
 
@@ -144,8 +143,8 @@ export async function deliverLetter(letterId: string, options: { timeoutMs?: num
   await pacer.observe(result.headers, result.outcome === 'rate_limited' ? result.retryAfterSeconds : undefined);
   switch (result.outcome) {
     case 'rate_limited': {
-      const retryAt = new Date(Date.now() + (result.retryAfterSeconds ?? RATE_LIMIT_WAIT_SECONDS) * 1000);
-      await releaseLetter(userId, letterId, retryAt, `Resend asked to wait (${result.message})`);
+      const afterMs = (result.retryAfterSeconds ?? RATE_LIMIT_WAIT_SECONDS) * 1000;
+      const retryAt = await releaseLetter(userId, letterId, { afterMs }, `Resend asked to wait (${result.message})`);
       return { outcome: 'retry', retryAt };
     }
     case 'quota_spent': {
@@ -159,8 +158,7 @@ export async function deliverLetter(letterId: string, options: { timeoutMs?: num
     }
     case 'retry':
     case 'unknown': {
-      const retryAt = new Date(Date.now() + backoff(letter.attempts));
-      await releaseLetter(userId, letterId, retryAt, result.message);
+      const retryAt = await releaseLetter(userId, letterId, { afterMs: backoff(letter.attempts) }, result.message);
       return { outcome: 'retry', retryAt };
     }
     case 'conflict':

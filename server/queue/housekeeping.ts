@@ -3,6 +3,7 @@ import { pruneDashboardChanges } from '@/db/queries/dashboard-snapshot';
 import { deleteDigestLinksExpiredBefore } from '@/db/queries/digest';
 import { deleteUnmatchedEventsBefore } from '@/db/queries/letter-events';
 import { deleteExpiredVerificationTokens } from '@/db/queries/verification-tokens';
+import { forgetSilentWorkers } from '@/db/queries/deployment';
 import { errorReason } from '@/lib/error-reason';
 import { daysBefore } from '@/lib/time/days';
 import { pruneRateLimitWindows } from '@/server/limits/rate-limit';
@@ -32,7 +33,7 @@ export async function pruneUnmatchedEvents(now: Date = new Date()): Promise<numb
 /**
  * The housekeeping job: webhook events that never found their letter, the
  * dashboard's change log, sign-in links that expired unused, the
- * counts of rate-limit windows long over, and the digest's expired Send links. Each prune is tried on its own
+ * counts of rate-limit windows long over, the digest's expired Send links, and workers long gone. Each prune is tried on its own
  * and a failure is only logged: the next run tries again, and nothing
  * waits on it.
  */
@@ -43,6 +44,7 @@ export async function runHousekeeping(now: Date = new Date()): Promise<void> {
     ['expired sign-in tokens', () => deleteExpiredVerificationTokens(now)],
     ['old rate-limit windows', () => pruneRateLimitWindows(now)],
     ['expired digest links', () => deleteDigestLinksExpiredBefore(now, PRUNE_BATCH_SIZE)],
+    ['workers not heard from for a day', () => forgetSilentWorkers()],
   ];
   for (const [what, chore] of chores) {
     try {

@@ -2,9 +2,11 @@ import 'server-only';
 import { fromPglite, PgBoss } from 'pg-boss';
 import { getDatabase } from '@/db';
 import { dueLetterIds } from '@/db/queries/letter-queue';
+import { noteWorkerAlive } from '@/db/queries/deployment';
 import { dueReceivedEmailIds } from '@/db/queries/received-emails';
 import { env } from '@/env';
 import { errorReason } from '@/lib/error-reason';
+import { SWEEP_EVERY_MS } from '@/lib/letters/retry';
 import { runDigests } from '@/server/digest/send-digests';
 import { deliverLetter } from '@/server/letters/deliver-letter';
 import { pacer } from '@/server/mail/pacer';
@@ -15,12 +17,13 @@ import { HOUSEKEEPING_CRON, HOUSEKEEPING_QUEUE, runHousekeeping } from './housek
 /**
  * The durable side of sending. A letter row is written first; the pg-boss
  * job is only a wake-up call for it. If a job is lost (a crash between
- * commit and enqueue, a restart), the sweep every minute finds the letter
- * still `queued` and enqueues it again; `deliverLetter`'s claim makes any
+ * commit and enqueue, a restart), the sweep every SWEEP_EVERY_MS in each
+ * worker finds the letter still `queued` and enqueues it again; `deliverLetter`'s claim makes any
  * duplicate job harmless. Housekeeping runs as its own scheduled job.
  */
 export const SEND_QUEUE = 'letter-send';
-export const SWEEP_QUEUE = 'letter-sweep';
+/** Before 0013 the sweep was a once-a-minute pg-boss schedule; it is now a timer in each worker, and this name is retired at start. */
+const RETIRED_SWEEP_QUEUE = 'letter-sweep';
 
 /** The morning digest: every 5 minutes, each person's is sent once their time has come (server/digest). */
 export const DIGEST_QUEUE = 'digest';
@@ -39,7 +42,30 @@ type ReplyJob = { emailId: string };
  */
 export type WorkerOptions = { unsubscribeKey?: () => Uint8Array };
 
-const holder = globalThis as unknown as { __afterwordBoss?: Promise<PgBoss> };
+const holder = globalThis as unknown as { __afterwordBoss?: Promise<PgBoss>; __afterwordSweep?: NodeJS.Timeout };
+
+/** This process, as its heartbeat names it: host, pid and when it started. */
+const WORKER_NAME = `${process.env.HOSTNAME ?? 'host'}:${process.pid}:${Date.now()}`;
+
+/**
+ * Every SWEEP_EVERY_MS, in each worker: letters whose sender died (its hold
+ * ran out) or whose wake-up was lost are sent, and the worker says it is
+ * alive. Cheap (one indexed statement each); a duplicate wake-up is
+ * dropped by its singleton key, and the claim makes a second sender harmless.
+ */
+function keepSweeping(boss: PgBoss, startedAt: Date) {
+  const tick = async () => {
+    try {
+      await noteWorkerAlive(WORKER_NAME, startedAt);
+      await sweepLetters(boss);
+      await sweepReceivedEmails(boss);
+    } catch (error) {
+      console.error('[letters] the sweep failed; the next one tries again:', errorReason(error));
+    }
+  };
+  holder.__afterwordSweep = setInterval(() => void tick(), SWEEP_EVERY_MS);
+  holder.__afterwordSweep.unref();
+}
 
 function createBoss(): PgBoss {
   const handle = getDatabase();
@@ -49,7 +75,7 @@ function createBoss(): PgBoss {
 }
 
 async function sendOne(boss: PgBoss, letterId: string) {
-  await pacer().wait();
+  await pacer.wait();
   const result = await deliverLetter(letterId);
   if (result.outcome === 'retry') {
     await boss.send(SEND_QUEUE, { letterId } satisfies SendJob, { startAfter: result.retryAt, singletonKey: letterId });
@@ -89,16 +115,12 @@ async function start(options: WorkerOptions): Promise<PgBoss> {
   // 'short': at most one waiting job per letter (singletonKey). Retries are the letter's own
   // (deliverLetter); a job that throws is a bug, retried a few times, then logged.
   await boss.createQueue(SEND_QUEUE, { policy: 'short', retryLimit: 3, retryDelay: 30, retryBackoff: true });
-  await boss.createQueue(SWEEP_QUEUE, { policy: 'singleton' });
   // One letter at a time per process, so the pacer can space them to Resend's limit.
   await boss.work<SendJob>(SEND_QUEUE, { pollingIntervalSeconds: 1, localConcurrency: 1 }, async (jobs) => {
     for (const job of jobs) await sendOne(boss, job.data.letterId);
   });
-  await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
-    await sweepLetters(boss);
-    await sweepReceivedEmails(boss);
-  });
-  await boss.schedule(SWEEP_QUEUE, '* * * * *');
+  await boss.unschedule(RETIRED_SWEEP_QUEUE);
+  if (await boss.getQueue(RETIRED_SWEEP_QUEUE)) await boss.deleteQueue(RETIRED_SWEEP_QUEUE);
   await boss.createQueue(REPLY_QUEUE, { policy: 'short', retryLimit: 3, retryDelay: 30, retryBackoff: true });
   await boss.work<ReplyJob>(REPLY_QUEUE, { pollingIntervalSeconds: 1 }, async (jobs) => {
     for (const job of jobs) await readOne(boss, job.data.emailId);
@@ -124,6 +146,8 @@ async function start(options: WorkerOptions): Promise<PgBoss> {
   await sweepLetters(boss);
   await sweepReceivedEmails(boss);
   await runHousekeeping();
+  await noteWorkerAlive(WORKER_NAME, new Date());
+  keepSweeping(boss, new Date());
   return boss;
 }
 
@@ -161,7 +185,7 @@ export async function wakeSender(letterIds: string[]) {
  * Wakes the sender when a scheduled letter's time comes. Keyed by the time
  * too, so a letter moved earlier gets its own wake-up instead of waiting on
  * the old one; a wake-up for a time that moved, or a letter stopped, finds
- * nothing to take. Lost (no queue here, a crash), the sweep sends it within a minute of its time.
+ * nothing to take. Lost (no queue here, a crash), the sweep sends it within seconds of its time.
  */
 export async function wakeSenderAt(letterId: string, at: Date) {
   const boss = holder.__afterwordBoss;
@@ -174,7 +198,7 @@ export async function wakeSenderAt(letterId: string, at: Date) {
   }
 }
 
-/** Wakes the reader of a received email; if the queue is not running here, the sweep reads it within a minute. */
+/** Wakes the reader of a received email; if the queue is not running here, a worker's sweep reads it within seconds. */
 export async function wakeReplyReader(emailId: string, at: Date) {
   const boss = holder.__afterwordBoss;
   if (!boss) return;
@@ -190,5 +214,6 @@ export async function wakeReplyReader(emailId: string, at: Date) {
 export async function stopLetterWorker() {
   const boss = holder.__afterwordBoss;
   holder.__afterwordBoss = undefined;
+  clearInterval(holder.__afterwordSweep);
   if (boss) await (await boss).stop({ graceful: true, timeout: 10_000 });
 }

@@ -5,7 +5,7 @@ import { dashboardChanges, digestLinks, letterEvents } from '@/db/schema';
 import { daysBefore } from '@/lib/time/days';
 import { FOLLOW_UP_QUEUE } from '@/server/follow-ups/run-automatic-plans';
 import { HOUSEKEEPING_QUEUE, runHousekeeping, UNMATCHED_EVENT_DAYS } from '@/server/queue/housekeeping';
-import { startLetterWorker, stopLetterWorker, SWEEP_QUEUE, sweepLetters } from '@/server/queue/worker';
+import { startLetterWorker, stopLetterWorker, sweepLetters } from '@/server/queue/worker';
 import { setupTestDatabase } from '../support/database';
 import { seedPerson } from './webhook-support';
 
@@ -71,10 +71,18 @@ describe('housekeeping, a job of its own', () => {
     expect(await db.select().from(dashboardChanges)).toHaveLength(changesBefore);
   });
 
-  it('is scheduled by name beside the sweep when the worker starts', async () => {
+  it('is scheduled by name when the worker starts, and the retired once-a-minute sweep schedule is gone', async () => {
     const boss = await startLetterWorker();
     const names = (await boss.getSchedules()).map((schedule) => schedule.name).sort();
-    // The automatic follow-up plans have their own schedule too.
-    expect(names).toEqual([FOLLOW_UP_QUEUE, HOUSEKEEPING_QUEUE, SWEEP_QUEUE].sort());
+    // The automatic follow-up plans have their own schedule too; the letter sweep is a timer in each worker now.
+    expect(names).toEqual([FOLLOW_UP_QUEUE, HOUSEKEEPING_QUEUE].sort());
+
+    // A database from before 0013 holds the old schedule: the next start removes it.
+    await boss.createQueue('letter-sweep');
+    await boss.schedule('letter-sweep', '* * * * *');
+    await stopLetterWorker();
+    const restarted = await startLetterWorker();
+    expect((await restarted.getSchedules()).map((schedule) => schedule.name)).not.toContain('letter-sweep');
+    expect(await restarted.getQueue('letter-sweep')).toBeNull();
   });
 });

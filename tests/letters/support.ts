@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { db } from '@/db';
 import { interviewLetterContext } from '@/db/queries/letter-context';
 import { letterRecipients, letters, users } from '@/db/schema';
@@ -9,6 +9,8 @@ import { GIVE_UP_AFTER_MS } from '@/lib/letters/retry';
 import { logInterview } from '@/server/interviews/log-interview';
 import { deliverLetter } from '@/server/letters/deliver-letter';
 import { queueLetters } from '@/server/letters/queue-letters';
+import { resetPacer } from '@/server/mail/pacer';
+import { stopLetterWorker } from '@/server/queue/worker';
 import { interviewInput, seedApplication, seedContact, seedPerson } from '../interviews/support';
 
 export { form } from '../interviews/support';
@@ -42,6 +44,21 @@ export async function seedInterviewWithThree(options: { company?: string; impres
 }
 
 export type Seeded = Awaited<ReturnType<typeof seedInterviewWithThree>>;
+
+/**
+ * For a file of sending tests: Ada's interview with three, seeded afresh
+ * before each test (the object is filled in place, so `seeded.ada` reads
+ * the current one), a pace that has heard nothing, and the queue stopped after.
+ */
+export function seedInterviewBeforeEach(): Seeded {
+  const seeded = {} as Seeded;
+  beforeEach(async () => {
+    Object.assign(seeded, await seedInterviewWithThree());
+    await resetPacer();
+  });
+  afterEach(() => stopLetterWorker());
+  return seeded;
+}
 
 export const interviewThanksForm = (interviewId: string, overrides: Record<string, string> = {}) => ({
   occasion: 'interview_thanks',

@@ -1,25 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { letters } from '@/db/schema';
 import { deliverLetter } from '@/server/letters/deliver-letter';
-import { resetPacer } from '@/server/mail/pacer';
-import { startLetterWorker, stopLetterWorker } from '@/server/queue/worker';
+import { startLetterWorker } from '@/server/queue/worker';
 import { useResendTestServer } from '../helpers/mail-mode';
 import { setupTestDatabase } from '../support/database';
-import { lettersOf, makeLate, queueThanks as queueLettersFor, type Seeded, seedInterviewWithThree } from './support';
+import { lettersOf, makeLate, queueThanks as queueLettersFor, seedInterviewBeforeEach } from './support';
 
 setupTestDatabase();
 const mail = useResendTestServer();
 
-let seeded: Seeded;
-beforeEach(async () => {
-  seeded = await seedInterviewWithThree();
-  await resetPacer();
-});
-afterEach(async () => {
-  await stopLetterWorker();
-});
+const seeded = seedInterviewBeforeEach();
 
 const queueThanks = () => queueLettersFor(seeded);
 

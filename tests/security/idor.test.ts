@@ -352,7 +352,8 @@ const ROUTES: Record<string, RouteCheck> = {
   'app/api/digest/unsubscribe/route.ts': {
     exempt: 'no session (RFC 8058 one-click): the signed token names the person, and only turns their own digest off (tests/digest/unsubscribe-route.test.ts)',
   },
-  'app/api/health/route.ts': { exempt: 'takes nothing and says only whether the database answers' },
+  'app/api/health/route.ts': { exempt: 'takes nothing and says only whether the database answers and when a worker was last heard from' },
+  'app/api/ready/route.ts': { exempt: 'takes nothing and says only whether this process has started and no migration is running' },
   'app/api/replies/[id]/html/route.ts': { check: () => checkReplyHtmlRoute() },
   'app/api/webhooks/resend/route.ts': { exempt: 'no session: Resend’s events are verified by signature and find letters by Resend’s own ids' },
 };

@@ -9,20 +9,17 @@ import { RATE_LIMIT_WAIT_SECONDS } from '@/lib/letters/retry';
 import { deleteApplication } from '@/server/applications/delete-application';
 import { logInterview } from '@/server/interviews/log-interview';
 import { deliverLetter } from '@/server/letters/deliver-letter';
-import { resetPacer } from '@/server/mail/pacer';
 import { sweepLetters } from '@/server/queue/worker';
 import { useResendTestServer } from '../helpers/mail-mode';
 import { interviewInput, seedApplication } from '../interviews/support';
-import { IMPRESSION, makeDue, makeLate, queueThanks, type Seeded, seedInterviewWithThree } from '../letters/support';
+import { IMPRESSION, makeDue, makeLate, queueThanks, seedInterviewBeforeEach } from '../letters/support';
 import { setupTestDatabase } from '../support/database';
 
 setupTestDatabase();
 const mail = useResendTestServer();
 
-let seeded: Seeded;
-beforeEach(async () => {
-  seeded = await seedInterviewWithThree();
-  await resetPacer();
+const seeded = seedInterviewBeforeEach();
+beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 
