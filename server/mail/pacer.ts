@@ -9,14 +9,18 @@ import { pacingChange } from '@/lib/mail/pacing';
  * hears slows them all. See lib/mail/pacing.ts for the spacing itself.
  */
 export const pacer = {
-  /** Takes the next free slot and says how long to wait for it, in milliseconds. */
-  async reserve(): Promise<number> {
-    return (await takeSendSlot()).waitMs;
+  /**
+   * Takes the next free slot and says how long to wait for it, in
+   * milliseconds; with `maxWaitMs`, null instead of a slot further off
+   * (which then stays free for another sender).
+   */
+  async reserve(maxWaitMs?: number): Promise<number | null> {
+    return (await takeSendSlot('resend', maxWaitMs))?.waitMs ?? null;
   },
 
   /** Takes a slot and waits for it. */
   async wait(): Promise<void> {
-    const ms = await this.reserve();
+    const ms = (await this.reserve()) ?? 0;
     if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
   },
 

@@ -41,4 +41,15 @@ describe('the shared pace of sending', () => {
     const second = await takeSendSlot();
     expect(second.slotAt.getTime() - first.slotAt.getTime()).toBeGreaterThanOrEqual(499);
   });
+
+  it('a taker that will not wait long takes no slot further off, and leaves it to the next taker', async () => {
+    await changeSendPacing({ holdMs: 3000 });
+    expect(await takeSendSlot('resend', 1500)).toBeNull();
+    // The slot it declined is still the next one: the first to take it waits the 3 s, not one spacing more.
+    const next = await takeSendSlot();
+    expect(next.waitMs).toBeGreaterThan(2500);
+    expect(next.waitMs).toBeLessThanOrEqual(3000);
+    await clearSendPacing();
+    expect(await takeSendSlot('resend', 1500)).toMatchObject({ waitMs: expect.any(Number) });
+  });
 });
