@@ -5,6 +5,7 @@ import { type ApplicationStage, STAGE_IDS, stageLabel } from '@/lib/pipeline/sta
 import { moveApplication } from './actions';
 import { BoardColumn, EndedColumns } from './board-column';
 import { applyMove, type BoardCardState, type BoardColumnState, cardName } from './board-state';
+import { StageMenuDialog } from './stage-menu';
 import { useKeyboardMove } from './use-keyboard-move';
 
 type Outcome = { ok: boolean; text: string };
@@ -22,6 +23,7 @@ export function Board({ columns, now, showArchived }: { columns: BoardColumnStat
   const [narration, setNarration] = useState('');
   const [dragging, setDragging] = useState<BoardCardState | null>(null);
   const [dropTarget, setDropTarget] = useState<ApplicationStage | null>(null);
+  const [menuFor, setMenuFor] = useState<BoardCardState | null>(null);
   // A moved card is rendered anew in its new column; keyboard focus follows it there.
   const refocus = useRef<string | null>(null);
 
@@ -96,7 +98,7 @@ export function Board({ columns, now, showArchived }: { columns: BoardColumnStat
     onHandleClick: keyboard.toggle,
     onHandleKeyDown: keyboard.keyDown,
     onHandleBlur: keyboard.cancel,
-    onMenuChoose: (c: BoardCardState, to: ApplicationStage) => move(c, to, 'menu'),
+    onMenuOpen: setMenuFor,
   };
 
   const expanded = board.filter((c) => c.cards);
@@ -137,6 +139,11 @@ export function Board({ columns, now, showArchived }: { columns: BoardColumnStat
           )}
         </div>
       </div>
+      <StageMenuDialog
+        target={menuFor && { subject: cardName(menuFor), current: menuFor.stage }}
+        onChoose={(to) => menuFor && move(menuFor, to, 'menu')}
+        onClose={() => setMenuFor(null)}
+      />
     </>
   );
 }
