@@ -12,16 +12,30 @@ import { rowsOf } from './outcomes/scope';
  * takers, in any process, queue on the row and each gets its own slot.
  */
 export async function takeSendSlot(name = 'resend'): Promise<{ slotAt: Date; waitMs: number }> {
+  return (await takeSlot(name, null))!;
+}
+
+/**
+ * The same, for a taker that will not wait longer than `withinMs`: when the
+ * next free slot is further off, it takes nothing and gets null, so the
+ * slot stays for the sender that will use it instead of being spent idle.
+ */
+export async function takeSendSlotWithin(withinMs: number, name = 'resend'): Promise<{ slotAt: Date; waitMs: number } | null> {
+  return takeSlot(name, withinMs);
+}
+
+async function takeSlot(name: string, withinMs: number | null): Promise<{ slotAt: Date; waitMs: number } | null> {
   const [row] = await rowsOf<{ slot_at: Date | string; wait_ms: number | string }>(
     sql`
       insert into send_pacing as p (name, next_at, spacing_ms)
       values (${name}, clock_timestamp() + ${DEFAULT_SPACING_MS} * interval '1 millisecond', ${DEFAULT_SPACING_MS})
       on conflict (name) do update
         set next_at = greatest(p.next_at, clock_timestamp()) + p.spacing_ms * interval '1 millisecond', updated_at = now()
+        where ${withinMs}::int is null or p.next_at <= clock_timestamp() + ${withinMs}::int * interval '1 millisecond'
       returning next_at - spacing_ms * interval '1 millisecond' as slot_at,
         greatest(0, extract(epoch from (next_at - spacing_ms * interval '1 millisecond' - clock_timestamp())) * 1000) as wait_ms`,
   );
-  return { slotAt: new Date(row.slot_at), waitMs: Math.ceil(Number(row.wait_ms)) };
+  return row ? { slotAt: new Date(row.slot_at), waitMs: Math.ceil(Number(row.wait_ms)) } : null;
 }
 
 /** What a response said, for every process: a new spacing, and nothing sent before now + holdMs. */

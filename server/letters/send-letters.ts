@@ -82,8 +82,9 @@ export async function sendLetters(userId: string, request: LetterRequest): Promi
       if (letter.scheduledFor) await wakeSenderAt(letter.id, letter.scheduledFor);
     }
     for (const { id } of queued.letters.filter((l) => !l.scheduledFor)) {
-      const wait = await pacer.reserve();
-      if (wait > INLINE_WAIT_LIMIT_MS) {
+      // A slot further off is not taken: it stays for the worker that sends this letter then.
+      const wait = await pacer.reserveWithin(INLINE_WAIT_LIMIT_MS);
+      if (wait === null) {
         left.push(id);
         continue;
       }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { changeSendPacing, clearSendPacing, takeSendSlot } from '@/db/queries/send-pacing';
+import { changeSendPacing, clearSendPacing, takeSendSlot, takeSendSlotWithin } from '@/db/queries/send-pacing';
 import { pacingChange } from '@/lib/mail/pacing';
 
 /**
@@ -12,6 +12,15 @@ export const pacer = {
   /** Takes the next free slot and says how long to wait for it, in milliseconds. */
   async reserve(): Promise<number> {
     return (await takeSendSlot()).waitMs;
+  },
+
+  /**
+   * Takes the next free slot only when it comes within `limitMs`, and says
+   * how long to wait for it; null, taking nothing, when it is further off
+   * (a click that leaves its letter to the queue must not spend a slot).
+   */
+  async reserveWithin(limitMs: number): Promise<number | null> {
+    return (await takeSendSlotWithin(limitMs))?.waitMs ?? null;
   },
 
   /** Takes a slot and waits for it. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { changeSendPacing, clearSendPacing, takeSendSlot } from '@/db/queries/send-pacing';
+import { changeSendPacing, clearSendPacing, takeSendSlot, takeSendSlotWithin } from '@/db/queries/send-pacing';
 import { setupTestDatabase } from '../support/database';
 
 setupTestDatabase();
@@ -32,6 +32,16 @@ describe('the shared pace of sending', () => {
     const { slotAt, waitMs } = await takeSendSlot();
     expect(slotAt.getTime()).toBeGreaterThanOrEqual(heardAt + 2900);
     expect(waitMs).toBeGreaterThan(2500);
+  });
+
+  it('a taker that will not wait past its limit takes nothing when the slot is further off, and it stays for the next', async () => {
+    const first = await takeSendSlot(); // the next is a second on (1/s for letters)
+    expect(await takeSendSlotWithin(500)).toBeNull();
+    expect(await takeSendSlotWithin(500)).toBeNull();
+    const next = await takeSendSlot();
+    expect(next.slotAt.getTime() - first.slotAt.getTime()).toBeGreaterThanOrEqual(999);
+    expect(next.slotAt.getTime() - first.slotAt.getTime()).toBeLessThan(1500);
+    expect(await takeSendSlotWithin(2500)).toMatchObject({ waitMs: expect.any(Number) });
   });
 
   it('starts at once when nothing was heard, and a new spacing applies from the next slot', async () => {
