@@ -321,7 +321,8 @@ function report(run: {
   const to = times.at(-1)!;
   const seconds = (to - from) / 1000;
   const inWindow = run.emails.filter((e) => Date.parse(e.receivedAt) >= from && Date.parse(e.receivedAt) <= to).length;
-  const limitedLetters = run.limited.filter((r) => r.idempotencyKey?.startsWith('afterword-letter-')).length;
+  const kind = (key: string | null) => (key?.startsWith('afterword-letter-') ? 'letter' : key?.startsWith('sign-in-') ? 'sign-in' : 'other');
+  const limitedBy = (k: string) => run.limited.filter((r) => kind(r.idempotencyKey) === k).length;
 
   const received = new Map(signInMail.map((e) => [e.to[0], Date.parse(e.receivedAt)]));
   const waits = run.signIns.flatMap((s) => (received.has(s.email) ? [received.get(s.email)! - s.postedAt] : []));
@@ -334,7 +335,6 @@ function report(run: {
   const doubledAfterKill = new Set(afterKill.map(letterOf).filter((id) => timesSent.get(id!)! > 1)).size;
 
   // Every request the server answered, in order, for reading the run afterwards.
-  const kind = (key: string | null) => (key?.startsWith('afterword-letter-') ? 'letter' : 'sign-in');
   const timeline = [
     ...run.emails.map((e) => ({ at: e.receivedAt, answer: 'accepted', kind: kind(e.idempotencyKey) })),
     ...run.limited.map((r) => ({ at: r.at, answer: '429', kind: kind(r.idempotencyKey) })),
@@ -351,7 +351,7 @@ Scale-out: 2 web processes (RUN_WORKER=0) + 1 worker, one Postgres, Resend look-
   duplicates by idempotency key                  ${byKey}
   duplicates by recipient + letter               ${byRecipientAndLetter} (recipients with two thank-yous: ${byRecipient})
   letters lost (written, never accepted)         ${lost}
-  send requests / answered 429                   ${run.requests} / ${run.limited.length} (${pct(run.limited.length, run.requests)}; ${limitedLetters} letters, ${run.limited.length - limitedLetters} sign-in)
+  send requests / answered 429                   ${run.requests} / ${run.limited.length} (${pct(run.limited.length, run.requests)}; ${limitedBy('letter')} letters, ${limitedBy('sign-in')} sign-in, ${limitedBy('other')} other, e.g. the digest)
   letters' window (first to last accepted)       ${seconds.toFixed(1)} s
   letters per second (their share is 1/s)        ${(letters.length / seconds).toFixed(2)} (${pct(letters.length / seconds, 1)} of 1/s)
   all accepted mail in that window vs 2/s        ${(inWindow / seconds).toFixed(2)}/s (${pct(inWindow / seconds, RATE_PER_SECOND)} of the limit)
