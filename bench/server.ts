@@ -39,7 +39,8 @@ export function wrk(base: string, page: string, duration = DURATION): WrkResult 
   return { page, rps: get('requests') / (get('duration_us') / 1e6), p50: get('p50_us') / 1000, p95: get('p95_us') / 1000, errors: get('errors') };
 }
 
-async function waitForHealth(base: string) {
+/** Waits until `next start` at `base` answers its health check. */
+export async function waitForHealth(base: string) {
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) return;

@@ -4,6 +4,7 @@ import { db } from '@/db';
 import { activities, companies, contacts, flaggedAddresses, interviews, letters, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
 import { deliverLetter } from '@/server/letters/deliver-letter';
+import { changeSendPacing, takeSendSlot } from '@/db/queries/send-pacing';
 import { resetPacer } from '@/server/mail/pacer';
 import { restoreEnv, TEST_MAIL_FROM, useOutboxMode, useResendTestServer } from '../helpers/mail-mode';
 import { setupTestDatabase } from '../support/database';
@@ -93,6 +94,16 @@ describe('the one-click thank-you', () => {
     expect(await deliverLetter(waiting.id)).toEqual({ outcome: 'sent' });
     expect(mail.server.emails()).toHaveLength(1);
     expect((await lettersOf(seeded.ada))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('leaves the letter to the queue when the next slot is far off, without spending a slot', async () => {
+    await changeSendPacing({ holdMs: 5000 }); // another process heard a 429: nothing for 5 s
+    const result = await send(interviewThanksForm(seeded.interviewId));
+
+    expect(result.message).toMatch(/^Queued/);
+    expect(mail.server.emails()).toHaveLength(0);
+    // The worker that sends it takes the slot the click left: 5 s off, not 6.
+    expect((await takeSendSlot()).waitMs).toBeLessThan(5100);
   });
 
   it('retries with backoff after a 500 twice, with the same key and body', async () => {

@@ -5,9 +5,13 @@ import type { ServerState } from './server-state';
 
 // What every API route (as opposed to the /_test control routes) checks first.
 
+/** The API key a request names, if any. */
+export function apiKeyOf(req: IncomingMessage): string | undefined {
+  return headerValue(req, 'authorization')?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+}
+
 export function checkAuth(req: IncomingMessage, expectedKey: string | undefined): ResendError | null {
-  const header = headerValue(req, 'authorization');
-  const key = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  const key = apiKeyOf(req);
   if (!key) {
     return resendError(401, 'missing_api_key', 'Missing API key in the authorization header.');
   }
@@ -20,8 +24,9 @@ export function sendStatusFault(
   state: ServerState,
   res: ServerResponse,
   fault: Extract<Fault, { kind: 'status' }>,
+  apiKey?: string,
 ): void {
-  const headers = state.rateLimitHeaders();
+  const headers = state.rateLimitHeaders(apiKey);
   if (fault.status === 429) {
     if (fault.retryAfter !== null) headers['retry-after'] = String(fault.retryAfter ?? 1);
     headers['ratelimit-remaining'] = '0';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { checkAuth, sendStatusFault } from './api-guard';
+import { apiKeyOf, checkAuth, sendStatusFault } from './api-guard';
 import {
   parseJson,
   toReceivedEmail,
@@ -52,11 +52,22 @@ export async function handleSend(
 
   const authError = checkAuth(req, state.apiKey);
   if (authError) return sendError(res, authError);
+  const apiKey = apiKeyOf(req)!;
+  const key = headerValue(req, 'idempotency-key') ?? null;
+
+  // The account's limit comes before anything else Resend does with a request.
+  const admitted = state.admit(apiKey, key);
+  if (!admitted.ok) {
+    const limit = String(state.ratePerSecond);
+    return sendError(res, resendError(429, 'rate_limit_exceeded', `Too many requests. You can only make ${limit} requests per second.`), {
+      ...state.rateLimitHeaders(apiKey),
+      'retry-after': String(admitted.retryAfterSeconds),
+    });
+  }
 
   const fault = state.faults.take('send');
-  if (fault?.kind === 'status') return sendStatusFault(state, res, fault);
+  if (fault?.kind === 'status') return sendStatusFault(state, res, fault, apiKey);
 
-  const key = headerValue(req, 'idempotency-key') ?? null;
   if (key !== null && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
     return sendError(
       res,
@@ -66,7 +77,7 @@ export async function handleSend(
   if (key !== null) {
     const claim = state.idempotency.claim(key, fingerprint(path, rawBody));
     if (claim.kind === 'replay') {
-      return sendJson(res, claim.status, claim.body, state.rateLimitHeaders());
+      return sendJson(res, claim.status, claim.body, state.rateLimitHeaders(apiKey));
     }
     if (claim.kind === 'mismatch') {
       const message = 'Same idempotency key used with a different request payload.';
@@ -93,5 +104,5 @@ export async function handleSend(
   if (key !== null) state.idempotency.complete(key, 200, body);
 
   if (fault?.kind === 'hang-after-accept') return state.hold(res);
-  sendJson(res, 200, body, state.rateLimitHeaders());
+  sendJson(res, 200, body, state.rateLimitHeaders(apiKey));
 }

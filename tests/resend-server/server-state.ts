@@ -4,8 +4,12 @@ import { FaultQueue } from './faults';
 import type { InboundEmail } from './inbound-email';
 import { IdempotencyStore } from './idempotency-store';
 
-const RATE_LIMIT = 5;
+/** What the headers say when no limit is enforced: Resend's default plan. */
+const ADVERTISED_RATE_LIMIT = 5;
 const RATE_WINDOW_MS = 1000;
+
+/** A send the enforced limit turned away: when, and under which idempotency key. */
+export type RateLimitedRequest = { at: string; idempotencyKey: string | null };
 
 /** Everything the routes share; one instance per running server. */
 export class ServerState {
@@ -17,8 +21,15 @@ export class ServerState {
   private postCount = 0;
   private recentPosts: number[] = [];
   private held = new Set<ServerResponse>();
+  // Per API key (Resend's limit is per account): when each admitted send arrived, within the last second.
+  private admitted = new Map<string, number[]>();
+  private limited: RateLimitedRequest[] = [];
 
-  constructor(readonly apiKey: string | undefined) {}
+  /** `ratePerSecond`: when set, sends beyond it in any one second are answered 429, as Resend does. */
+  constructor(
+    readonly apiKey: string | undefined,
+    readonly ratePerSecond?: number,
+  ) {}
 
   emails(): ReceivedEmail[] {
     // Copies, so a test cannot mutate what the server considers sent.
@@ -56,13 +67,41 @@ export class ServerState {
     return this.postCount;
   }
 
-  /** Informational only: the limit is never enforced, tests inject 429s instead. */
-  rateLimitHeaders(): OutgoingHttpHeaders {
+  /**
+   * With `ratePerSecond`, admits a send when fewer than that many were
+   * admitted under the same key in the last second (a sliding window; a
+   * refused one does not count), else says how many whole seconds to wait.
+   * Without it, every send is admitted: tests inject 429s instead.
+   */
+  admit(apiKey: string, idempotencyKey: string | null): { ok: true } | { ok: false; retryAfterSeconds: number } {
+    if (this.ratePerSecond === undefined) return { ok: true };
     const now = Date.now();
-    const used = this.recentPosts.filter((at) => now - at < RATE_WINDOW_MS).length;
+    const recent = (this.admitted.get(apiKey) ?? []).filter((at) => now - at < RATE_WINDOW_MS);
+    if (recent.length >= this.ratePerSecond) {
+      this.admitted.set(apiKey, recent);
+      this.limited.push({ at: new Date(now).toISOString(), idempotencyKey });
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((recent[0] + RATE_WINDOW_MS - now) / 1000)) };
+    }
+    this.admitted.set(apiKey, [...recent, now]);
+    return { ok: true };
+  }
+
+  rateLimited(): RateLimitedRequest[] {
+    return this.limited.map((request) => ({ ...request }));
+  }
+
+  /**
+   * The limit enforced and what is left of it this second for the key; with
+   * none enforced, Resend's default against every request (informational).
+   */
+  rateLimitHeaders(apiKey?: string): OutgoingHttpHeaders {
+    const now = Date.now();
+    const seen = this.ratePerSecond === undefined ? this.recentPosts : (this.admitted.get(apiKey ?? '') ?? []);
+    const used = seen.filter((at) => now - at < RATE_WINDOW_MS).length;
+    const limit = this.ratePerSecond ?? ADVERTISED_RATE_LIMIT;
     return {
-      'ratelimit-limit': String(RATE_LIMIT),
-      'ratelimit-remaining': String(Math.max(0, RATE_LIMIT - used)),
+      'ratelimit-limit': String(limit),
+      'ratelimit-remaining': String(Math.max(0, limit - used)),
       'ratelimit-reset': '1',
     };
   }
@@ -84,6 +123,8 @@ export class ServerState {
     this.postCount = 0;
     this.calls.length = 0;
     this.recentPosts = [];
+    this.admitted.clear();
+    this.limited = [];
     this.idempotency.clear();
     this.faults.clear();
     // A hang left over from the previous test must not leak into the next one.

@@ -13,12 +13,13 @@ import {
   type ReceiveRequest,
   type ReceiveResult,
 } from './receiving-routes';
-import { ServerState } from './server-state';
+import { type RateLimitedRequest, ServerState } from './server-state';
 
 export type { ReceivedEmail } from './email-schema';
 export type { Fault, FaultRoute } from './faults';
 export type { InboundEmail, InboundEmailInput } from './inbound-email';
 export type { ReceiveRequest, ReceiveResult } from './receiving-routes';
+export type { RateLimitedRequest } from './server-state';
 
 export type ResendServerOptions = {
   /** 0 (the default) picks a free port. */
@@ -26,6 +27,12 @@ export type ResendServerOptions = {
   host?: string;
   /** When set, only this key is accepted; otherwise any `re_...` key is. */
   apiKey?: string;
+  /**
+   * When set, Resend's rate limit is enforced: sends beyond this many in any
+   * one second, per API key, are answered 429 `rate_limit_exceeded` with
+   * retry-after. Unset, nothing is limited (tests inject 429s instead).
+   */
+  ratePerSecond?: number;
 };
 
 export type ResendTestServer = {
@@ -41,6 +48,8 @@ export type ResendTestServer = {
   reset(): void;
   failNext(fault: Fault, times?: number): void;
   requests(): number;
+  /** The sends `ratePerSecond` turned away with a 429, in order. */
+  rateLimited(): RateLimitedRequest[];
   /** Every API call the app made, as `METHOD /path`. */
   calls(): string[];
   close(): Promise<void>;
@@ -74,7 +83,7 @@ async function route(state: ServerState, req: IncomingMessage, res: ServerRespon
 
 /** Starts a Resend look-alike on loopback; point the SDK at `url` via `baseUrl` or RESEND_BASE_URL. */
 export function startResendServer(options: ResendServerOptions = {}): Promise<ResendTestServer> {
-  const state = new ServerState(options.apiKey);
+  const state = new ServerState(options.apiKey, options.ratePerSecond);
   const server = createServer((req, res) => {
     route(state, req, res).catch((error: unknown) => {
       if (res.headersSent || res.destroyed) return;
@@ -98,6 +107,7 @@ export function startResendServer(options: ResendServerOptions = {}): Promise<Re
         reset: () => state.reset(),
         failNext: (fault, times = 1) => state.faults.add(fault, times),
         requests: () => state.requests(),
+        rateLimited: () => state.rateLimited(),
         calls: () => [...state.calls],
         close: () =>
           new Promise<void>((done, fail) => {
