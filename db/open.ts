@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -33,6 +34,12 @@ export function databaseConfigFromEnv(
 }
 
 /**
+ * What every PGlite the project opens must load: the search indexes (migration 0014) use
+ * pg_trgm, which PGlite ships as a contrib module outside its core build.
+ */
+export const pgliteOptions = { extensions: { pg_trgm } };
+
+/**
  * Opens a database. Postgres through postgres.js when a URL is given;
  * otherwise PGlite, on disk (locked to this process) or in memory for tests.
  */
@@ -54,7 +61,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   const release = config.dataDir ? lockDataDir(config.dataDir) : () => {};
   let client: PGlite;
   try {
-    client = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+    client = new PGlite({ ...pgliteOptions, dataDir: config.dataDir });
   } catch (error) {
     release();
     throw error;

@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
 import { db } from '@/db';
+import { contains } from '@/db/contains';
 import type { Executor } from '@/db/executor';
 import { applicationContacts, contacts } from '@/db/schema';
 
@@ -66,9 +67,6 @@ export async function deleteLink(tx: Executor, userId: string, link: Link) {
   return removed ?? null;
 }
 
-/** `%` and `_` typed by the person are literal characters, not wildcards. */
-const likePattern = (query: string) => `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /**
  * The person's contacts who are not on this application yet, by name or
  * email, for the pickers. Limited: a network of 20,000 is searched, never sent.
@@ -81,7 +79,7 @@ export async function contactsNotOnApplication(userId: string, applicationId: st
     .where(
       and(
         eq(contacts.userId, userId),
-        search ? or(ilike(contacts.name, likePattern(search)), ilike(contacts.email, likePattern(search))) : undefined,
+        search ? or(contains(contacts.name, search), contains(contacts.email, search)) : undefined,
         sql`not exists (select 1 from ${applicationContacts} where ${applicationContacts.userId} = ${userId} and ${applicationContacts.applicationId} = ${applicationId} and ${applicationContacts.contactId} = ${contacts.id})`,
       ),
     )

@@ -1,25 +1,30 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
+import { contains } from '@/db/contains';
 import { nameKey } from '@/db/name-key';
 import { activities, applicationContacts, companies, contacts, interviewAttendees, interviews } from '@/db/schema';
 
 export const CONTACTS_PER_PAGE = 50;
 
-/** `%` and `_` typed in a search box are meant literally. */
-function containing(q: string) {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function searchFilter(q: string): SQL | undefined {
+/**
+ * The person's contacts whose name, email, title or company contains the text. Two sets of ids,
+ * not one OR across the company join: an OR that reaches into another table is checked row by
+ * row, while each set here is read by trigram index (the contacts' three columns together, by
+ * ORing their indexes; the companies by theirs, then their contacts by (user_id, company_id)).
+ */
+function searchFilter(userId: string, q: string): SQL | undefined {
   if (!q) return undefined;
-  const pattern = containing(q);
-  return or(
-    ilike(contacts.name, pattern),
-    ilike(contacts.email, pattern),
-    ilike(contacts.title, pattern),
-    ilike(companies.name, pattern),
-  );
+  const byContact = db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.userId, userId), or(contains(contacts.name, q), contains(contacts.email, q), contains(contacts.title, q))));
+  const byCompany = db
+    .select({ id: contacts.id })
+    .from(companies)
+    .innerJoin(contacts, and(eq(contacts.userId, userId), eq(contacts.companyId, companies.id)))
+    .where(and(eq(companies.userId, userId), contains(companies.name, q)));
+  return inArray(contacts.id, byContact.unionAll(byCompany));
 }
 
 /**
@@ -31,14 +36,13 @@ function searchFilter(q: string): SQL | undefined {
 export async function listContacts(userId: string, options: { q?: string; page?: number } = {}) {
   const q = options.q?.trim() ?? '';
   const page = Math.max(1, Math.floor(options.page ?? 1));
-  const where = and(eq(contacts.userId, userId), searchFilter(q));
+  const where = and(eq(contacts.userId, userId), searchFilter(userId, q));
 
   // The page's ids are found first, on the (user_id, name) index; the counts below then run for
   // those 50 rows only. Computed in the same query, they would run for every row OFFSET skips.
   const pageOfContacts = db
     .select({ id: contacts.id, name: contacts.name })
     .from(contacts)
-    .leftJoin(companies, eq(companies.id, contacts.companyId))
     .where(where)
     .orderBy(asc(contacts.name), asc(contacts.id))
     .limit(CONTACTS_PER_PAGE)
@@ -73,10 +77,7 @@ export async function listContacts(userId: string, options: { q?: string; page?:
     .innerJoin(contacts, and(eq(contacts.userId, userId), eq(contacts.id, pageOfContacts.id)))
     .leftJoin(companies, eq(companies.id, contacts.companyId))
     .orderBy(asc(pageOfContacts.name), asc(pageOfContacts.id));
-  // Without a search the company is not needed to count, so the count stays on the index.
-  const countQuery = q
-    ? db.select({ total: count() }).from(contacts).leftJoin(companies, eq(companies.id, contacts.companyId)).where(where)
-    : db.select({ total: count() }).from(contacts).where(where);
+  const countQuery = db.select({ total: count() }).from(contacts).where(where);
 
   const [rows, [{ total }]] = await Promise.all([rowsQuery, countQuery]);
   return { rows, total, page, pages: Math.max(1, Math.ceil(total / CONTACTS_PER_PAGE)) };
@@ -129,7 +130,7 @@ export async function mergeCandidates(
     })
     .from(contacts)
     .leftJoin(companies, eq(companies.id, contacts.companyId))
-    .where(and(eq(contacts.userId, userId), ne(contacts.id, contact.id), searchFilter(options.q?.trim() ?? '')))
+    .where(and(eq(contacts.userId, userId), ne(contacts.id, contact.id), searchFilter(userId, options.q?.trim() ?? '')))
     .orderBy(desc(sameName), desc(sameDomain), desc(sharedWord), asc(contacts.name), asc(contacts.id))
     .limit(options.limit ?? 50);
 }

@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, asc, count, desc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
+import { contains } from '@/db/contains';
 import { applicationContacts, applications, companies, contacts } from '@/db/schema';
 import type { ApplicationStage } from '@/lib/pipeline/stages';
 
@@ -112,22 +113,18 @@ export type TableQuery = {
 
 export const TABLE_PAGE_SIZE = 25;
 
-/** `%` and `_` typed by the person are searched for literally. */
-function containsPattern(text: string) {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function tableWhere(userId: string, query: TableQuery): SQL | undefined {
-  const pattern = query.q ? containsPattern(query.q) : null;
+  const q = query.q;
   return and(
     eq(applications.userId, userId),
     query.stage ? eq(applications.stage, query.stage) : undefined,
     query.archived === 'all' ? undefined : eq(applications.archived, query.archived === 'only'),
-    pattern
+    q
       ? or(
-          ilike(companies.name, pattern),
-          ilike(applications.position, pattern),
-          // EXISTS, not a join: an application with three matching contacts is still one row.
+          contains(companies.name, q),
+          contains(applications.position, q),
+          // EXISTS, not a join: an application with three matching contacts is still one row. Postgres
+          // runs it once, as a hashed set: the person's contacts by name (trigram index), then their links.
           exists(
             db
               .select({ one: sql`1` })
@@ -137,7 +134,8 @@ function tableWhere(userId: string, query: TableQuery): SQL | undefined {
                 and(
                   eq(applicationContacts.userId, userId),
                   eq(applicationContacts.applicationId, applications.id),
-                  ilike(contacts.name, pattern),
+                  eq(contacts.userId, userId),
+                  contains(contacts.name, q),
                 ),
               ),
           ),

@@ -4,7 +4,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { useDatabase, type Database } from '@/db';
-import { openDatabase, type DatabaseHandle } from '@/db/open';
+import { openDatabase, pgliteOptions, type DatabaseHandle } from '@/db/open';
 import * as schema from '@/db/schema';
 import { withDatabase } from './global-setup';
 
@@ -25,7 +25,7 @@ async function createDatabase(): Promise<DatabaseHandle & { drop: () => Promise<
     };
   }
   const dump = new Blob([Buffer.from(inject('pgliteDump'), 'base64')]);
-  const client = new PGlite({ loadDataDir: dump });
+  const client = new PGlite({ ...pgliteOptions, loadDataDir: dump });
   const db = drizzle(client, { schema }) as unknown as Database;
   const close = () => client.close();
   return { db, kind: 'pglite', pglite: client, close, drop: close };
