@@ -51,6 +51,16 @@ export async function renewClaim(userId: string, letterId: string, claimMs: numb
   return renewed.length === 1;
 }
 
+/**
+ * Whether a letter is due and held by no sender. A woken sender asks before
+ * it takes a sending slot: a second wake-up of a letter another job is
+ * already waiting to send must not spend a slot of the shared pace.
+ */
+export async function isReadyToSend(letterId: string): Promise<boolean> {
+  const [row] = await db.select({ id: letters.id }).from(letters).where(and(eq(letters.id, letterId), readyToSend()));
+  return row !== undefined;
+}
+
 /** Letters that are due and not held by a sender, oldest first. */
 export async function dueLetterIds(limit = 100): Promise<string[]> {
   const rows = await db.select({ id: letters.id }).from(letters).where(readyToSend()).orderBy(asc(letters.nextAttemptAt)).limit(limit);

@@ -6,7 +6,7 @@ import { env } from '@/env';
 import { sameSitePath } from '@/lib/safe-redirect';
 import { rateLimitRefusal, type RateLimited } from '@/server/limits/rate-limit';
 import { renderEmail } from '@/server/mail/render-email';
-import { sendMail } from '@/server/mail/send-mail';
+import { sendMailWhileWaiting } from '@/server/mail/send-mail';
 
 export const SIGN_IN_LINK_MINUTES = 15;
 
@@ -72,7 +72,7 @@ async function deliverSignInLink({ email, url, token }: { email: string; url: st
   const { html, text } = await renderEmail(
     <SignInEmail url={link} email={email} minutesValid={SIGN_IN_LINK_MINUTES} />,
   );
-  const result = await sendMail({
+  const result = await sendMailWhileWaiting({
     to: [email],
     subject: 'Your Afterword sign-in link',
     html,

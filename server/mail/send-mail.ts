@@ -6,6 +6,7 @@ import { type Quota, spentQuota } from '@/lib/letters/pause';
 import { RATE_LIMIT_WAIT_SECONDS } from '@/lib/letters/retry';
 import { formatMailbox } from '@/lib/mail/address';
 import { type MailPayload, outgoingMail, type OutgoingMail } from '@/lib/mail/outgoing';
+import { pacer } from './pacer';
 
 export type MailSent = { ok: true; id: string; via: 'resend' | 'outbox'; headers: Record<string, string> };
 export type MailNotSent = {
@@ -56,6 +57,26 @@ export function mailPayload(input: OutgoingMail): MailPayload {
 /** The one way mail leaves Afterword: Resend when configured, else the local outbox. */
 export async function sendMail(input: OutgoingMail, options: { timeoutMs?: number } = {}): Promise<MailResult> {
   return sendPayload(mailPayload(input), outgoingMail.shape.idempotencyKey.parse(input.idempotencyKey), options);
+}
+
+/** The longest 429 wait a person watching the page is asked to sit through. */
+const WAITING_PERSON_MAX_SECONDS = 2;
+
+/**
+ * For mail a person waits for on the page (a sign-in link, a confirmation
+ * link): a 429 that asks for at most two seconds is waited out, up to twice,
+ * under the same idempotency key, instead of showing an error page. The 429 is
+ * told to the pace every process shares, so queued letters step back for it.
+ */
+export async function sendMailWhileWaiting(input: OutgoingMail): Promise<MailResult> {
+  for (let attempt = 1; ; attempt += 1) {
+    const result = await sendMail(input);
+    if (result.ok || result.outcome !== 'rate_limited') return result;
+    await pacer.observe(result.headers, result.retryAfterSeconds);
+    const wait = result.retryAfterSeconds ?? RATE_LIMIT_WAIT_SECONDS;
+    if (attempt > 2 || wait > WAITING_PERSON_MAX_SECONDS) return result;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 0.25) * 1000));
+  }
 }
 
 /** Hands over a body already formed (a letter's stored one), as it is, under its idempotency key. */

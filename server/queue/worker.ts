@@ -1,7 +1,7 @@
 import 'server-only';
 import { fromPglite, PgBoss } from 'pg-boss';
 import { getDatabase } from '@/db';
-import { dueLetterIds } from '@/db/queries/letter-queue';
+import { dueLetterIds, isReadyToSend } from '@/db/queries/letter-queue';
 import { noteWorkerAlive } from '@/db/queries/deployment';
 import { dueReceivedEmailIds } from '@/db/queries/received-emails';
 import { env } from '@/env';
@@ -75,6 +75,8 @@ function createBoss(): PgBoss {
 }
 
 async function sendOne(boss: PgBoss, letterId: string) {
+  // A duplicate wake-up (the sweep saw the letter while this or another job waited for its slot) ends here.
+  if (!(await isReadyToSend(letterId))) return;
   await pacer.wait();
   const result = await deliverLetter(letterId);
   if (result.outcome === 'retry') {

@@ -9,7 +9,7 @@ import { UserError } from '@/lib/errors';
 import { REPLY_TO_CONFIRM_PATH, REPLY_TO_LINK_HOURS, replyToLinkExpiry } from '@/lib/settings/reply-to';
 import { holdToRateLimit } from '@/server/limits/rate-limit';
 import { renderEmail } from '@/server/mail/render-email';
-import { sendMail } from '@/server/mail/send-mail';
+import { sendMailWhileWaiting } from '@/server/mail/send-mail';
 
 /** How a link's token is stored and looked up: the raw token is only ever in the mail. */
 export const hashReplyToToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
@@ -39,7 +39,7 @@ export async function sendReplyToLink(
   const { html, text } = await renderEmail(
     <ConfirmReplyToEmail url={url} address={address} account={account} hoursValid={REPLY_TO_LINK_HOURS} />,
   );
-  const result = await sendMail({
+  const result = await sendMailWhileWaiting({
     to: [address],
     subject: 'Confirm your reply-to address for Afterword',
     html,

@@ -14,6 +14,7 @@ const ACROSS_PEOPLE: Record<string, string> = {
   'db/queries/letter-queue.ts#claimLetter':
     'the sender is woken with a letter id and no session; the person comes from the letter row it claims.',
   'db/queries/letter-queue.ts#dueLetterIds': "the sender lists every person's due letters, oldest first.",
+  'db/queries/letter-queue.ts#isReadyToSend': "a woken sender checks one letter, by id, before it takes a sending slot; it reads no person's data.",
   'db/queries/letter-events.ts#findLetterForEvent':
     'a Resend webhook carries no session; the letter is found by its tag or Resend id, and the person from that row.',
   'db/queries/letter-events.ts#insertUnmatchedEvent':

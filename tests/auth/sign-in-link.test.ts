@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
+import { clearSendPacing, takeSendSlot } from '@/db/queries/send-pacing';
 import { outboxMessages, signInThrottle } from '@/db/schema';
 import { emailProvider } from '@/lib/auth/email-provider';
 import { claimSignInMail, confirmPageUrl, sendSignInLink } from '@/server/auth/send-sign-in-link';
@@ -98,6 +99,30 @@ describe('sendSignInLink in Resend mode', () => {
     await expect(
       sendSignInLink({ email: 'ada@example.com', url: authCallback('ada@example.com', 'tok-1'), token: 'tok-1' }),
     ).rejects.toThrow('The sign-in mail could not be sent');
+    expect(resend.server.emails()).toHaveLength(0);
+  });
+
+  it('waits out a short 429 under the same key, and the letters’ shared pace steps back for it', async () => {
+    await clearSendPacing();
+    resend.server.failNext({ kind: 'status', status: 429, retryAfter: 1 });
+    const asked = Date.now();
+    await sendSignInLink({ email: 'ada@example.com', url: authCallback('ada@example.com', 'tok-1'), token: 'tok-1' });
+
+    expect(Date.now() - asked).toBeGreaterThanOrEqual(900);
+    expect(resend.server.requests()).toBe(2);
+    expect(resend.server.emails()).toHaveLength(1);
+    // Letters in every process were told: the next letter's slot is after Resend's wait.
+    const { slotAt } = await takeSendSlot();
+    expect(slotAt.getTime()).toBeGreaterThanOrEqual(asked + 900);
+  });
+
+  it('does not keep the person waiting through a long 429: the page says it failed', async () => {
+    resend.server.failNext({ kind: 'status', status: 429, retryAfter: 30 });
+    const asked = Date.now();
+    await expect(
+      sendSignInLink({ email: 'ada@example.com', url: authCallback('ada@example.com', 'tok-1'), token: 'tok-1' }),
+    ).rejects.toThrow('The sign-in mail could not be sent');
+    expect(Date.now() - asked).toBeLessThan(2_000);
     expect(resend.server.emails()).toHaveLength(0);
   });
 

@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { claimLetter, dueLetterIds, renewClaim } from '@/db/queries/letter-queue';
 import { rowsOf } from '@/db/queries/outcomes/scope';
-import { takeSendSlot } from '@/db/queries/send-pacing';
+import { changeSendPacing, clearSendPacing, takeSendSlot } from '@/db/queries/send-pacing';
 import { letters } from '@/db/schema';
 import { deliverLetter } from '@/server/letters/deliver-letter';
-import { startLetterWorker } from '@/server/queue/worker';
+import { startLetterWorker, wakeSender } from '@/server/queue/worker';
 import { useResendTestServer } from '../helpers/mail-mode';
 import { queueThanks, seedInterviewBeforeEach } from '../letters/support';
 import { setupTestDatabase } from '../support/database';
@@ -81,6 +81,20 @@ describe('several senders on one database', () => {
     expect(Date.now() - diedAt).toBeLessThan(15_000);
     expect(mail.server.emails()).toHaveLength(1);
   }, 30_000);
+
+  it('a second wake-up of a letter already sent takes no sending slot from the shared pace', async () => {
+    await startLetterWorker();
+    const letterId = await queueThanks(seeded);
+    expect(await deliverLetter(letterId)).toEqual({ outcome: 'sent' });
+    await clearSendPacing();
+    await changeSendPacing({ spacingMs: 10_000 }); // a slot taken now would push the next one 10 s off
+
+    await wakeSender([letterId]);
+    await sleep(3_000); // the queue polls every second
+
+    expect((await takeSendSlot()).waitMs).toBeLessThan(1_000);
+    expect(mail.server.emails()).toHaveLength(1);
+  });
 
   it('Resend answers 429 to every sender at once: each letter waits, and the next slot for everyone is after Resend’s wait', async () => {
     const first = await queueThanks(seeded);
