@@ -15,7 +15,7 @@
  * bench/explain-dashboard.ts.
  */
 import { seedDashboardAccount } from './seed-dashboard';
-import { ensureDatabase, measurePages, printResults, requireWrk, withProductionServer } from './server';
+import { ensureDatabase, measurePages, pageWeights, printResults, requireWrk, withProductionServer } from './server';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3901);
 const PAGES = process.env.BENCH_PAGES?.split(',') ?? ['/dashboard', '/dashboard?period=all'];
@@ -29,7 +29,11 @@ async function main() {
     await seedDashboardAccount(url);
     console.log(`Seeded the dashboard's large account in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   }
-  printResults(await withProductionServer(url, PORT, (base) => measurePages(base, ['/settings', ...PAGES])));
+  const pages = ['/settings', ...PAGES];
+  await withProductionServer(url, PORT, async (base) => {
+    const weights = await pageWeights(base, pages);
+    printResults(measurePages(base, pages), 'Settings', weights);
+  });
 }
 
 main().catch((error) => {

@@ -11,7 +11,7 @@
  */
 import postgres from 'postgres';
 import { seedLargeAccount } from './seed-large-account';
-import { ensureDatabase, measurePages, printResults, requireWrk, withProductionServer } from './server';
+import { ensureDatabase, measurePages, pageWeights, printResults, requireWrk, withProductionServer } from './server';
 
 const PORT = 3900;
 
@@ -39,7 +39,10 @@ async function main() {
     '/contacts?q=Grace',
     `/contacts/${contact.id}`,
   ];
-  printResults(await withProductionServer(url, PORT, (base) => measurePages(base, pages)));
+  await withProductionServer(url, PORT, async (base) => {
+    const weights = await pageWeights(base, pages);
+    printResults(measurePages(base, pages), 'Settings', weights);
+  });
 }
 
 main().catch((error) => {

@@ -27,7 +27,7 @@ import postgres from 'postgres';
 import { LETTER_TAG } from '@/lib/letters/resend-event';
 import { type ReceivedEmail, startResendServer } from '../tests/resend-server/server';
 import { migrateBenchDatabase } from './seed-large-account';
-import { waitForHealth } from './server';
+import { percentile, waitForHealth } from './server';
 
 const LETTERS = Number(process.env.BENCH_LETTERS ?? 300);
 const SIGNINS_PER_SECOND = Number(process.env.BENCH_SIGNINS_PER_SECOND ?? 1);
@@ -46,11 +46,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const log = (line: string) => console.log(`[${elapsed()}] ${line}`);
-
-function percentile(samples: number[], p: number) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
-}
 
 async function freshDatabase(url: string) {
   const name = new URL(url).pathname.slice(1);

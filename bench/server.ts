@@ -5,6 +5,7 @@
  * noisy, so only the ratios mean much.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { BENCH_SESSION } from './seed-large-account';
 
@@ -69,12 +70,55 @@ export async function withProductionServer<T>(url: string, port: number, work: (
       MAIL_FROM: 'letters@afterword.test',
     },
   });
+  let memory: (() => number[]) | undefined;
   try {
     await waitForHealth(base);
+    memory = sampleMemory(server.pid!);
     return await work(base);
   } finally {
+    const samples = memory?.() ?? [];
+    if (samples.length) console.log(`\nserver memory (RSS of all its processes, ${samples.length} samples): median ${percentile(samples, 50)} MB, peak ${Math.max(...samples)} MB`);
     if (server.pid) process.kill(-server.pid, 'SIGTERM');
   }
+}
+
+/** The p-th percentile of some samples (NaN when there are none). */
+export function percentile(samples: number[], p: number) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+}
+
+/**
+ * Samples the server's resident memory twice a second, summed over every
+ * process of its session (`next start` and the server it forks). A shell
+ * loop, because wrk runs synchronously and holds this process's event loop.
+ * Returns a function that stops sampling and gives the samples in MB.
+ */
+function sampleMemory(session: number): () => number[] {
+  const file = `/tmp/afterword-bench-rss-${process.pid}.txt`;
+  writeFileSync(file, '');
+  const sampler = spawn('sh', ['-c', `while sleep 0.5; do ps -o rss= -s ${session} | awk '{s+=$1} END {print s}' >> ${file}; done`], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  return () => {
+    if (sampler.pid) process.kill(-sampler.pid, 'SIGTERM');
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .map(Number)
+      .filter((kb) => kb > 0)
+      .map((kb) => Math.round(kb / 1024));
+  };
+}
+
+/** One view of each page as a browser's first view gets it (HTML with the React payload inlined), in KB. */
+export async function pageWeights(base: string, pages: string[]): Promise<Map<string, number>> {
+  const weights = new Map<string, number>();
+  for (const page of pages) {
+    const response = await fetch(`${base}${page}`, { headers: { cookie: `authjs.session-token=${BENCH_SESSION}` } });
+    weights.set(page, (await response.arrayBuffer()).byteLength / 1024);
+  }
+  return weights;
 }
 
 /**
@@ -88,13 +132,14 @@ export function measurePages(base: string, pages: string[]): WrkResult[] {
 }
 
 /** The figures as a Markdown table, each p95 against the first page's. */
-export function printResults(results: WrkResult[], baseline = 'Settings') {
+export function printResults(results: WrkResult[], baseline = 'Settings', weights = new Map<string, number>()) {
   const base = results[0];
-  console.log(`\n| page | req/s | p50 ms | p95 ms | p95 vs ${baseline} | errors |`);
-  console.log(`|---|---|---|---|---|---|`);
+  console.log(`\n| page | KB a view | req/s | p50 ms | p95 ms | p95 vs ${baseline} | errors |`);
+  console.log(`|---|---|---|---|---|---|---|`);
   for (const r of results) {
+    const kb = weights.get(r.page);
     console.log(
-      `| ${r.page.replace(/[0-9a-f-]{36}/, ':id')} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${(r.p95 / base.p95).toFixed(2)}× | ${r.errors} |`,
+      `| ${r.page.replace(/[0-9a-f-]{36}/, ':id')} | ${kb === undefined ? '' : kb.toFixed(0)} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${(r.p95 / base.p95).toFixed(2)}× | ${r.errors} |`,
     );
   }
 }
