@@ -3,7 +3,7 @@ import { expect, test } from '../fixtures';
 import { sql, uniqueEmail } from '../helpers/db';
 import { mailTo } from '../helpers/mail';
 import { linkContact, seedApplication, seedContact, seedInterview } from '../helpers/seed';
-import { appUrl, webhookSecret } from '../helpers/urls';
+import { appUrl, inboundDomain, webhookSecret } from '../helpers/urls';
 
 const IMPRESSION = 'How the whole team reviews every launch together, failures first.';
 
@@ -44,7 +44,8 @@ test('one click after an interview with three people sends one letter: To the pr
   expect(received).toHaveLength(1);
   const [email] = received;
   expect(email.cc.sort()).toEqual([people[1].email, people[2].email].sort());
-  expect(email.replyTo).toEqual([user.email]);
+  // The person's own address, and the signed one that brings a reply back to Afterword.
+  expect(email.replyTo).toEqual([user.email, expect.stringMatching(new RegExp(`^reply\\+[0-9a-f]+@${inboundDomain.replaceAll('.', '\\.')}$`))]);
   expect(email.from).toBe('"Ada Lovelace via Afterword" <letters@afterword.test>');
   for (const part of [email.html!, email.text!]) {
     expect(part).toContain(IMPRESSION);
