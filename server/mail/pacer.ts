@@ -8,6 +8,8 @@ import { pacingChange } from '@/lib/mail/pacing';
  * processes and a worker together stay under it, and a 429 any of them
  * hears slows them all. See lib/mail/pacing.ts for the spacing itself.
  */
+const PERSON_WAITING_PACE = 'resend-person-waiting';
+
 export const pacer = {
   /**
    * Takes the next free slot and says how long to wait for it, in
@@ -21,6 +23,17 @@ export const pacer = {
   /** Takes a slot and waits for it. */
   async wait(): Promise<void> {
     const ms = (await this.reserve()) ?? 0;
+    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+  },
+
+  /**
+   * Mail a person waits for on the page (a sign-in link) goes in the share
+   * letters leave free, one request a second, spaced on a row of its own so
+   * two such mails never land in one second beside a letter. A slot more than
+   * `maxWaitMs` off is not taken: the mail goes at once and waits out a 429.
+   */
+  async waitForPersonSlot(maxWaitMs: number): Promise<void> {
+    const ms = (await takeSendSlot(PERSON_WAITING_PACE, maxWaitMs))?.waitMs ?? 0;
     if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
   },
 

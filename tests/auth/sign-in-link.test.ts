@@ -116,6 +116,20 @@ describe('sendSignInLink in Resend mode', () => {
     expect(slotAt.getTime()).toBeGreaterThanOrEqual(asked + 900);
   });
 
+  it('spaces sign-in mail asked for at the same moment a second apart, in the share letters leave free', async () => {
+    await Promise.all(
+      ['ada@example.com', 'grace@example.com'].map((email) => sendSignInLink({ email, url: authCallback(email, `tok-${email}`), token: `tok-${email}` })),
+    );
+
+    const times = resend.server
+      .emails()
+      .map((email) => new Date(email.receivedAt).getTime())
+      .sort((a, b) => a - b);
+    expect(times).toHaveLength(2);
+    expect(times[1] - times[0]).toBeGreaterThanOrEqual(900);
+    expect(resend.server.requests()).toBe(2);
+  });
+
   it('does not keep the person waiting through a long 429: the page says it failed', async () => {
     resend.server.failNext({ kind: 'status', status: 429, retryAfter: 30 });
     const asked = Date.now();
