@@ -71,8 +71,9 @@ const WAITING_PERSON_MAX_SECONDS = 2;
  * so queued letters step back for it.
  */
 export async function sendMailWhileWaiting(input: OutgoingMail): Promise<MailResult> {
-  if (env().mailMode === 'resend') await pacer.waitForPersonSlot(WAITING_PERSON_MAX_SECONDS * 1000);
   for (let attempt = 1; ; attempt += 1) {
+    // Each try takes its own slot, so mails refused together do not all come back at the same instant.
+    if (env().mailMode === 'resend') await pacer.waitForPersonSlot(WAITING_PERSON_MAX_SECONDS * 1000);
     const result = await sendMail(input);
     if (result.ok || result.outcome !== 'rate_limited') return result;
     await pacer.observe(result.headers, result.retryAfterSeconds);
