@@ -7,9 +7,6 @@ export async function register() {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { startServer } = await import('./server/start');
-    const { derivedKey } = await import('./server/security/secret');
-    const { UNSUBSCRIBE_KEY_PURPOSE } = await import('./lib/digest/unsubscribe');
-    // The queue sits below Auth, so the digest's signing key is handed down from here.
-    await startServer({ unsubscribeKey: () => derivedKey(UNSUBSCRIBE_KEY_PURPOSE) });
+    await startServer('web');
   }
 }

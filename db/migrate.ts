@@ -26,13 +26,14 @@ let pgliteTurn: Promise<void> = Promise.resolve();
  * starts within it take turns.
  */
 export async function migrateDatabase(handle: DatabaseHandle) {
-  if (handle.kind === 'pglite' || !handle.url) {
+  if (handle.kind === 'pglite') {
     // One connection, so an advisory lock would not keep two starts apart: they take turns here.
     const turn = pgliteTurn.then(() => migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder }));
     pgliteTurn = turn.catch(() => {});
     await turn;
     return;
   }
+  if (!handle.url) throw new Error('A Postgres database is migrated on a connection of its own, so its handle needs the URL.');
   const client = postgres(handle.url, { max: 1, connect_timeout: 5, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK}::bigint)`;

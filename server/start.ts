@@ -4,7 +4,9 @@ import { migrateDatabase } from '@/db/migrate';
 import { env, EnvError } from '@/env';
 import { errorFrames, errorReason } from '@/lib/error-reason';
 import { isDatabaseUnreachable } from '@/lib/errors';
-import { startLetterWorker, type WorkerOptions } from '@/server/queue/worker';
+import { UNSUBSCRIBE_KEY_PURPOSE } from '@/lib/digest/unsubscribe';
+import { startLetterWorker } from '@/server/queue/worker';
+import { derivedKey } from '@/server/security/secret';
 
 const state = globalThis as unknown as { __afterwordStarted?: boolean };
 
@@ -19,7 +21,7 @@ export const hasStarted = () => state.__afterwordStarted === true;
  * the process with a message that says what to fix, rather than failing
  * request by request.
  */
-export async function startServer(options: WorkerOptions = {}, role: 'web' | 'worker' = 'web') {
+export async function startServer(role: 'web' | 'worker') {
   try {
     const config = env();
     const handle = getDatabase();
@@ -27,7 +29,8 @@ export async function startServer(options: WorkerOptions = {}, role: 'web' | 'wo
     await migrateDatabase(handle);
     // The queue lives in the same database; it resumes whatever was queued before a restart.
     const runsQueue = role === 'worker' || config.RUN_WORKER !== '0';
-    if (runsQueue) await startLetterWorker(options);
+    // The digest's links are signed with a key derived from AUTH_SECRET, handed to the queue that sends it.
+    if (runsQueue) await startLetterWorker({ unsubscribeKey: () => derivedKey(UNSUBSCRIBE_KEY_PURPOSE) });
     state.__afterwordStarted = true;
     console.info(
       `[afterword] ${role}${runsQueue ? ' with the queue' : ', the queue runs elsewhere'}: ${handle.kind} database ready in ${

@@ -1,6 +1,4 @@
-import { UNSUBSCRIBE_KEY_PURPOSE } from '@/lib/digest/unsubscribe';
 import { stopLetterWorker } from './queue/worker';
-import { derivedKey } from './security/secret';
 import { startServer } from './start';
 
 /**
@@ -11,7 +9,7 @@ import { startServer } from './start';
  * held to the others (a letter's hold runs out within seconds).
  */
 async function main() {
-  await startServer({ unsubscribeKey: () => derivedKey(UNSUBSCRIBE_KEY_PURPOSE) }, 'worker');
+  await startServer('worker');
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       console.info(`[afterword] worker stopping (${signal})`);

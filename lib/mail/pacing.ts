@@ -2,7 +2,8 @@
  * How far apart sends go, from what Resend says. Resend's limit is per
  * account (2–5 requests a second), shared by every letter and by sign-in
  * mail; letters leave one request a second free, so a sign-in link never
- * waits behind a queue of letters (sign-in mail is sent directly, not paced).
+ * waits behind a queue of letters (sign-in mail takes that share on a pace
+ * row of its own: server/mail/send-mail.ts, sendMailWhileWaiting).
  */
 
 /** Until a response says otherwise, Resend's default of 2 a second, less one for sign-in. */

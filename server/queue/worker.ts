@@ -148,8 +148,9 @@ async function start(options: WorkerOptions): Promise<PgBoss> {
   await sweepLetters(boss);
   await sweepReceivedEmails(boss);
   await runHousekeeping();
-  await noteWorkerAlive(WORKER_NAME, new Date());
-  keepSweeping(boss, new Date());
+  const startedAt = new Date();
+  await noteWorkerAlive(WORKER_NAME, startedAt);
+  keepSweeping(boss, startedAt);
   return boss;
 }
 

@@ -76,7 +76,7 @@ describe('instances starting together', () => {
 
     vi.stubEnv('RUN_WORKER', '0');
     resetEnv();
-    await startServer({}, 'web');
+    await startServer('web');
     const started = await ready();
     expect(started.status).toBe(200);
     // RUN_WORKER=0: this web process runs no queue, so no worker has said it is alive.
@@ -106,7 +106,7 @@ describe('health', () => {
   it('counts a worker that starts as alive at once', async () => {
     vi.stubEnv('RUN_WORKER', '1');
     resetEnv();
-    await startServer({}, 'web');
+    await startServer('web');
     expect((await (await health()).json()).worker.live).toBe(1);
   });
 });
