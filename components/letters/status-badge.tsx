@@ -2,11 +2,12 @@ import { type LetterStatus, STATUS_LABELS } from '@/lib/letters/status';
 
 type Tone = (typeof STATUS_LABELS)[LetterStatus]['tone'];
 
+// The `badge` classes in app/globals.css.
 const tones: Record<Tone, string> = {
-  neutral: 'bg-stone-100 text-stone-800 ring-stone-300',
-  good: 'bg-green-50 text-green-900 ring-green-300',
-  warn: 'bg-amber-50 text-amber-900 ring-amber-300',
-  bad: 'bg-red-50 text-red-900 ring-red-300',
+  neutral: 'badge-stone',
+  good: 'badge-green',
+  warn: 'badge-amber',
+  bad: 'badge-red',
 };
 
 /**
@@ -40,7 +41,7 @@ export function StatusBadge({
   const { label, hint: usual, tone } = letterStatusText(status, deliveredLocally);
   const hint = ownHint ?? usual;
   return (
-    <span title={hint} className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`}>
+    <span title={hint} className={`badge ${tones[tone]}`}>
       {label}
     </span>
   );
@@ -51,7 +52,7 @@ export function TestBadge() {
   return (
     <span
       title="Sent only to your own address, to see how it arrives."
-      className="inline-flex rounded-full px-2 py-0.5 text-xs font-medium text-sky-900 ring-1 ring-inset ring-sky-300"
+      className="badge text-sky-900 ring-sky-300"
     >
       Test to myself
     </span>

@@ -58,7 +58,16 @@ const listColumns = (primary: ReturnType<typeof primaryContact>) => ({
 });
 
 /**
- * The cards of the board: for each of `stages`, the `perColumn` (25) applications
+ * A column first shows its 10 most recently moved cards, about a screen's height, or 5 when the
+ * endings are unfolded into nine columns: every card is real markup, twice (HTML and the React
+ * payload), so 25 a column made the board three times the weight of the other pages. "Show more"
+ * loads BOARD_MORE at a time; the table has all of them.
+ */
+export const boardFirst = (columns: number) => (columns > 5 ? 5 : 10);
+export const BOARD_MORE = 25;
+
+/**
+ * The cards of the board: for each of `stages`, the `perColumn` (boardFirst) applications
  * most recently moved there. One query: a window function ranks the person's
  * applications per stage, and only the kept ones are joined to their names.
  */
@@ -67,8 +76,7 @@ export async function boardCards(
   options: { stages: readonly ApplicationStage[]; includeArchived: boolean; perColumn?: number },
 ) {
   if (options.stages.length === 0) return [];
-  // 25 a column keeps the page light (every card is real markup); the table has the rest.
-  const perColumn = options.perColumn ?? 25;
+  const perColumn = options.perColumn ?? boardFirst(options.stages.length);
   const ranked = db
     .select({
       id: applications.id,
@@ -97,6 +105,34 @@ export async function boardCards(
 }
 
 export type BoardCard = Awaited<ReturnType<typeof boardCards>>[number];
+
+/**
+ * The next cards of one column, after the last one shown (the board's order: most recently moved
+ * first, id breaking ties), read along applications_user_stage_changed_idx.
+ */
+export async function moreBoardCards(
+  userId: string,
+  options: { stage: ApplicationStage; includeArchived: boolean; after: { at: Date; id: string }; limit?: number },
+): Promise<BoardCard[]> {
+  const primary = primaryContact(userId);
+  return db
+    .select({ ...listColumns(primary), stageChangedAt: applications.stageChangedAt })
+    .from(applications)
+    .innerJoin(companies, eq(companies.id, applications.companyId))
+    .leftJoin(primary, eq(primary.applicationId, applications.id))
+    .where(
+      and(
+        eq(applications.userId, userId),
+        options.includeArchived ? undefined : eq(applications.archived, false),
+        eq(applications.stage, options.stage),
+        // The last card's own time, read again: the page has it only to the millisecond, the database to the
+        // microsecond. The page's copy stands in if that card has since been deleted.
+        sql`(${applications.stageChangedAt}, ${applications.id}) < (coalesce((select a.stage_changed_at from applications a where a.id = ${options.after.id} and a.user_id = ${userId}), ${options.after.at.toISOString()}::timestamptz), ${options.after.id}::uuid)`,
+      ),
+    )
+    .orderBy(desc(applications.stageChangedAt), desc(applications.id))
+    .limit(options.limit ?? BOARD_MORE);
+}
 
 export const TABLE_SORTS = ['updated', 'applied', 'company', 'stage'] as const;
 export type TableSort = (typeof TABLE_SORTS)[number];

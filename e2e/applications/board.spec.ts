@@ -120,3 +120,28 @@ test('the board, and the add form, pass an accessibility scan on a desktop and o
   for (let i = 0; i < 3; i++) await seedApplication(user.id, { company: `Company ${i}`, position: 'A rather long position title to wrap', stage: ['wishlist', 'applied', 'offer'][i] });
   await expectAccessibleAndFitting(page, ['/applications', '/applications?show=ended,archived', '/applications/new']);
 });
+
+test('a long column shows its first ten, loads more on demand, and a loaded card moves like any other', async ({ page, user }) => {
+  for (let i = 1; i <= 12; i++) {
+    const { id } = await seedApplication(user.id, { company: `Company ${i}`, position: 'Analyst' });
+    await sql()`update applications set stage_changed_at = now() - ${i} * interval '1 hour' where id = ${id}`;
+  }
+  await page.goto('/applications');
+  const wishlist = column(page, 'Wishlist');
+  await expect(wishlist.getByRole('article')).toHaveCount(10);
+  await expect(wishlist).toContainText('The 10 most recently moved of 12.');
+  await expect(card(page, /Company 11\b/)).toHaveCount(0);
+
+  await wishlist.getByRole('button', { name: 'Show more in Wishlist' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 12 of 12 in Wishlist.');
+  await expect(wishlist.getByRole('article')).toHaveCount(12);
+  await expect(wishlist.getByRole('article').last()).toHaveAccessibleName(/Company 12/);
+  await expect(wishlist.getByRole('button', { name: /Show more/ })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Move to… (Company 12 — Analyst)' }).click();
+  await page.getByRole('dialog', { name: 'Move Company 12 — Analyst to…' }).getByRole('button', { name: 'Applied' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Moved' })).toHaveText('Moved Company 12 — Analyst to Applied.');
+  await expect(column(page, 'Applied').getByRole('article', { name: /Company 12/ })).toHaveCount(1);
+  await expect(wishlist.getByRole('article', { name: /Company 12/ })).toHaveCount(0);
+  await expect(wishlist.getByRole('article')).toHaveCount(11);
+});

@@ -7,7 +7,7 @@ const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/auth/user', () => ({ getUser: async () => session.user, requireUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
-const { moveApplication } = await import('@/app/(app)/applications/actions');
+const { loadMoreCards, moveApplication } = await import('@/app/(app)/applications/actions');
 
 setupTestDatabase();
 
@@ -73,5 +73,39 @@ describe('moveApplication (the board’s drag, keyboard and menu moves)', () => 
     const result = await move(id, 'applied');
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/Sign in again/) });
     expect((await stageOf(id)).stage).toBe('wishlist');
+  });
+});
+
+describe('loadMoreCards (“Show more” in a board column)', () => {
+  let ada: SessionUser;
+  beforeEach(async () => {
+    ada = await seedPerson();
+    session.user = ada;
+  });
+  const more = (fields: Record<string, string>) => loadMoreCards({ ok: false }, form(fields));
+  const daysAgo = (n: number) => new Date(Date.now() - n * 24 * 3600 * 1000);
+
+  it('answers the next cards after the one named, newest first', async () => {
+    const ids = [];
+    for (let day = 1; day <= 3; day++) ids.push(await seedApplication(ada.id, { stage: 'applied', stageChangedAt: daysAgo(day) }));
+    const result = await more({ stage: 'applied', afterId: ids[0], afterAt: daysAgo(1).toISOString() });
+    expect(result.ok).toBe(true);
+    expect(result.data!.map((c) => c.id)).toEqual(ids.slice(1));
+  });
+
+  it('refuses bad input with a message, not a 500', async () => {
+    const result = await more({ stage: 'nowhere', afterId: 'x', afterAt: 'yesterday' });
+    expect(result.ok).toBe(false);
+    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(['afterAt', 'afterId', 'stage']);
+  });
+
+  it('gives another person nothing of Ada’s, and a signed-out visitor nothing at all', async () => {
+    const id = await seedApplication(ada.id, { stage: 'applied', stageChangedAt: daysAgo(2) });
+    session.user = await seedPerson('Bob');
+    const bobs = await more({ stage: 'applied', afterId: id, afterAt: new Date().toISOString() });
+    expect(bobs).toMatchObject({ ok: true, data: [] });
+    session.user = null;
+    const signedOut = await more({ stage: 'applied', afterId: id, afterAt: new Date().toISOString() });
+    expect(signedOut).toEqual({ ok: false, message: 'Your session has ended. Sign in again to continue.' });
   });
 });

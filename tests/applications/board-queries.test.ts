@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { boardCards, stageCounts } from '@/db/queries/pipeline';
+import { db } from '@/db';
+import { rowsOf } from '@/db/queries/outcomes/scope';
+import { boardCards, moreBoardCards, stageCounts } from '@/db/queries/pipeline';
 import { setupTestDatabase } from '../support/database';
 import { seedApplication, seedContact, seedPerson } from './board-seed';
 
@@ -79,5 +82,50 @@ describe('boardCards', () => {
     await seedContact(bob.id, bobs, 'Bob’s Contact', true);
     expect(await boardCards(ada.id, { stages: ACTIVE, includeArchived: true })).toEqual([]);
     expect(await boardCards(ada.id, { stages: [], includeArchived: true })).toEqual([]);
+  });
+});
+
+describe('moreBoardCards ("Show more" in a column)', () => {
+  it('goes on after the last card shown, in the board’s order, until the column ends', async () => {
+    const ada = await seedPerson();
+    const wishlist = [];
+    for (let day = 1; day <= 7; day++) wishlist.push(await seedApplication(ada.id, { position: `Role ${day}`, stageChangedAt: daysAgo(day) }));
+    await seedApplication(ada.id, { stage: 'applied', stageChangedAt: daysAgo(10) });
+    const first = await boardCards(ada.id, { stages: ACTIVE, includeArchived: false, perColumn: 3 });
+    const last = first.filter((c) => c.stage === 'wishlist').at(-1)!;
+
+    const next = await moreBoardCards(ada.id, { stage: 'wishlist', includeArchived: false, after: { at: last.stageChangedAt, id: last.id }, limit: 3 });
+    expect(next.map((c) => c.id)).toEqual(wishlist.slice(3, 6));
+    const end = next.at(-1)!;
+    const rest = await moreBoardCards(ada.id, { stage: 'wishlist', includeArchived: false, after: { at: end.stageChangedAt, id: end.id } });
+    expect(rest.map((c) => c.id)).toEqual(wishlist.slice(6));
+  });
+
+  it('loses no card that shares the last one’s millisecond (the database keeps microseconds)', async () => {
+    const ada = await seedPerson();
+    for (let i = 0; i < 4; i++) await seedApplication(ada.id, { position: `Same ${i}` });
+    // Four times within one millisecond, a microsecond apart: the page rounds them all to the same one.
+    await db.execute(sql`
+      update applications set stage_changed_at = timestamptz '2026-12-01 12:00:00.123Z' + x.n * interval '1 microsecond'
+      from (select id, row_number() over (order by id) as n from applications where user_id = ${ada.id}) x
+      where applications.id = x.id`);
+    const ordered = (await rowsOf<{ id: string }>(sql`select id from applications where user_id = ${ada.id} order by stage_changed_at desc, id desc`)).map((r) => r.id);
+    expect(ordered).toHaveLength(4);
+    const next = await moreBoardCards(ada.id, { stage: 'wishlist', includeArchived: false, after: { at: new Date('2026-12-01T12:00:00.123Z'), id: ordered[0] } });
+    expect(next.map((c) => c.id)).toEqual(ordered.slice(1));
+  });
+
+  it('shows archived cards only when asked, and never another person’s', async () => {
+    const ada = await seedPerson();
+    const bob = await seedPerson('Bob');
+    const newest = await seedApplication(ada.id, { stageChangedAt: daysAgo(1) });
+    const archived = await seedApplication(ada.id, { archived: true, stageChangedAt: daysAgo(2) });
+    await seedApplication(bob.id, { stageChangedAt: daysAgo(3) });
+    const after = { at: daysAgo(1), id: newest };
+    expect(await moreBoardCards(ada.id, { stage: 'wishlist', includeArchived: false, after })).toEqual([]);
+    expect((await moreBoardCards(ada.id, { stage: 'wishlist', includeArchived: true, after })).map((c) => c.id)).toEqual([archived]);
+    // Bob, given Ada's card as his cursor, gets nothing of Ada's.
+    const bobs = await moreBoardCards(bob.id, { stage: 'wishlist', includeArchived: true, after: { at: new Date(), id: newest } });
+    expect(bobs.every((c) => c.id !== newest && c.id !== archived)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMove, type BoardColumnState } from '@/app/(app)/applications/board-state';
+import { applyMove, type BoardColumnState, withMore } from '@/app/(app)/applications/board-state';
 
 const card = (id: string, stage: BoardColumnState['stage']) => ({
   id,
@@ -36,5 +36,20 @@ describe('applyMove (what the board shows before the server answers)', () => {
   it('changes nothing when dropped where it already is', () => {
     const before = board();
     expect(applyMove(before, { card: card('a', 'wishlist'), to: 'wishlist', at: new Date() })).toBe(before);
+  });
+});
+
+describe('withMore (a column’s cards loaded with “Show more”)', () => {
+  it('adds them after the page’s own, and leaves collapsed columns alone', () => {
+    const columns = withMore(board(), { wishlist: [card('d', 'wishlist')], rejected: [card('e', 'rejected')] });
+    expect(columns[0].cards!.map((c) => c.id)).toEqual(['a', 'b', 'd']);
+    expect(columns[0].count).toBe(2);
+    expect(columns[2].cards).toBeNull();
+  });
+
+  it('never shows a card twice when the fresh page already has it elsewhere (it was moved)', () => {
+    const columns = withMore(board(), { wishlist: [card('c', 'wishlist'), card('d', 'wishlist')] });
+    expect(columns[0].cards!.map((c) => c.id)).toEqual(['a', 'b', 'd']);
+    expect(columns[1].cards!.map((c) => c.id)).toEqual(['c']);
   });
 });

@@ -6,7 +6,8 @@ import { authedAction } from '@/lib/auth/action';
 import { plural } from '@/lib/words';
 import { archiveApplications } from '@/server/applications/archive-applications';
 import { createApplication } from '@/server/applications/create-application';
-import { bulkSchema, moveSchema, newApplicationSchema } from './schema';
+import { type BoardCard, moreBoardCards } from '@/db/queries/pipeline';
+import { bulkSchema, moreCardsSchema, moveSchema, newApplicationSchema } from './schema';
 import { moveMany, moveOne } from './stage-move';
 
 export const addApplication = authedAction('addApplication', newApplicationSchema, async (input, user) => {
@@ -19,6 +20,16 @@ export const addApplication = authedAction('addApplication', newApplicationSchem
 export const moveApplication = authedAction('moveApplication', moveSchema, (input, user) =>
   moveOne(user.id, input.applicationId, input.stage),
 );
+
+/** A board column's next cards, after the last one it shows; only ever the person's own. */
+export const loadMoreCards = authedAction<typeof moreCardsSchema, BoardCard[]>('loadMoreCards', moreCardsSchema, async (input, user) => ({
+  ok: true,
+  data: await moreBoardCards(user.id, {
+    stage: input.stage,
+    includeArchived: input.archived === 'shown',
+    after: { at: input.afterAt, id: input.afterId },
+  }),
+}));
 
 /**
  * The table's bulk actions. Every id is looked up within the person's own

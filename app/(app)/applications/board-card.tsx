@@ -17,11 +17,15 @@ export type CardHandlers = {
   onMenuOpen: (card: BoardCardState) => void;
 };
 
+/** Finds a card's "Pick up" or "Move to…" button, to give it focus again after a move. */
+export const cardButton = (id: string, button: 'handle' | 'move') => `[aria-labelledby="card-${id}"] .board-card-${button}`;
+
 /**
  * One application on the board: what it is, how long it has waited, who to
- * write to, and three ways to move it. A board carries up to 25 cards a
- * column, so the markup is kept short: its looks are the `board-card`
- * classes in app/globals.css, and "Move to…" opens the board's one dialog.
+ * write to, and three ways to move it. A board carries many cards, so the
+ * markup is kept short: its looks are the `board-card` classes in
+ * app/globals.css, the buttons carry no ids of their own (cardButton finds
+ * them), and "Move to…" opens the board's one dialog.
  */
 export function BoardCardView({ card, handlers }: { card: BoardCardState; handlers: CardHandlers }) {
   const name = cardName(card);
@@ -48,7 +52,6 @@ export function BoardCardView({ card, handlers }: { card: BoardCardState; handle
           </Link>
         </h3>
         <button
-          id={`handle-${card.id}`}
           type="button"
           aria-label={`Pick up ${name}`}
           aria-describedby="board-keyboard-help"
@@ -63,9 +66,8 @@ export function BoardCardView({ card, handlers }: { card: BoardCardState; handle
         <time dateTime={card.stageChangedAt.toISOString()}>{stageAge(card.stageChangedAt, handlers.now)}</time>
       </p>
       {card.primaryContact && (
-        <p className="board-card-note">
+        <p className="board-card-note board-card-contact">
           <span className="sr-only">Primary contact: </span>
-          <span aria-hidden>✉ </span>
           {card.primaryContact}
         </p>
       )}
@@ -77,8 +79,8 @@ export function BoardCardView({ card, handlers }: { card: BoardCardState; handle
             Saving…
           </span>
         )}
-        <button id={`menu-${card.id}`} type="button" onClick={() => handlers.onMenuOpen(card)} className="board-card-move">
-          Move to…<span className="sr-only"> ({name})</span>
+        <button type="button" aria-label={`Move to… (${name})`} onClick={() => handlers.onMenuOpen(card)} className="board-card-move">
+          Move to…
         </button>
       </div>
     </article>

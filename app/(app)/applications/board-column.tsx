@@ -2,6 +2,8 @@
 
 import Link from 'next/link';
 import type { DragEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { Working } from '@/components/ui/submit-button';
 import { type ApplicationStage, stageLabel } from '@/lib/pipeline/stages';
 import { BoardCardView, type CardHandlers } from './board-card';
 import type { BoardColumnState } from './board-state';
@@ -44,19 +46,26 @@ function Count({ count }: { count: number }) {
 
 const highlight = (on: boolean) => (on ? 'border-accent bg-accent-soft ring-2 ring-accent' : 'border-stone-200');
 
-/** A stage with its cards; only the most recently moved are loaded, the rest are a link away. */
+/**
+ * A stage with its cards: the most recently moved first, more on demand,
+ * and all of them a link away in the table.
+ */
 export function BoardColumn({
   column,
   highlighted,
   showArchived,
   drop,
   card,
+  loading,
+  onShowMore,
 }: {
   column: BoardColumnState;
   highlighted: boolean;
   showArchived: boolean;
   drop: DropHandlers;
   card: CardHandlers;
+  loading: boolean;
+  onShowMore: () => void;
 }) {
   const cards = column.cards ?? [];
   const headingId = `column-${column.stage}`;
@@ -82,12 +91,20 @@ export function BoardColumn({
         </ol>
       )}
       {column.count > cards.length && (
-        <p className="mt-2 px-1 text-sm text-stone-700">
-          The {cards.length} most recently moved of {column.count}.{' '}
-          <Link href={tableHref(column.stage, showArchived)} className="font-medium text-accent underline">
-            View all in table
-          </Link>
-        </p>
+        <div className="mt-2 space-y-2 px-1 text-sm text-stone-700">
+          <p>
+            The {cards.length} most recently moved of {column.count}.{' '}
+            <Link href={tableHref(column.stage, showArchived)} className="font-medium text-accent underline">
+              View all in table
+            </Link>
+          </p>
+          {cards.length > 0 && (
+            // aria-disabled, not disabled: a disabled button would drop the keyboard's focus while it loads.
+            <Button type="button" variant="secondary" className="w-full" onClick={onShowMore} aria-disabled={loading}>
+              {loading ? <Working label="Loading…" /> : <>Show more<span className="sr-only"> in {stageLabel(column.stage)}</span></>}
+            </Button>
+          )}
+        </div>
       )}
     </section>
   );

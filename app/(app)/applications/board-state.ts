@@ -6,6 +6,21 @@ export type BoardCardState = BoardCard & { pending?: boolean };
 /** A column of the board: its count, and its cards, or null while the column is collapsed. */
 export type BoardColumnState = { stage: ApplicationStage; count: number; cards: BoardCardState[] | null };
 
+/** Cards a column loaded with "Show more", kept on the page until it is left. */
+export type MoreCards = Partial<Record<ApplicationStage, BoardCardState[]>>;
+
+/**
+ * The page's columns with the cards loaded since. A card the fresh page
+ * already shows (moved, so now among the first) is not shown twice.
+ */
+export function withMore(columns: BoardColumnState[], more: MoreCards): BoardColumnState[] {
+  const shown = new Set(columns.flatMap((column) => column.cards ?? []).map((card) => card.id));
+  return columns.map((column) => {
+    const extra = column.cards && more[column.stage]?.filter((card) => !shown.has(card.id));
+    return extra?.length ? { ...column, cards: [...column.cards!, ...extra] } : column;
+  });
+}
+
 export type BoardMove = { card: BoardCardState; to: ApplicationStage; at: Date };
 
 export const cardName = (card: Pick<BoardCard, 'company' | 'position'>) => `${card.company} — ${card.position}`;

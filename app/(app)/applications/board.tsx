@@ -1,10 +1,11 @@
 'use client';
 
-import { useEffect, useOptimistic, useRef, useState, useTransition } from 'react';
+import { useEffect, useMemo, useOptimistic, useRef, useState, useTransition } from 'react';
 import { type ApplicationStage, STAGE_IDS, stageLabel } from '@/lib/pipeline/stages';
-import { moveApplication } from './actions';
+import { loadMoreCards, moveApplication } from './actions';
+import { cardButton } from './board-card';
 import { BoardColumn, EndedColumns } from './board-column';
-import { applyMove, type BoardCardState, type BoardColumnState, cardName } from './board-state';
+import { applyMove, type BoardCardState, type BoardColumnState, cardName, type MoreCards, withMore } from './board-state';
 import { StageMenuDialog } from './stage-menu';
 import { useKeyboardMove } from './use-keyboard-move';
 
@@ -17,30 +18,33 @@ type Outcome = { ok: boolean; text: string };
  * so the card is back where it was, and the outcome line says why.
  */
 export function Board({ columns, now, showArchived }: { columns: BoardColumnState[]; now: Date; showArchived: boolean }) {
-  const [board, addMove] = useOptimistic(columns, applyMove);
+  const [more, setMore] = useState<MoreCards>({});
+  const [loading, setLoading] = useState<ApplicationStage | null>(null);
+  const withLoaded = useMemo(() => withMore(columns, more), [columns, more]);
+  const [board, addMove] = useOptimistic(withLoaded, applyMove);
   const [, startTransition] = useTransition();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [narration, setNarration] = useState('');
   const [dragging, setDragging] = useState<BoardCardState | null>(null);
   const [dropTarget, setDropTarget] = useState<ApplicationStage | null>(null);
   const [menuFor, setMenuFor] = useState<BoardCardState | null>(null);
-  // A moved card is rendered anew in its new column; keyboard focus follows it there.
+  // A moved card is rendered anew in its new column; keyboard focus follows it there (a selector).
   const refocus = useRef<string | null>(null);
 
   useEffect(() => {
     if (!refocus.current) return;
-    const element = document.getElementById(refocus.current);
+    const element = document.querySelector<HTMLElement>(refocus.current);
     if (element) {
       element.focus();
       refocus.current = null;
     }
   });
 
-  function move(card: BoardCardState, to: ApplicationStage, focus?: 'handle' | 'menu') {
+  function move(card: BoardCardState, to: ApplicationStage, focus?: 'handle' | 'move') {
     const name = cardName(card);
     if (card.stage === to) return;
     const expanded = board.some((c) => c.stage === to && c.cards);
-    if (focus) refocus.current = expanded ? `${focus}-${card.id}` : `stage-link-${to}`;
+    if (focus) refocus.current = expanded ? cardButton(card.id, focus) : `#stage-link-${to}`;
     setOutcome({ ok: true, text: `Moving ${name} to ${stageLabel(to)}…` });
     startTransition(async () => {
       addMove({ card, to, at: new Date() });
@@ -54,12 +58,41 @@ export function Board({ columns, now, showArchived }: { columns: BoardColumnStat
         result = { ok: false, message: 'Afterword could not be reached.' };
       }
       if (result.ok) {
+        // The fresh page shows it where it went; a loaded copy in its old column must go.
+        setMore((loaded) => Object.fromEntries(Object.entries(loaded).map(([stage, cards]) => [stage, cards.filter((c) => c.id !== card.id)])));
         setOutcome({ ok: true, text: `Moved ${name} to ${stageLabel(to)}.` });
       } else {
-        if (focus) refocus.current = `${focus}-${card.id}`;
+        if (focus) refocus.current = cardButton(card.id, focus);
         setOutcome({ ok: false, text: `Could not move ${name}: ${result.message ?? 'please try again.'} It is back in ${stageLabel(card.stage)}.` });
       }
     });
+  }
+
+  /** "Show more": the column's next cards, after the last one it shows. */
+  async function showMore(column: BoardColumnState) {
+    const last = column.cards?.at(-1);
+    if (!last || loading) return;
+    setLoading(column.stage);
+    const form = new FormData();
+    form.set('stage', column.stage);
+    form.set('afterId', last.id);
+    form.set('afterAt', last.stageChangedAt.toISOString());
+    form.set('archived', showArchived ? 'shown' : 'hidden');
+    let result;
+    try {
+      result = await loadMoreCards({ ok: false }, form);
+    } catch {
+      result = { ok: false, message: 'Afterword could not be reached.' };
+    }
+    setLoading(null);
+    if (!result.ok || !result.data) {
+      setOutcome({ ok: false, text: `Could not show more of ${stageLabel(column.stage)}: ${result.message ?? 'please try again.'}` });
+      return;
+    }
+    const loaded = result.data;
+    setMore((current) => ({ ...current, [column.stage]: [...(current[column.stage] ?? []), ...loaded] }));
+    const shown = (column.cards?.length ?? 0) + loaded.length;
+    setOutcome({ ok: true, text: `Showing ${shown} of ${column.count} in ${stageLabel(column.stage)}.` });
   }
 
   const keyboard = useKeyboardMove({ stages: STAGE_IDS, onDrop: (card, to) => move(card, to, 'handle'), narrate: setNarration });
@@ -132,6 +165,8 @@ export function Board({ columns, now, showArchived }: { columns: BoardColumnStat
               showArchived={showArchived}
               drop={drop}
               card={card}
+              loading={loading === column.stage}
+              onShowMore={() => showMore(column)}
             />
           ))}
           {collapsed.length > 0 && (
@@ -141,7 +176,7 @@ export function Board({ columns, now, showArchived }: { columns: BoardColumnStat
       </div>
       <StageMenuDialog
         target={menuFor && { subject: cardName(menuFor), current: menuFor.stage }}
-        onChoose={(to) => menuFor && move(menuFor, to, 'menu')}
+        onChoose={(to) => menuFor && move(menuFor, to, 'move')}
         onClose={() => setMenuFor(null)}
       />
     </>

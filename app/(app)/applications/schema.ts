@@ -19,6 +19,14 @@ export type NewApplicationFields = keyof z.input<typeof newApplicationSchema>;
 
 export const moveSchema = z.object({ applicationId: id, stage });
 
+/** "Show more" in a board column: the cards after the last one it shows. */
+export const moreCardsSchema = z.object({
+  stage,
+  afterId: id,
+  afterAt: z.iso.datetime({ offset: true, error: 'The last card’s time is not a valid time.' }).transform((value) => new Date(value)),
+  archived: z.enum(['shown', 'hidden']).default('hidden'),
+});
+
 /** A page holds 25 rows; this leaves room without letting one request lock thousands. */
 export const BULK_LIMIT = 100;
 

@@ -6,31 +6,27 @@ import { plural } from '@/lib/words';
 /**
  * One line per contact. Each value says what it is ("2 applications"), so
  * the list reads the same on a phone, where it stacks, as on a desktop.
- * Fifty links are not prefetched: each would be a signed-in render.
+ * Fifty links are not prefetched: each would be a signed-in render. The
+ * looks are the `list-rows` and `contact-row` classes in app/globals.css.
  */
 export function ContactRows({ rows }: { rows: ContactListRow[] }) {
   return (
-    <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+    <ul className="list-rows">
       {rows.map((contact) => (
-        <li
-          key={contact.id}
-          className="grid gap-x-4 gap-y-0.5 px-4 py-3 text-sm sm:grid-cols-[minmax(0,2fr)_minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)] sm:items-center"
-        >
-          <div className="min-w-0">
-            <Link href={`/contacts/${contact.id}`} prefetch={false} className="font-medium text-stone-900 underline-offset-2 hover:underline">
+        <li key={contact.id} className="contact-row">
+          <div>
+            <Link href={`/contacts/${contact.id}`} prefetch={false}>
               {contact.name}
             </Link>
-            {(contact.title || contact.company) && (
-              <p className="truncate text-stone-600">{[contact.title, contact.company].filter(Boolean).join(' · ')}</p>
-            )}
+            {(contact.title || contact.company) && <p className="quiet">{[contact.title, contact.company].filter(Boolean).join(' · ')}</p>}
           </div>
-          <p className="min-w-0 truncate text-stone-700">{contact.email ?? <span className="text-stone-500">No email</span>}</p>
-          <p className="text-stone-700">
+          <p>{contact.email ?? <span className="none">No email</span>}</p>
+          <p>
             {contact.applicationCount === 0
               ? 'No applications'
               : plural(contact.applicationCount, 'application', 'applications')}
           </p>
-          <p className="text-stone-600">
+          <p className="quiet">
             {contact.lastActivityAt ? (
               <>
                 Last activity <time dateTime={contact.lastActivityAt.toISOString()}>{formatDay(contact.lastActivityAt)}</time>

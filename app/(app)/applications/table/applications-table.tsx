@@ -51,26 +51,24 @@ export function ApplicationsTable({ rows, query, caption }: { rows: TableRow[]; 
             </SortHeader>
           </tr>
         </thead>
-        <tbody className="divide-y divide-stone-200">
+        <tbody className="application-rows">
           {rows.map((row) => (
-            <tr key={row.id} className="align-top hover:bg-stone-50">
-              <td className="p-3">
+            <tr key={row.id}>
+              <td>
                 <RowCheckbox id={row.id} name={`${row.company} — ${row.position}`} />
               </td>
-              <th scope="row" className="p-3 font-normal">
-                <Link href={`/applications/${row.id}`} className="block wrap-anywhere hover:underline">
-                  <span className="block font-semibold text-stone-900">{row.company}</span>
-                  <span className="block text-stone-700">{row.position}</span>
+              <th scope="row">
+                <Link href={`/applications/${row.id}`}>
+                  <b>{row.company}</b>
+                  <span>{row.position}</span>
                 </Link>
               </th>
-              <td className="p-3">
+              <td>
                 <StageBadge stage={row.stage} archived={row.archived} />
               </td>
-              <td className="hidden p-3 text-stone-700 md:table-cell">{row.primaryContact ?? <span className="text-stone-500">—</span>}</td>
-              <td className="hidden whitespace-nowrap p-3 text-stone-700 sm:table-cell">
-                {row.appliedOn ? formatDay(row.appliedOn) : <span className="text-stone-500">—</span>}
-              </td>
-              <td className="hidden whitespace-nowrap p-3 text-stone-700 lg:table-cell">{formatDay(row.updatedAt)}</td>
+              <td className="from-md">{row.primaryContact ?? <span className="text-stone-500">—</span>}</td>
+              <td className="from-sm">{row.appliedOn ? formatDay(row.appliedOn) : <span className="text-stone-500">—</span>}</td>
+              <td className="from-lg">{formatDay(row.updatedAt)}</td>
             </tr>
           ))}
         </tbody>
