@@ -4,7 +4,8 @@ import { sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
 import { daysBefore } from '@/lib/time/days';
-import { at, rowsOf } from './outcomes/scope';
+import { at } from './outcomes/scope';
+import { rowsOf } from '@/db/rows';
 
 /** What a snapshot holds, and when it was computed. */
 export type Snapshot<T> = { data: T; computedAt: Date };

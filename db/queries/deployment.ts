@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { MIGRATION_LOCK } from '@/db/migrate';
 import { workerHeartbeats } from '@/db/schema';
-import { rowsOf } from './outcomes/scope';
+import { rowsOf } from '@/db/rows';
 
 // Workers belong to the deployment, not to a person.
 

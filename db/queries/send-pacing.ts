@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { DEFAULT_SPACING_MS, type PacingChange } from '@/lib/mail/pacing';
-import { rowsOf } from './outcomes/scope';
+import { rowsOf } from '@/db/rows';
 
 // One row per limit, shared by every process on the database; no person's rows.
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { LetterEmail } from '@/emails/letter';
 import { type LetterWords, paragraphsOf } from '@/lib/letters/fill';
-import { renderEmail } from '@/server/mail/render-email';
+import { renderHtml } from '@/server/mail/render-email';
 
 export type RenderedLetter = { subject: string; html: string; text: string };
 
@@ -12,7 +12,7 @@ export type RenderedLetter = { subject: string; html: string; text: string };
  */
 export async function renderLetter(words: LetterWords): Promise<RenderedLetter> {
   const paragraphs = paragraphsOf(words.body);
-  const { html } = await renderEmail(LetterEmail({ subject: words.subject, paragraphs }));
+  const html = await renderHtml(LetterEmail({ subject: words.subject, paragraphs }));
   const text = paragraphs.map((lines) => lines.join('\n')).join('\n\n') + '\n';
   return { subject: words.subject, html, text };
 }

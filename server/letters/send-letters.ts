@@ -95,6 +95,10 @@ export async function sendLetters(userId: string, request: LetterRequest): Promi
       if (result.outcome === 'not_due') left.push(id);
     }
     if (left.length > 0) await wakeSender(left);
+    // Nothing was handed over: the click answers from what it wrote.
+    if (queued.letters.every((l) => l.scheduledFor)) {
+      return { ok: true, alreadySent: false, letters: queued.letters.map((l) => ({ ...l, deliveredLocally: false, lastError: null })) };
+    }
   }
 
   const byId = new Map((await sendingStatuses(userId, ids)).map((r) => [r.id, r]));

@@ -7,7 +7,11 @@ import type { ReactElement } from 'react';
  * message. Every email goes through here, so previews equal what is sent.
  */
 export async function renderEmail(element: ReactElement): Promise<{ html: string; text: string }> {
-  const html = await render(element);
-  const text = toPlainText(html);
-  return { html, text };
+  const html = await renderHtml(element);
+  return { html, text: toPlainText(html) };
+}
+
+/** The HTML alone, for a letter, whose plain text is the person's own words rather than text read back out of the HTML. */
+export function renderHtml(element: ReactElement): Promise<string> {
+  return render(element);
 }

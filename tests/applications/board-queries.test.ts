@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { rowsOf } from '@/db/queries/outcomes/scope';
+import { rowsOf } from '@/db/rows';
 import { boardCards, moreBoardCards, stageCounts } from '@/db/queries/pipeline';
 import { setupTestDatabase } from '../support/database';
 import { seedApplication, seedContact, seedPerson } from './board-seed';

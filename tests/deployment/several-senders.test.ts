@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { claimLetter, dueLetterIds, renewClaim } from '@/db/queries/letter-queue';
-import { rowsOf } from '@/db/queries/outcomes/scope';
+import { rowsOf } from '@/db/rows';
 import { changeSendPacing, clearSendPacing, takeSendSlot } from '@/db/queries/send-pacing';
 import { letters } from '@/db/schema';
 import { deliverLetter } from '@/server/letters/deliver-letter';

@@ -8,7 +8,7 @@ import { GET as ready } from '@/app/api/ready/route';
 import { db } from '@/db';
 import { MIGRATION_LOCK, migrateDatabase, migrationsFolder } from '@/db/migrate';
 import { noteWorkerAlive } from '@/db/queries/deployment';
-import { rowsOf } from '@/db/queries/outcomes/scope';
+import { rowsOf } from '@/db/rows';
 import { openDatabase } from '@/db/open';
 import { resetEnv } from '@/env';
 import { startServer } from '@/server/start';

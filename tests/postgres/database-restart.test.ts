@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { rowsOf } from '@/db/queries/outcomes/scope';
+import { rowsOf } from '@/db/rows';
 import { letters } from '@/db/schema';
 import { startLetterWorker } from '@/server/queue/worker';
 import { useResendTestServer } from '../helpers/mail-mode';

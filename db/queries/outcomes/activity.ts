@@ -2,7 +2,8 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { ACTIVITY_WEEKS, LETTER_FIGURES } from '@/lib/dashboard/outcome-rules';
 import { DAY_MS } from '@/lib/time/days';
-import { at, type OutcomeScope, rowsOf, statusIn } from './scope';
+import { at, type OutcomeScope, statusIn } from './scope';
+import { rowsOf } from '@/db/rows';
 
 const WEEK = 7 * DAY_MS;
 

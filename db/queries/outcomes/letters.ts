@@ -2,7 +2,8 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { LETTER_FIGURES, type LetterFigure } from '@/lib/dashboard/outcome-rules';
 import { LETTER_KINDS, type LetterKind } from '@/lib/letters/kinds';
-import { fromStart, rowsOf, statusIn, type OutcomeScope } from './scope';
+import { fromStart, statusIn, type OutcomeScope } from './scope';
+import { rowsOf } from '@/db/rows';
 
 /** `replied` is taken over `sent`: of the letters that went out, those with at least one real reply. */
 export type LetterCounts = Record<LetterFigure, number> & { written: number; local: number; replied: number };

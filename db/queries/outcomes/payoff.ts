@@ -2,7 +2,8 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { OUTCOME_WAIT_DAYS, REACHED_STATUSES, REPLY_WITHIN_DAYS, THANKS_WITHIN_HOURS } from '@/lib/dashboard/outcome-rules';
 import { daysBefore } from '@/lib/time/days';
-import { at, fromStart, type OutcomeScope, rowsOf, statusIn } from './scope';
+import { at, fromStart, type OutcomeScope, statusIn } from './scope';
+import { rowsOf } from '@/db/rows';
 
 /** How many in a group, and how many of them led somewhere. */
 export type Share = { total: number; hits: number };

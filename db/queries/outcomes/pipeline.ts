@@ -1,7 +1,8 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { ApplicationStage } from '@/lib/pipeline/stages';
-import { fromStart, type OutcomeScope, rowsOf } from './scope';
+import { fromStart, type OutcomeScope } from './scope';
+import { rowsOf } from '@/db/rows';
 
 /** The path forward, in order; an application counts at every step up to the furthest it reached. */
 export const FUNNEL_STEPS = ['applied', 'interviewing', 'offer', 'accepted'] as const satisfies ApplicationStage[];

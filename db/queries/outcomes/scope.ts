@@ -1,7 +1,5 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { db } from '@/db';
-import type { Executor } from '@/db/executor';
 import { type Period, periodStart } from '@/lib/dashboard/period';
 import type { LetterStatus } from '@/lib/letters/status';
 
@@ -25,9 +23,3 @@ export const fromStart = (column: SQL, since: Date | null) => (since ? sql`and $
 /** `column in ('a', 'b')` from a fixed list of statuses (constants, never input). */
 export const statusIn = (column: SQL, statuses: readonly LetterStatus[]) =>
   sql`${column} in (${sql.raw(statuses.map((s) => `'${s}'`).join(', '))})`;
-
-/** Runs a raw statement; postgres.js answers with an array, PGlite with `{ rows }`. */
-export async function rowsOf<T>(query: SQL, executor: Executor = db): Promise<T[]> {
-  const result = (await executor.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
-}

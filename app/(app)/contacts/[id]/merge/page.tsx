@@ -46,17 +46,17 @@ export default async function ChooseDuplicatePage({
           <p>{q ? 'Try part of their name or email.' : `${contact.name} is your only contact so far.`}</p>
         </EmptyState>
       ) : (
-        <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm">
+        <ul className="list-rows">
           {candidates.map((candidate) => {
             const reason = reasons(candidate);
             return (
-              <li key={candidate.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-                <div className="min-w-0">
-                  <p className="font-medium text-stone-900">
+              <li key={candidate.id} className="merge-row">
+                <div>
+                  <p>
                     {candidate.name}
-                    {reason && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{reason}</span>}
+                    {reason && <mark>{reason}</mark>}
                   </p>
-                  <p className="truncate text-stone-600">
+                  <p className="quiet truncate">
                     {[candidate.email, candidate.title, candidate.company].filter(Boolean).join(' · ') || 'No other details'}
                   </p>
                 </div>
