@@ -1,7 +1,7 @@
 /**
  * Lighthouse on the signed-in pages of the dashboard's large account
  * (bench/seed-dashboard.ts): the dashboard, the board and one sent letter's
- * page, with Settings (the session and one row) first as the floor to read
+ * page, with Settings (the session and one row) first as the baseline to read
  * them against, on the production server and real PostgreSQL, in Debian's
  * Chromium (headless). Prints each page's performance, accessibility, best
  * practices and SEO scores as a Markdown table, and under it every audit that
@@ -126,6 +126,8 @@ async function main() {
   const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/afterword_lighthouse_bench';
   if (!new URL(url).pathname.includes('bench')) throw new Error('DATABASE_URL must name a database whose name contains "bench": the seed deletes the bench people');
   const factors = formFactors();
+  const runs = Number(process.env.BENCH_RUNS ?? 1);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`BENCH_RUNS is a whole number of runs, at least 1, not ${process.env.BENCH_RUNS}`);
   await ensureDatabase(url);
   let letter = await sentLetter(url);
   if (process.env.BENCH_RESEED !== '0' || !letter) {
@@ -135,9 +137,8 @@ async function main() {
     letter = await sentLetter(url);
   }
   if (!letter) throw new Error('the bench person has no sent letter');
-  // Settings first: the session and one row, so a page's score can be read against the framework's own floor.
+  // Settings first, the session and one row (the other benches' baseline), to read the others against.
   const pages = ['/settings', '/dashboard', '/applications', `/letters/${letter}`];
-  const runs = Number(process.env.BENCH_RUNS ?? 1);
   const reports = process.env.BENCH_REPORTS;
   if (reports) mkdirSync(reports, { recursive: true });
 
