@@ -41,9 +41,9 @@ export const config = {
   matcher: [
     {
       // Pages only: not the API (webhooks must never be redirected, and JSON
-      // runs no scripts), not built files, and not prefetches, whose nonce
-      // would never be used.
-      source: '/((?!api/|_next/static|_next/image|favicon.ico).*)',
+      // runs no scripts), not built files (the icon among them), and not
+      // prefetches, whose nonce would never be used.
+      source: '/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

@@ -66,6 +66,7 @@ describe('the proxy', () => {
     expect(matches('/')).toBe(true);
     expect(matches('/api/webhooks/resend')).toBe(false);
     expect(matches('/_next/static/chunks/app.js')).toBe(false);
+    expect(matches('/icon.svg')).toBe(false);
   });
 });
 

@@ -10,6 +10,8 @@ import { SectionSkeleton } from './section-skeleton';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
+const outcomesSkeleton = <SectionSkeleton id="outcomes" title="Outcomes" loading="Loading outcomes…" blocks={4} className="mt-10" />;
+
 /** `?more=` names one list of What is due to show more of; anything else shows the usual few. */
 const moreParam = z.enum(DUE_LISTS).optional().catch(undefined);
 
@@ -33,13 +35,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         title={user.name ? `Good to see you, ${user.name.split(' ')[0]}` : 'Dashboard'}
         description="What is due today, and what came of the letters you sent."
       />
-      {/* Each section streams on its own: What is due paints while Outcomes is still being counted. */}
-      <Suspense fallback={<SectionSkeleton id="due" title="What is due" loading="Loading what is due…" blocks={2} className="mb-12" />}>
+      {/* Each section streams on its own: What is due paints while Outcomes is still being counted.
+          Outcomes is nested in it, so it never paints while What is due is still loading above it, which would then
+          push it down as a person reads it. */}
+      <Suspense
+        fallback={
+          <>
+            <SectionSkeleton id="due" title="What is due" loading="Loading what is due…" blocks={2} className="mb-12" />
+            {outcomesSkeleton}
+          </>
+        }
+      >
         <WhatIsDue userId={user.id} now={now} showMore={showMore} />
-      </Suspense>
-      {/* What came of it, below what to do now. */}
-      <Suspense fallback={<SectionSkeleton id="outcomes" title="Outcomes" loading="Loading outcomes…" blocks={4} className="mt-10" />}>
-        <Outcomes userId={user.id} period={period} />
+        {/* What came of it, below what to do now. */}
+        <Suspense fallback={outcomesSkeleton}>
+          <Outcomes userId={user.id} period={period} />
+        </Suspense>
       </Suspense>
     </>
   );

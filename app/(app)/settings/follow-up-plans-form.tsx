@@ -7,7 +7,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { FOLLOW_UP_MODES, FOLLOW_UP_PLANS, type FollowUpPlanKind, type PlanSettings } from '@/lib/follow-ups/plans';
 import { MODE_WORDS, PLAN_WORDS } from '@/lib/follow-ups/words';
 import { savePlanSettingsAction } from './follow-up-plans-actions';
-import { fieldName, PLAN_LIMITS } from './follow-up-plans-schema';
+import { fieldName, PLAN_LIMITS } from './follow-up-plans-fields';
 
 /**
  * Settings → Follow-up plans: for each plan, Ask, Automatic or Off, how long

@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { FOLLOW_UP_MODES, FOLLOW_UP_PLANS, type FollowUpPlanKind, type PlanSettings } from '@/lib/follow-ups/plans';
-
-/** What a plan may be set to: a wait of a day to a year, and a few letters at most, so a plan never turns into a mailing. */
-export const PLAN_LIMITS = {
-  firstWaitDays: { min: 1, max: 365 },
-  repeatEveryDays: { min: 7, max: 365 },
-  maxLetters: { min: 1, max: 5 },
-} as const;
+import { fieldName, PLAN_LIMITS } from './follow-up-plans-fields';
 
 const days = (label: string, { min, max }: { min: number; max: number }) =>
   z.coerce
@@ -14,9 +8,6 @@ const days = (label: string, { min, max }: { min: number; max: number }) =>
     .int(`Enter the ${label} as a whole number.`)
     .min(min, `The ${label} is at least ${min}.`)
     .max(max, `The ${label} is at most ${max}.`);
-
-/** One field per plan and setting, named `<plan>.<setting>`, as the form sends them. */
-export const fieldName = (plan: FollowUpPlanKind, setting: keyof PlanSettings) => `${plan}.${setting}`;
 
 const shape = Object.fromEntries(
   FOLLOW_UP_PLANS.flatMap((plan) => [

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
 import { LETTER_KINDS } from '@/lib/letters/kinds';
 import { parseTemplate } from '@/lib/letters/template';
 import { id, requiredLine } from '@/lib/validation/fields';
@@ -13,9 +12,6 @@ const knownFieldsOnly = (value: string, context: z.RefinementCtx) => {
 export const letterKindField = z.enum(LETTER_KINDS, {
   error: 'Choose which letter this template is for.',
 });
-
-/** The choices for what a template is for, in the product's words. */
-export const kindOptions = LETTER_KINDS.map((kind) => ({ id: kind, label: BUILTIN_TEMPLATES[kind].name }));
 
 export const templateSubject = z
   .string({ error: 'A template needs a subject.' })

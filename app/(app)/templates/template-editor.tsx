@@ -9,14 +9,23 @@ import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { PreviewApplication } from '@/db/queries/letter-templates';
 import type { ActionState, FormAction } from '@/lib/actions/state';
-import type { LetterKind } from '@/lib/letters/kinds';
+import { BUILTIN_TEMPLATES } from '@/lib/letters/builtins';
+import { LETTER_KINDS, type LetterKind } from '@/lib/letters/kinds';
 import type { MergeField } from '@/lib/letters/merge-fields';
 import type { TemplatePreview } from '@/server/templates/preview-template';
 import { previewTemplateAction } from './actions';
 import { MergeFieldPicker } from './merge-field-picker';
 import { PreviewPanel } from './preview-panel';
-import { kindOptions, type TemplateField } from './schema';
+import type { TemplateField } from './schema';
 
+
+/**
+ * The choices for what a template is for, in the product's words. Here, not
+ * beside the schema: importing that module would bring zod into the browser,
+ * and building a zod object there probes for eval, which the page's policy
+ * refuses.
+ */
+const kindOptions = LETTER_KINDS.map((kind) => ({ id: kind, label: BUILTIN_TEMPLATES[kind].name }));
 
 /** Long enough not to render at every keystroke, short enough to feel live. */
 const PREVIEW_DELAY_MS = 400;
