@@ -3,8 +3,10 @@
  * (bench/seed-dashboard.ts) at 1,000, 10,000 and 100,000 applications,
  * everything else in proportion (3 contacts, 2 interviews and 5 letters an
  * application, 4 events a letter; a second person of the same size whose
- * rows must never show), each in a database of its own. For each size the
- * production server (`npm run build` first) is started on it and measures:
+ * rows must never show), each in a database of its own. A production
+ * server (`npm run build` first) runs on each size's database, all at once,
+ * and each page is measured at every size back to back before the next page,
+ * so the machine's other load falls on the sizes alike:
  *
  * - each main signed-in page with wrk, as bench/pages.ts does (10
  *   connections, BENCH_DURATION after BENCH_WARMUP unmeasured), Settings
@@ -21,9 +23,8 @@
  *
  * Then the growth tables: each page's p95 under load, and its time one at a
  * time, at 100,000 ÷ at 10,000 (target ≤ 3×) and at 10,000 ÷ at 1,000. The
- * sizes are measured one after another, each with its own server; the
- * machines are noisy (±30%), so Settings' own ratio is the noise to read
- * the others against.
+ * machines are noisy (±30%), so Settings' own ratio is the noise to read the
+ * others against.
  *
  *   npm run build && npx tsx --tsconfig bench/tsconfig.json bench/growth.ts
  *
@@ -126,16 +127,12 @@ async function timedGetOnce(base: string, path: string) {
 
 const timings = (samples: number[]): Timings => ({ p50: percentile(samples, 50), p95: percentile(samples, 95) });
 
-/** Each page VIEWS times, one request at a time, after one view unmeasured. */
-async function viewsOneAtATime(base: string, paths: Record<PageName, string>) {
-  const single = new Map<string, Timings>();
-  for (const name of PAGE_NAMES) {
-    await timedGet(base, paths[name]);
-    const samples: number[] = [];
-    for (let i = 0; i < VIEWS; i++) samples.push(await timedGet(base, paths[name]));
-    single.set(name, timings(samples));
-  }
-  return single;
+/** A page VIEWS times, one request at a time, after one view unmeasured. */
+async function viewsOneAtATime(base: string, path: string) {
+  await timedGet(base, path);
+  const samples: number[] = [];
+  for (let i = 0; i < VIEWS; i++) samples.push(await timedGet(base, path));
+  return timings(samples);
 }
 
 /**
@@ -161,8 +158,12 @@ async function dashboardAfterWrites(base: string, url: string, userId: string, a
   single.set(NOTHING_NEW, timings(unchanged));
 }
 
-async function measureSize(applications: number, port: number): Promise<SizeResult> {
+type Size = { applications: number; url: string; seededSeconds?: number; userId: string; applicationId: string; paths: Record<PageName, string> };
+
+/** The size's database, seeded (or brought up to the latest migration with BENCH_RESEED=0), and the paths measured on it. */
+async function prepareSize(applications: number): Promise<Size> {
   const url = databaseUrl(applications);
+  console.log(`\n== ${label(applications)} applications: ${url} ==`);
   await ensureDatabase(url);
   let seededSeconds: number | undefined;
   if (process.env.BENCH_RESEED !== '0') {
@@ -170,6 +171,7 @@ async function measureSize(applications: number, port: number): Promise<SizeResu
     const log = (step: string) => console.log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: ${step}`);
     await seedDashboardAccount(url, log, dashboardScale(applications));
     seededSeconds = (Date.now() - started) / 1000;
+    console.log(`Seeded in ${seededSeconds.toFixed(0)} s.`);
   } else {
     await migrateBenchDatabase(url);
   }
@@ -184,16 +186,41 @@ async function measureSize(applications: number, port: number): Promise<SizeResu
     '/applications/:id': `/applications/${applicationId}`,
     '/letters/:id': `/letters/${letterId}`,
   };
-  return withProductionServer(url, port, async (base) => {
-    const list = PAGE_NAMES.map((name) => paths[name]);
-    const weights = await pageWeights(base, list);
-    const measured = measurePages(base, list, WRK_TIMEOUT);
-    const loaded = new Map(PAGE_NAMES.map((name, i) => [name, { ...measured[i], kb: weights.get(list[i]) ?? NaN }]));
-    const single = await viewsOneAtATime(base, paths);
-    await dashboardAfterWrites(base, url, userId, applicationId, single);
-    const result = { applications, seededSeconds, loaded, single };
-    printSize(result);
+  return { applications, url, seededSeconds, userId, applicationId, paths };
+}
+
+/** A production server on each size's database at once (ports PORT, PORT + 1, …), for as long as `work` runs. */
+async function withServers<T>(sizes: Size[], work: (bases: string[]) => Promise<T>, port = PORT): Promise<T> {
+  if (!sizes.length) return work([]);
+  const [first, ...rest] = sizes;
+  return withProductionServer(first.url, port, async (base) => {
+    const result = await withServers(rest, (bases) => work([base, ...bases]), port + 1);
+    console.log(`\n(${label(first.applications)}'s server, below)`);
     return result;
+  });
+}
+
+/**
+ * Every size's server runs at once, and each page is measured at every size
+ * back to back (then the next page), so a change in the machine's other load
+ * falls on the sizes alike rather than on whichever size ran at the time.
+ */
+async function measureSizes(sizes: Size[]): Promise<SizeResult[]> {
+  return withServers(sizes, async (bases) => {
+    const results = sizes.map((size): SizeResult => ({ applications: size.applications, seededSeconds: size.seededSeconds, loaded: new Map(), single: new Map() }));
+    const weights = await Promise.all(sizes.map((size, i) => pageWeights(bases[i], PAGE_NAMES.map((name) => size.paths[name]))));
+    for (const name of PAGE_NAMES) {
+      sizes.forEach((size, i) => {
+        const [measured] = measurePages(bases[i], [size.paths[name]], WRK_TIMEOUT);
+        results[i].loaded.set(name, { ...measured, kb: weights[i].get(size.paths[name]) ?? NaN });
+      });
+    }
+    for (const name of PAGE_NAMES) {
+      for (const [i, size] of sizes.entries()) results[i].single.set(name, await viewsOneAtATime(bases[i], size.paths[name]));
+    }
+    for (const [i, size] of sizes.entries()) await dashboardAfterWrites(bases[i], size.url, size.userId, size.applicationId, results[i].single);
+    results.forEach(printSize);
+    return results;
   });
 }
 
@@ -253,11 +280,9 @@ function printGrowth(results: SizeResult[]) {
 
 async function main() {
   requireWrk();
-  const results: SizeResult[] = [];
-  for (const [i, applications] of SIZES.entries()) {
-    console.log(`\n== ${label(applications)} applications: ${databaseUrl(applications)} ==`);
-    results.push(await measureSize(applications, PORT + i));
-  }
+  const sizes: Size[] = [];
+  for (const applications of SIZES) sizes.push(await prepareSize(applications));
+  const results = await measureSizes(sizes);
   if (results.length > 1) printGrowth(results);
 }
 

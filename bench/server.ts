@@ -99,7 +99,7 @@ export function percentile(samples: number[], p: number) {
  * Returns a function that stops sampling and gives the samples in MB.
  */
 function sampleMemory(session: number): () => number[] {
-  const file = `/tmp/afterword-bench-rss-${process.pid}.txt`;
+  const file = `/tmp/afterword-bench-rss-${process.pid}-${session}.txt`; // one a server: bench/growth.ts runs several
   writeFileSync(file, '');
   const sampler = spawn('sh', ['-c', `while sleep 0.5; do ps -o rss= -s ${session} | awk '{s+=$1} END {print s}' >> ${file}; done`], {
     detached: true,
