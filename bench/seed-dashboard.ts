@@ -7,22 +7,32 @@
  *
  *   DATABASE_URL=postgres://…/afterword_bench npx tsx bench/seed-dashboard.ts
  *
- * Prints the session cookie. Every row comes from generate_series, so the
+ * BENCH_APPLICATIONS seeds another size, everything else in proportion
+ * (`dashboardScale`; bench/growth.ts seeds 1,000 to 100,000). Prints the
+ * session cookie. Every row comes from generate_series, so the
  * whole account is written in well under a minute.
  */
 import postgres from 'postgres';
 import { BENCH_EMAIL, BENCH_SESSION, migrateBenchDatabase, seedLargeAccount } from './seed-large-account';
 
-export const DASHBOARD_SCALE = { applications: 10_000, contacts: 30_000, interviews: 20_000, letters: 50_000, eventsPerLetter: 4 };
+export type DashboardScale = { applications: number; contacts: number; interviews: number; letters: number; eventsPerLetter: number };
+
+/** The account in proportion to its applications: 3 contacts, 2 interviews and 5 letters (of 4 events each) an application. */
+export function dashboardScale(applications: number): DashboardScale {
+  return { applications, contacts: applications * 3, interviews: applications * 2, letters: applications * 5, eventsPerLetter: 4 };
+}
+
+/** The size the dashboard's benches measure: 10,000 applications. */
+export const DASHBOARD_SCALE = dashboardScale(10_000);
 
 const PEOPLE = [BENCH_EMAIL, 'bench-other@afterword.test'];
 
-export async function seedDashboardAccount(url: string, log: (step: string) => void = () => {}) {
+export async function seedDashboardAccount(url: string, log: (step: string) => void = () => {}, scale: DashboardScale = DASHBOARD_SCALE) {
   // A new database has no tables to remove the last run's people from.
   await migrateBenchDatabase(url);
   await removeBenchPeople(url);
   log('the previous bench rows removed');
-  await seedLargeAccount(url, { applications: DASHBOARD_SCALE.applications, contacts: DASHBOARD_SCALE.contacts });
+  await seedLargeAccount(url, { applications: scale.applications, contacts: scale.contacts });
   log('applications, contacts and history');
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
@@ -30,9 +40,9 @@ export async function seedDashboardAccount(url: string, log: (step: string) => v
       await tx`set local enable_nestloop = off`; // as in seedLargeAccount: no statistics yet for these rows
       for (const email of PEOPLE) {
         const [{ id }] = await tx`select id from users where email = ${email}`;
-        await topUpInterviews(tx, id);
+        await topUpInterviews(tx, id, scale);
         log(`interviews of ${email}`);
-        await seedLetters(tx, id);
+        await seedLetters(tx, id, scale);
         log(`letters of ${email}`);
       }
     });
@@ -58,9 +68,9 @@ async function removeBenchPeople(url: string) {
 }
 
 /** More interviews, spread over each application's first two months, with the application's people attending. */
-async function topUpInterviews(tx: postgres.TransactionSql, userId: string) {
+async function topUpInterviews(tx: postgres.TransactionSql, userId: string, scale: DashboardScale) {
   const [{ count }] = await tx`select count(*)::int as count from interviews where user_id = ${userId}`;
-  const missing = DASHBOARD_SCALE.interviews - count;
+  const missing = scale.interviews - count;
   if (missing <= 0) return;
   // Totals are counted first so the joins below are equalities on a constant: hash joins, not nested loops.
   const [{ apps }] = await tx`select count(*)::int as apps from applications where user_id = ${userId} and stage <> 'wishlist'`;
@@ -88,7 +98,7 @@ async function topUpInterviews(tx: postgres.TransactionSql, userId: string) {
  * a test. Each gets its primary contact as
  * recipient and four webhook events.
  */
-async function seedLetters(tx: postgres.TransactionSql, userId: string) {
+async function seedLetters(tx: postgres.TransactionSql, userId: string, scale: DashboardScale) {
   const [total] = await tx`
     select (select count(*)::int from interviews where user_id = ${userId}) as interviews,
            (select count(*)::int from applications where user_id = ${userId} and stage = 'rejected') as rejected,
@@ -102,7 +112,7 @@ async function seedLetters(tx: postgres.TransactionSql, userId: string) {
          planned as (
            select g,
              case when g % 10 < 3 then 'interview_thanks' when g % 10 = 3 then 'rejection_thanks' else 'follow_up' end::letter_kind as kind
-           from generate_series(1, ${DASHBOARD_SCALE.letters}) g
+           from generate_series(1, ${scale.letters}) g
          )
     insert into letters (user_id, kind, template_name, application_id, interview_id, group_id, is_test, from_name, reply_to,
                          subject, body, html, text, idempotency_key, status, status_changed_at, sent_at, created_at)
@@ -133,7 +143,7 @@ async function seedLetters(tx: postgres.TransactionSql, userId: string) {
     insert into letter_events (svix_id, user_id, letter_id, type, tag_letter_id, occurred_at)
     select 'msg_' || gen_random_uuid(), ${userId}, l.id,
       (array['email.sent','email.delivered','email.opened','email.clicked'])[k], l.id::text, l.created_at + k * interval '1 minute'
-    from letters l cross join generate_series(1, ${DASHBOARD_SCALE.eventsPerLetter}) k
+    from letters l cross join generate_series(1, ${scale.eventsPerLetter}) k
     where l.user_id = ${userId}`;
   // Each contact's last letter, as db/queries/last-letter.ts keeps it (and migration 0005 first filled it in).
   await tx`
@@ -153,7 +163,8 @@ if (process.argv[1]?.endsWith('seed-dashboard.ts')) {
     process.exit(1);
   }
   const started = Date.now();
-  seedDashboardAccount(url, (step) => console.log(`${((Date.now() - started) / 1000).toFixed(1)} s: ${step}`))
+  const scale = process.env.BENCH_APPLICATIONS ? dashboardScale(Number(process.env.BENCH_APPLICATIONS)) : DASHBOARD_SCALE;
+  seedDashboardAccount(url, (step) => console.log(`${((Date.now() - started) / 1000).toFixed(1)} s: ${step}`), scale)
     .then(() => console.log(`Seeded ${BENCH_EMAIL} in ${Date.now() - started} ms. Cookie: authjs.session-token=${BENCH_SESSION}`))
     .catch((error) => {
       console.error(error);

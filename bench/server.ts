@@ -27,11 +27,15 @@ export function requireWrk() {
   if (spawnSync('which', ['wrk']).status !== 0) throw new Error('wrk is missing: apt-get install -y wrk');
 }
 
-/** 10 connections for BENCH_DURATION (10 s), signed in as the bench person. */
-export function wrk(base: string, page: string, duration = DURATION): WrkResult {
+/**
+ * 10 connections for BENCH_DURATION (10 s), signed in as the bench person. A
+ * request not answered within `timeout` (wrk's own default, 2 s) counts as
+ * an error and is left out of the percentiles.
+ */
+export function wrk(base: string, page: string, duration = DURATION, timeout = '2s'): WrkResult {
   const out = spawnSync(
     'wrk',
-    ['-t2', '-c10', `-d${duration}`, '-s', 'bench/percentiles.lua', '-H', `Cookie: authjs.session-token=${BENCH_SESSION}`, `${base}${page}`],
+    ['-t2', '-c10', `-d${duration}`, `--timeout`, timeout, '-s', 'bench/percentiles.lua', '-H', `Cookie: authjs.session-token=${BENCH_SESSION}`, `${base}${page}`],
     { encoding: 'utf8' },
   );
   const line = out.stdout.split('\n').find((l) => l.startsWith('BENCH '));
@@ -95,7 +99,7 @@ export function percentile(samples: number[], p: number) {
  * Returns a function that stops sampling and gives the samples in MB.
  */
 function sampleMemory(session: number): () => number[] {
-  const file = `/tmp/afterword-bench-rss-${process.pid}.txt`;
+  const file = `/tmp/afterword-bench-rss-${process.pid}-${session}.txt`; // one a server: bench/growth.ts runs several
   writeFileSync(file, '');
   const sampler = spawn('sh', ['-c', `while sleep 0.5; do ps -o rss= -s ${session} | awk '{s+=$1} END {print s}' >> ${file}; done`], {
     detached: true,
@@ -126,9 +130,9 @@ export async function pageWeights(base: string, pages: string[]): Promise<Map<st
  * caches and code not yet optimized by the JIT are not what is measured;
  * then wrk on each in turn.
  */
-export function measurePages(base: string, pages: string[]): WrkResult[] {
-  for (const page of pages) wrk(base, page, WARMUP);
-  return pages.map((page) => wrk(base, page));
+export function measurePages(base: string, pages: string[], timeout?: string): WrkResult[] {
+  for (const page of pages) wrk(base, page, WARMUP, timeout);
+  return pages.map((page) => wrk(base, page, DURATION, timeout));
 }
 
 /** The figures as a Markdown table, each p95 against the first page's. */

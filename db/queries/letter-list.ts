@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
+import { rowsOf } from '@/db/rows';
 import { applications, companies, contacts, letterEvents, letterRecipients, letters } from '@/db/schema';
 import type { LetterStatus } from '@/lib/letters/status';
 import { id as uuid } from '@/lib/validation/fields';
@@ -127,13 +128,23 @@ export async function letterListContact(userId: string, contactId: string) {
   return contact ?? null;
 }
 
-/** The template names on a person's letters, for the filter: names as they were when each letter was written. */
+/**
+ * The template names on a person's letters, for the filter: names as they
+ * were when each letter was written. A person has a handful of names and
+ * may have hundreds of thousands of letters, so the names are read by
+ * skipping through the (user_id, template_name) index, one step per name
+ * (each the next name after the last), not by reading every letter.
+ */
 export async function letterTemplateNames(userId: string): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ name: letters.templateName })
-    .from(letters)
-    .where(eq(letters.userId, userId))
-    .orderBy(asc(letters.templateName));
+  const rows = await rowsOf<{ name: string }>(sql`
+    with recursive names (name) as (
+      (select l.template_name from ${letters} l where l.user_id = ${userId} order by l.template_name limit 1)
+      union all
+      select (select l.template_name from ${letters} l where l.user_id = ${userId} and l.template_name > names.name
+              order by l.template_name limit 1)
+      from names where names.name is not null
+    )
+    select name from names where name is not null order by name`);
   return rows.map((r) => r.name);
 }
 

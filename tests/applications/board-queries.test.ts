@@ -75,6 +75,17 @@ describe('boardCards', () => {
     expect(all.find((c) => c.id === archived)!.archived).toBe(true);
   });
 
+  it('keeps a column’s newest across archived and not when both show', async () => {
+    const ada = await seedPerson();
+    const newest = await seedApplication(ada.id, { archived: true, stageChangedAt: daysAgo(1) });
+    const second = await seedApplication(ada.id, { stageChangedAt: daysAgo(2) });
+    await seedApplication(ada.id, { archived: true, stageChangedAt: daysAgo(3) });
+    await seedApplication(ada.id, { stageChangedAt: daysAgo(4) });
+
+    const cards = await boardCards(ada.id, { stages: ACTIVE, includeArchived: true, perColumn: 2 });
+    expect(cards.map((c) => c.id)).toEqual([newest, second]);
+  });
+
   it('never shows another person’s applications or contacts', async () => {
     const ada = await seedPerson();
     const bob = await seedPerson('Bob');

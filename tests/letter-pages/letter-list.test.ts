@@ -140,6 +140,8 @@ describe('letterTemplateNames', () => {
     await seedLetter(ada.id, { templateName: 'Thank-you after an interview' });
     await seedLetter(ada.id, { templateName: 'My follow-up' });
     await seedLetter(bob.id, { templateName: 'Bob’s secret template' });
+    await seedLetter(bob.id, { templateName: 'Note between them' });
+    await seedLetter(ada.id, { templateName: 'Thank-you after an interview' });
     expect(await letterTemplateNames(ada.id)).toEqual(['My follow-up', 'Thank-you after an interview']);
     expect(await letterTemplateNames((await seedUser('carol')).id)).toEqual([]);
   });

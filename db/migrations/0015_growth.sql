@@ -1,0 +1,1 @@
+CREATE INDEX "letters_user_template_idx" ON "letters" USING btree ("user_id","template_name");
