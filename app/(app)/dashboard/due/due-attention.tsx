@@ -5,35 +5,19 @@ import { QUIET_DAYS } from '@/lib/dashboard/due-rules';
 import { STATUS_LABELS } from '@/lib/letters/status';
 import { stageLabel } from '@/lib/pipeline/stages';
 import { timeFromNow } from '../time-from-now';
-import { DISMISS, DismissButton, type DueButton, DueRowActions } from './due-action';
+import { DueRowButtons } from './due-actions';
 import { ApplicationTitle, DueList, DueRow, type ShowMore } from './due-list';
-
-const GHOSTED: DueButton = { intent: 'ghosted', label: 'Mark as ghosted', pendingLabel: 'Moving…' };
-
-const linkClass = 'inline-flex min-h-10 items-center px-2 text-sm font-medium text-accent underline';
 
 /** What to do about a lost letter: fix the address and send it again, or decide on one left waiting. */
 function LetterRepair({ row, about }: { row: LetterNeedingAttention; about: string }) {
-  const label = <span className="sr-only"> ({about})</span>;
+  const label = <span className="sr-only">{` (${about})`}</span>;
   if (row.status === 'needs_decision') {
-    return (
-      <Link href={`/letters/${row.letterId}`} className={linkClass}>
-        Send it again or discard it{label}
-      </Link>
-    );
+    return <Link href={`/letters/${row.letterId}`}>Send it again or discard it{label}</Link>;
   }
   return (
     <>
-      {row.contactId && (
-        <Link href={`/contacts/${row.contactId}/edit`} className={linkClass}>
-          Fix the address{label}
-        </Link>
-      )}
-      {row.applicationId && (
-        <Link href={`/applications/${row.applicationId}`} className={linkClass}>
-          Then send it again{label}
-        </Link>
-      )}
+      {row.contactId && <Link href={`/contacts/${row.contactId}/edit`}>Fix the address{label}</Link>}
+      {row.applicationId && <Link href={`/applications/${row.applicationId}`}>Then send it again{label}</Link>}
     </>
   );
 }
@@ -52,27 +36,21 @@ export function LettersNeedingAttentionList({ list, now, showMore }: { list: Lis
       {list.rows.map((row) => {
         const status = STATUS_LABELS[row.status];
         const about = `letter to ${row.toName ?? row.toEmail}: ${row.subject}`;
+        const to = row.toName ? `${row.toName} (${row.toEmail})` : row.toEmail;
         return (
           <DueRow
             key={row.letterId}
-            title={
-              <Link href={`/letters/${row.letterId}`} className="underline">
-                {status.label}: {row.subject}
-              </Link>
-            }
+            title={<Link href={`/letters/${row.letterId}`}>{`${status.label}: ${row.subject}`}</Link>}
             meta={
               <>
-                <p className="break-words">
-                  To {row.toName ? `${row.toName} (${row.toEmail})` : row.toEmail}
-                  {row.company && `, about ${row.company}`}, {timeFromNow(row.statusChangedAt, now)}.
-                </p>
+                <p className="break-words">{`To ${to}${row.company ? `, about ${row.company}` : ''}, ${timeFromNow(row.statusChangedAt, now)}.`}</p>
                 <p>{status.hint}</p>
               </>
             }
             actions={
               <>
                 <LetterRepair row={row} about={about} />
-                <DismissButton kind="letter" subjectId={row.letterId} about={about} />
+                <DueRowButtons list="letters" subject={row.letterId} about={about} />
               </>
             }
           />
@@ -93,27 +71,14 @@ export function QuietApplicationsList({ list, now, showMore }: { list: List<Quie
       rowIds={list.rows.map((r) => r.applicationId)}
       empty={`Every application in play has had some activity in the last ${QUIET_DAYS / 7} weeks.`}
     >
-      {list.rows.map((row) => {
-        const about = `${row.position} at ${row.company}`;
-        return (
-          <DueRow
-            key={row.applicationId}
-            title={<ApplicationTitle application={row} />}
-            meta={
-              <p>
-                {stageLabel(row.stage)}; last activity {timeFromNow(row.lastActivityAt, now)}.
-              </p>
-            }
-            actions={
-              <DueRowActions
-                fields={{ applicationId: row.applicationId, kind: 'quiet_application', subjectId: row.applicationId }}
-                buttons={[GHOSTED, DISMISS]}
-                about={about}
-              />
-            }
-          />
-        );
-      })}
+      {list.rows.map((row) => (
+        <DueRow
+          key={row.applicationId}
+          title={<ApplicationTitle application={row} />}
+          meta={<p>{`${stageLabel(row.stage)}; last activity ${timeFromNow(row.lastActivityAt, now)}.`}</p>}
+          actions={<DueRowButtons list="quiet" subject={row.applicationId} about={`${row.position} at ${row.company}`} />}
+        />
+      ))}
     </DueList>
   );
 }

@@ -1,19 +1,12 @@
 import Link from 'next/link';
-import { cancelLetterAction, sendLetterAction } from '@/app/(app)/letters/actions';
-import { composeHref, recipientsInWords } from '@/components/letters/recipients-in-words';
-import { SendLetter } from '@/components/letters/send-letter';
+import { recipientsInWords } from '@/components/letters/recipients-in-words';
 import type { FollowUpDue } from '@/db/queries/due/follow-ups';
 import type { DueList as List } from '@/db/queries/due/shared';
-import { DEFAULT_FOLLOW_UP_WEEKS, SNOOZE_DAYS } from '@/lib/dashboard/due-rules';
+import { DEFAULT_FOLLOW_UP_WEEKS } from '@/lib/dashboard/due-rules';
 import { timeFromNow } from '../time-from-now';
-import { type DueButton, DueRowActions } from './due-action';
+import { DueRowButtons } from './due-actions';
 import { DueList, DueRow, type ShowMore } from './due-list';
-
-const BUTTONS: DueButton[] = [
-  { intent: 'replied', label: 'They replied', pendingLabel: 'Saving…' },
-  { intent: 'snooze', label: `Snooze ${SNOOZE_DAYS / 7} weeks`, pendingLabel: 'Snoozing…' },
-  { intent: 'stop', label: 'Stop follow-ups', pendingLabel: 'Stopping…' },
-];
+import { DueSendLetter } from './due-send-letter';
 
 /**
  * Follow-up check-ins that have come due. Each offers the follow-up letter in
@@ -33,36 +26,26 @@ export function FollowUpsList({ list, now, showMore }: { list: List<FollowUpDue>
     >
       {list.rows.map((row) => {
         const about = row.name;
-        const occasion = { occasion: 'follow_up', applicationId: row.applicationId, contactId: row.contactId } as const;
         return (
           <DueRow
             key={row.contactId}
-            title={
-              <Link href={`/contacts/${row.contactId}`} className="underline">
-                {row.name}
-              </Link>
-            }
+            title={<Link href={`/contacts/${row.contactId}`}>{row.name}</Link>}
             meta={
               <>
-                <p>
-                  Last letter {timeFromNow(row.lastLetterAt, now)}, about {row.position} at {row.company}.
-                </p>
-                <p>
-                  Every {row.weeks} {row.weeks === 1 ? 'week' : 'weeks'}: due {timeFromNow(row.dueAt, now)}.
-                </p>
+                <p>{`Last letter ${timeFromNow(row.lastLetterAt, now)}, about ${row.position} at ${row.company}.`}</p>
+                <p>{`Every ${row.weeks} ${row.weeks === 1 ? 'week' : 'weeks'}: due ${timeFromNow(row.dueAt, now)}.`}</p>
               </>
             }
-            actions={<DueRowActions fields={{ contactId: row.contactId }} buttons={BUTTONS} about={about} />}
+            actions={<DueRowButtons list="follow-ups" subject={row.contactId} about={about} />}
           >
-            <SendLetter
-              {...occasion}
-              action={sendLetterAction}
-              cancelAction={cancelLetterAction}
+            <DueSendLetter
+              occasion="follow_up"
+              applicationId={row.applicationId}
+              contactId={row.contactId}
               label="Send follow-up"
               recipients={recipientsInWords(null, [row], true)}
               separateByDefault
               manyPeople={false}
-              composeHref={composeHref(occasion)}
               about={about}
               requestId={crypto.randomUUID()}
             />

@@ -3,7 +3,7 @@ import type { ImpressionMissing } from '@/db/queries/due/impressions';
 import type { DueList as List } from '@/db/queries/due/shared';
 import { THANK_YOU_DAYS } from '@/lib/dashboard/due-rules';
 import { timeFromNow } from '../time-from-now';
-import { DismissButton } from './due-action';
+import { DueRowButtons } from './due-actions';
 import { ApplicationTitle, DueList, DueRow, type ShowMore } from './due-list';
 
 /**
@@ -28,11 +28,11 @@ export function ImpressionsList({ list, now, showMore }: { list: List<Impression
           <DueRow
             key={row.interviewId}
             title={<ApplicationTitle application={row} />}
-            meta={<p>Interview {timeFromNow(row.scheduledAt, now)}.</p>}
-            actions={<DismissButton kind="impression" subjectId={row.interviewId} about={about} />}
+            meta={<p>{`Interview ${timeFromNow(row.scheduledAt, now)}.`}</p>}
+            actions={<DueRowButtons list="impressions" subject={row.interviewId} about={about} />}
           >
             <ButtonLink href={`/applications/${row.applicationId}/interviews/${row.interviewId}/impression`}>
-              Answer<span className="sr-only"> what impressed you most at the {about}</span>
+              Answer<span className="sr-only">{` what impressed you most at the ${about}`}</span>
             </ButtonLink>
           </DueRow>
         );

@@ -1,12 +1,11 @@
 import Link from 'next/link';
-import { cancelLetterAction, sendLetterAction } from '@/app/(app)/letters/actions';
-import { composeHref, recipientsInWords } from '@/components/letters/recipients-in-words';
+import { recipientsInWords } from '@/components/letters/recipients-in-words';
 import type { DuePlanStep } from '@/db/queries/follow-up-plan-facts';
 import type { DueList as List } from '@/db/queries/due/shared';
 import type { FollowUpPlanKind } from '@/lib/follow-ups/plans';
 import { PLAN_WORDS } from '@/lib/follow-ups/words';
 import { timeFromNow } from '../time-from-now';
-import { DismissButton } from './due-action';
+import { DueRowButtons } from './due-actions';
 import { ApplicationTitle, DueList, DueRow, type ShowMore } from './due-list';
 import { LetterOrProblems } from './due-thank-yous';
 import type { Readiness } from './load-due';
@@ -59,12 +58,10 @@ export function PlanFollowUpsList({ list, now, showMore }: { list: Checked; now:
             meta={
               <>
                 <p className="font-medium text-stone-800">{PLAN_WORDS[row.plan].title}</p>
-                <p>
-                  {why(row, now)} Due {timeFromNow(row.dueAt, now)}.
-                </p>
+                <p>{`${why(row, now)} Due ${timeFromNow(row.dueAt, now)}.`}</p>
               </>
             }
-            actions={<DismissButton kind="plan_follow_up" subjectId={row.applicationId} about={about} />}
+            actions={<DueRowButtons list="plans" subject={row.applicationId} about={about} />}
           >
             {list.ready[i] && (
               <LetterOrProblems
@@ -72,13 +69,10 @@ export function PlanFollowUpsList({ list, now, showMore }: { list: Checked; now:
                 about={about}
                 send={{
                   ...occasion,
-                  action: sendLetterAction,
-                  cancelAction: cancelLetterAction,
                   label: 'Send follow-up',
                   recipients: recipientsInWords(null, people, true),
                   separateByDefault: true,
                   manyPeople: false,
-                  composeHref: composeHref(occasion),
                 }}
               />
             )}

@@ -1,6 +1,7 @@
 import { waitingReplies } from '@/db/queries/replies';
 import { env } from '@/env';
 import { DUE_COUNT_CAP } from '@/lib/dashboard/due-rules';
+import { DueRowActionsForm } from './due-actions';
 import { LettersNeedingAttentionList, QuietApplicationsList } from './due-attention';
 import { FollowUpsList } from './due-follow-ups';
 import { ImpressionsList } from './due-impressions';
@@ -34,16 +35,18 @@ export async function WhatIsDue({ userId, now, showMore }: { userId: string; now
           {total === 0 ? 'Nothing is due today.' : `${total}${atLeast} ${total === 1 ? 'thing' : 'things'} to do, the most pressing first.`}
         </p>
       </div>
-      <div className="grid gap-8 lg:grid-cols-2">
-        <RepliesList replies={replies} receiving={receiving} />
-        <ImpressionsList list={due.impressions} now={now} showMore={showMore} />
-        <ThankYouOwedList list={due.thankYou} now={now} showMore={showMore} />
-        <RejectionThanksList list={due.rejectionThanks} now={now} showMore={showMore} />
-        <PlanFollowUpsList list={due.plans} now={now} showMore={showMore} />
-        <FollowUpsList list={due.followUps} now={now} showMore={showMore} />
-        <LettersNeedingAttentionList list={due.letters} now={now} showMore={showMore} />
-        <QuietApplicationsList list={due.quiet} now={now} showMore={showMore} />
-      </div>
+      <DueRowActionsForm>
+        <div className="grid gap-8 lg:grid-cols-2">
+          <RepliesList replies={replies} receiving={receiving} />
+          <ImpressionsList list={due.impressions} now={now} showMore={showMore} />
+          <ThankYouOwedList list={due.thankYou} now={now} showMore={showMore} />
+          <RejectionThanksList list={due.rejectionThanks} now={now} showMore={showMore} />
+          <PlanFollowUpsList list={due.plans} now={now} showMore={showMore} />
+          <FollowUpsList list={due.followUps} now={now} showMore={showMore} />
+          <LettersNeedingAttentionList list={due.letters} now={now} showMore={showMore} />
+          <QuietApplicationsList list={due.quiet} now={now} showMore={showMore} />
+        </div>
+      </DueRowActionsForm>
     </section>
   );
 }

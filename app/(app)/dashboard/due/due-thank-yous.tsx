@@ -1,13 +1,12 @@
-import { cancelLetterAction, sendLetterAction } from '@/app/(app)/letters/actions';
 import { LetterProblems } from '@/components/letters/letter-problems';
-import { composeHref, recipientsInWords } from '@/components/letters/recipients-in-words';
-import { SendLetter, type SendLetterProps } from '@/components/letters/send-letter';
+import { recipientsInWords } from '@/components/letters/recipients-in-words';
 import { LocalTime } from '@/components/time/local-time';
 import type { DueList as List } from '@/db/queries/due/shared';
 import type { RejectionThanksOwed, ThankYouOwed } from '@/db/queries/due/thank-you';
 import { REJECTION_THANKS_DAYS, THANK_YOU_DAYS, THANK_YOU_HOURS_ADVISED } from '@/lib/dashboard/due-rules';
 import { hoursSince, timeFromNow } from '../time-from-now';
-import { DismissButton } from './due-action';
+import { DueRowButtons } from './due-actions';
+import { DueSendLetter, type DueSendLetterProps } from './due-send-letter';
 import { ApplicationTitle, DueList, DueRow, type ShowMore } from './due-list';
 import type { Readiness } from './load-due';
 
@@ -22,7 +21,7 @@ export function LetterOrProblems({
 }: {
   ready: Readiness;
   about: string;
-  send: Omit<SendLetterProps, 'requestId' | 'about'>;
+  send: Omit<DueSendLetterProps, 'requestId' | 'about'>;
 }) {
   if (ready.problems.length > 0) {
     return (
@@ -32,7 +31,7 @@ export function LetterOrProblems({
       </div>
     );
   }
-  return <SendLetter {...send} about={about} requestId={crypto.randomUUID()} />;
+  return <DueSendLetter {...send} about={about} requestId={crypto.randomUUID()} />;
 }
 
 /** How the clock stands on a thank-you: the advice is to send it within a day. */
@@ -64,20 +63,19 @@ export function ThankYouOwedList({ list, now, showMore }: { list: Checked<ThankY
             meta={
               <>
                 <p>
-                  Interview {timeFromNow(row.scheduledAt, now)}: <LocalTime iso={row.scheduledAt.toISOString()} />.
+                  {`Interview ${timeFromNow(row.scheduledAt, now)}: `}
+                  <LocalTime iso={row.scheduledAt.toISOString()} />.
                 </p>
                 <p>{advice(row.scheduledAt, now)}</p>
               </>
             }
-            actions={<DismissButton kind="interview_thanks" subjectId={row.interviewId} about={about} />}
+            actions={<DueRowButtons list="thank-you" subject={row.interviewId} about={about} />}
           >
             {list.ready[i] && (
               <LetterOrProblems
                 ready={list.ready[i]}
                 about={about}
                 send={{
-                  action: sendLetterAction,
-        cancelAction: cancelLetterAction,
                   occasion: 'interview_thanks',
                   interviewId: row.interviewId,
                   applicationId: row.applicationId,
@@ -89,7 +87,6 @@ export function ThankYouOwedList({ list, now, showMore }: { list: Checked<ThankY
                   ),
                   separateByDefault: false,
                   manyPeople: people.length > 1,
-                  composeHref: composeHref({ occasion: 'interview_thanks', interviewId: row.interviewId }),
                 }}
               />
             )}
@@ -118,23 +115,20 @@ export function RejectionThanksList({ list, now, showMore }: { list: Checked<Rej
           <DueRow
             key={row.applicationId}
             title={<ApplicationTitle application={row} />}
-            meta={<p>Rejected {timeFromNow(row.rejectedAt, now)}.</p>}
-            actions={<DismissButton kind="rejection_thanks" subjectId={row.applicationId} about={about} />}
+            meta={<p>{`Rejected ${timeFromNow(row.rejectedAt, now)}.`}</p>}
+            actions={<DueRowButtons list="rejection-thanks" subject={row.applicationId} about={about} />}
           >
             {list.ready[i] && (
               <LetterOrProblems
                 ready={list.ready[i]}
                 about={about}
                 send={{
-                  action: sendLetterAction,
-        cancelAction: cancelLetterAction,
                   occasion: 'rejection_thanks',
                   applicationId: row.applicationId,
                   label: people.length > 1 ? 'Send thank-you letters' : 'Send thank-you',
                   recipients: recipientsInWords(null, people, true),
                   separateByDefault: true,
                   manyPeople: people.length > 1,
-                  composeHref: composeHref({ occasion: 'rejection_thanks', applicationId: row.applicationId }),
                 }}
               />
             )}

@@ -17,11 +17,11 @@ export function RepliesByOccasion({ occasions }: { occasions: LetterOutcomes['by
   return (
     <div>
       <h4 className="text-sm font-semibold text-stone-900">Replied, by occasion</h4>
-      <dl className="mt-2 grid gap-1.5 text-sm">
+      <dl className="outcome-occasions">
         {occasions.map((occasion) => (
-          <div key={occasion.kind} className="flex flex-wrap justify-between gap-x-3">
-            <dt className="text-stone-600">{letterKindLabel(occasion.kind)}</dt>
-            <dd className="font-medium tabular-nums text-stone-900">{repliedText(occasion)}</dd>
+          <div key={occasion.kind}>
+            <dt>{letterKindLabel(occasion.kind)}</dt>
+            <dd>{repliedText(occasion)}</dd>
           </div>
         ))}
       </dl>

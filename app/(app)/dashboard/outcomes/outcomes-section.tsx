@@ -27,9 +27,10 @@ export async function Outcomes({ userId, period: raw }: { userId: string; period
             Outcomes
           </h2>
           <p className="mt-1 text-sm text-stone-600">
-            What came of your letters and applications {periodPhrase(period)}
             {/* A kept snapshot says how old it is; one counted for this view does not need to. */}
-            {now.getTime() - computedAt.getTime() >= 60_000 ? `, counted ${timeFromNow(computedAt, now)}` : ''}.
+            {`What came of your letters and applications ${periodPhrase(period)}${
+              now.getTime() - computedAt.getTime() >= 60_000 ? `, counted ${timeFromNow(computedAt, now)}` : ''
+            }.`}
           </p>
         </div>
         <PeriodPicker current={period} />
