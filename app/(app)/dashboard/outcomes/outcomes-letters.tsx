@@ -5,7 +5,7 @@ import { plural } from '@/lib/words';
 import { type Bar, BarChart } from './charts/bar-chart';
 import { formatCount, rateText } from './format';
 import { OutcomeCard } from './outcome-card';
-import { RepliesByOccasion, REPLY_RULE, repliedText } from './outcomes-replies';
+import { type OccasionLabels, RepliesByOccasion, REPLY_RULE, repliedText } from './outcomes-replies';
 
 /** The figures in the order a letter reaches them, named as on a letter's own status. */
 const FIGURES = [
@@ -17,7 +17,17 @@ const FIGURES = [
   { key: 'complained', label: STATUS_LABELS.complained.label, short: 'Spam', tone: 'bad' },
 ] as const satisfies readonly { key: keyof LetterCounts; label: string; short: string; tone: Bar['tone'] }[];
 
-export function LettersOutcomes({ letters, period, className }: { letters: LetterOutcomes; period: Period; className?: string }) {
+export function LettersOutcomes({
+  letters,
+  period,
+  occasionLabels,
+  className,
+}: {
+  letters: LetterOutcomes;
+  period: Period;
+  occasionLabels: OccasionLabels;
+  className?: string;
+}) {
   const { total, byTemplate } = letters;
   const unsent = total.written - total.sent;
   return (
@@ -51,7 +61,7 @@ export function LettersOutcomes({ letters, period, className }: { letters: Lette
                 <dd>{repliedText(total)}</dd>
               </div>
             </dl>
-            <RepliesByOccasion occasions={letters.byOccasion} />
+            <RepliesByOccasion occasions={letters.byOccasion} labels={occasionLabels} />
             <div className="space-y-1 text-xs text-stone-600">
               <p>
                 Each letter counts at the furthest point it reached: an opened letter was also delivered and sent, and one marked as spam

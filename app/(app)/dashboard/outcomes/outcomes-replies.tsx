@@ -1,5 +1,5 @@
 import type { LetterCounts, LetterOutcomes } from '@/db/queries/outcomes/letters';
-import { letterKindLabel } from '@/lib/letters/builtins';
+import type { LetterKind } from '@/lib/letters/kinds';
 import { rateText } from './format';
 
 /**
@@ -12,15 +12,18 @@ export const repliedText = ({ replied, sent }: Pick<LetterCounts, 'replied' | 's
 export const REPLY_RULE =
   'A letter counts as replied once someone answered it, however many times they wrote; automatic replies (an out-of-office) and mail you sent yourself are not counted.';
 
+/** Each occasion's name, as its built-in template is called. */
+export type OccasionLabels = Record<LetterKind, string>;
+
 /** The reply rate of each occasion, in the order the occasions are offered, those with nothing sent included. */
-export function RepliesByOccasion({ occasions }: { occasions: LetterOutcomes['byOccasion'] }) {
+export function RepliesByOccasion({ occasions, labels }: { occasions: LetterOutcomes['byOccasion']; labels: OccasionLabels }) {
   return (
     <div>
       <h4 className="text-sm font-semibold text-stone-900">Replied, by occasion</h4>
       <dl className="outcome-occasions">
         {occasions.map((occasion) => (
           <div key={occasion.kind}>
-            <dt>{letterKindLabel(occasion.kind)}</dt>
+            <dt>{labels[occasion.kind]}</dt>
             <dd>{repliedText(occasion)}</dd>
           </div>
         ))}
