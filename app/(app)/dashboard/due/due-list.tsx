@@ -3,8 +3,12 @@ import type { ReactNode } from 'react';
 import { DUE_COUNT_CAP, type DueListKey } from '@/lib/dashboard/due-rules';
 import { DueListHeading } from './due-list-heading';
 
-/** Which list, if any, is opened up to show more rows, and the link that opens or closes one. */
-export type ShowMore = { open?: DueListKey; href: (list: DueListKey, open: boolean) => string };
+/**
+ * One list of What is due as the page gets it (due-view.ts): how many rows
+ * there are in all, the few shown, whether it is opened up to show more, and
+ * the link that opens or closes it.
+ */
+export type ListView<Row> = { total: number; rows: Row[]; open: boolean; toggle: string };
 
 /**
  * One list of "What is due": a heading with its count, what the list is
@@ -15,26 +19,23 @@ export type ShowMore = { open?: DueListKey; href: (list: DueListKey, open: boole
  */
 export function DueList({
   name,
-  showMore,
+  list: { total, open, toggle },
   title,
   description,
-  total,
   rowIds,
   empty,
   children,
 }: {
   name: DueListKey;
-  showMore: ShowMore;
+  list: Omit<ListView<unknown>, 'rows'>;
   title: string;
   description: ReactNode;
-  total: number;
   rowIds: string[];
   empty: ReactNode;
   children: ReactNode;
 }) {
   const more = total - rowIds.length;
   const id = `due-${name}`;
-  const open = showMore.open === name;
   return (
     <section aria-labelledby={id} className="due-list">
       <DueListHeading id={id} title={title} count={total} rows={rowIds} />
@@ -44,7 +45,7 @@ export function DueList({
         <p className="due-more">
           {`And ${total >= DUE_COUNT_CAP ? `at least ${more}` : more} more: dealing with these brings the next ones up. `}
           {!open && (
-            <Link href={showMore.href(name, true)}>
+            <Link href={toggle}>
               Show more<span className="sr-only">{` ${title.toLowerCase()}`}</span>
             </Link>
           )}
@@ -52,7 +53,7 @@ export function DueList({
       )}
       {open && (
         <p className="due-more">
-          <Link href={showMore.href(name, false)}>
+          <Link href={toggle}>
             Show fewer<span className="sr-only">{` ${title.toLowerCase()}`}</span>
           </Link>
         </p>
