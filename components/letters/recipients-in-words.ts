@@ -1,4 +1,5 @@
-import { occasionQuery, type Occasion } from '@/lib/letters/occasion';
+import type { Occasion } from '@/lib/letters/occasion';
+import { occasionQuery } from '@/lib/letters/occasion-query';
 
 function names(people: { name: string }[]) {
   return people.map((p) => p.name).join(', ');

@@ -47,7 +47,7 @@ const initial: ActionState<string, SendLetterData> = { ok: false };
  */
 export function SendLetter(props: SendLetterProps) {
   const [state, action] = useActionState(props.action, initial);
-  const about = props.about && <span className="sr-only"> ({props.about})</span>;
+  const about = props.about && <span className="sr-only">{` (${props.about})`}</span>;
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="occasion" value={props.occasion} />

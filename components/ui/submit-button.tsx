@@ -26,7 +26,7 @@ export function SubmitButton({
   const { pending, data } = useFormStatus();
   const pressed = pending && (!name || data?.get(name) === value);
   return (
-    <Button type="submit" variant={variant} className={className} name={name} value={value} disabled={pending} aria-disabled={pending}>
+    <Button type="submit" variant={variant} className={className} name={name} value={value} disabled={pending} aria-disabled={pending || undefined}>
       {pressed ? <Working label={pendingLabel} /> : children}
     </Button>
   );

@@ -53,6 +53,3 @@ export const DUE_COUNT_CAP = 100;
  * alone (a follow-up comes due, a snooze ends), a minute late at most.
  */
 export const DUE_SNAPSHOT_MAX_AGE_MS = 60_000;
-
-/** What the buttons under a row of What is due can do (one form per row, the button names its intent). */
-export type DueRowIntent = 'dismiss' | 'snooze' | 'stop' | 'replied' | 'ghosted';

@@ -44,6 +44,10 @@ export const MIN_GROUP = 5;
 /** The weekly activity chart's span, the current week included. */
 export const ACTIVITY_WEEKS = 12;
 
+/** What the weekly activity chart counts, one row each. */
+export const ACTIVITY_SERIES = ['applications', 'interviews', 'letters'] as const;
+export type ActivitySeries = (typeof ACTIVITY_SERIES)[number];
+
 /**
  * How long a snapshot of the Outcomes figures stands when nothing was
  * written: a write (a letter, a webhook's status, a stage) starts a new one

@@ -20,13 +20,3 @@ export const occasionFields = {
   followUpPlan: z.preprocess((v) => (v === '' ? undefined : v), z.enum(FOLLOW_UP_PLANS, { error: 'Reload the page and try again.' }).optional()),
 };
 export type Occasion = z.infer<z.ZodObject<typeof occasionFields>>;
-
-/** The query string that reopens an occasion on the compose page. */
-export function occasionQuery(occasion: Occasion): string {
-  const params = new URLSearchParams({ occasion: occasion.occasion });
-  for (const key of ['interviewId', 'applicationId', 'contactId', 'followUpPlan'] as const) {
-    const value = occasion[key];
-    if (value) params.set(key, value);
-  }
-  return params.toString();
-}

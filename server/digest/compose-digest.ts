@@ -21,7 +21,8 @@ import { withoutPlanContacts } from '@/lib/follow-ups/one-follow-up';
 import type { FollowUpPlanKind } from '@/lib/follow-ups/plans';
 import type { LetterContext } from '@/lib/letters/context';
 import type { LetterKind } from '@/lib/letters/kinds';
-import { occasionQuery, type Occasion } from '@/lib/letters/occasion';
+import type { Occasion } from '@/lib/letters/occasion';
+import { occasionQuery } from '@/lib/letters/occasion-query';
 import { planLetters } from '@/lib/letters/plan';
 
 /** How many of each list one digest shows at most: a morning's reading, not an archive. */

@@ -155,10 +155,9 @@ describe('"What is due" as the page shows it', () => {
       renderToStaticMarkup(
         DueList({
           name: 'quiet',
-          showMore: showMore(),
+          list: { total, open: false, toggle: '/dashboard?more=quiet#due-quiet' },
           title: 'Quiet for three weeks',
           description: '',
-          total,
           rowIds: ['a', 'b', 'c'],
           empty: '',
           children: null,

@@ -28,7 +28,7 @@ describe('follow-up plans on the dashboard (Ask)', () => {
     expect(html).toContain('Send follow-up');
     expect(html).toContain('name="followUpPlan" value="after_applying"');
     expect(html).toContain(`name="applicationId" value="${applicationId}"`);
-    expect(html).toContain('value="plan_follow_up"');
+    expect(html).toContain(`value="dismiss:plan_follow_up:${applicationId}"`);
     expect(html).not.toContain('Mallory Mining');
   });
 

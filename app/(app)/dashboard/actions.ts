@@ -12,7 +12,7 @@ import { dismissDueRow, snoozeFollowUp } from '@/server/dashboard/dismiss-due';
 const kind = z.enum(DUE_KINDS, { error: 'Reload the page and try again.' });
 
 /** Each intent with the subject it acts on; the fields another intent needs are ignored. */
-const rowSchema = z.discriminatedUnion(
+const intentSchema = z.discriminatedUnion(
   'intent',
   [
     z.object({ intent: z.literal('dismiss'), kind, subjectId: id }),
@@ -25,9 +25,26 @@ const rowSchema = z.discriminatedUnion(
 );
 
 /**
- * Every button under a row of "What is due", one form per row: the pressed
- * button's intent says what to do. Another person's subject is "not found",
- * like a missing one.
+ * The dashboard's buttons share one form, so a button names its row in its
+ * value: `dismiss:<kind>:<subject>`, `ghosted:<application>`, or
+ * `snooze|stop|replied:<contact>`. That is read into the fields above,
+ * which are then checked as any form's are.
+ */
+function rowFields(row: string) {
+  const [intent, ...subject] = row.split(':');
+  if (intent === 'dismiss') return { intent, kind: subject[0], subjectId: subject[1] };
+  return { intent, [intent === 'ghosted' ? 'applicationId' : 'contactId']: subject[0] };
+}
+
+const rowSchema = z
+  .object({ row: z.string({ error: 'Reload the page and try again.' }) })
+  .transform(({ row }) => rowFields(row))
+  .pipe(intentSchema);
+
+/**
+ * Every button under a row of "What is due": the pressed button says what
+ * to do, to which row. Another person's subject is "not found", like a
+ * missing one.
  */
 export const dueRowAction = authedAction('due row', rowSchema, async (input, user) => {
   switch (input.intent) {

@@ -14,7 +14,7 @@ export function SectionSkeleton({ id, title, loading, blocks, className = '' }: 
       </p>
       <div aria-hidden="true" className="mt-4 grid gap-8 lg:grid-cols-2">
         {Array.from({ length: blocks }, (_, i) => (
-          <div key={i} className="h-36 rounded-lg border border-stone-200 bg-stone-100 motion-safe:animate-pulse" />
+          <div key={i} className="dashboard-skeleton" />
         ))}
       </div>
     </section>

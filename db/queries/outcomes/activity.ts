@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { ACTIVITY_WEEKS, LETTER_FIGURES } from '@/lib/dashboard/outcome-rules';
+import { ACTIVITY_SERIES, ACTIVITY_WEEKS, type ActivitySeries, LETTER_FIGURES } from '@/lib/dashboard/outcome-rules';
 import { DAY_MS } from '@/lib/time/days';
 import { at, type OutcomeScope, statusIn } from './scope';
 import { rowsOf } from '@/db/rows';
@@ -37,9 +37,6 @@ export function weeklyActivityQuery({ userId, now }: OutcomeScope) {
       and not is_test and ${statusIn(sql`status`, LETTER_FIGURES.sent)}
     group by 2`;
 }
-
-export const ACTIVITY_SERIES = ['applications', 'interviews', 'letters'] as const;
-export type ActivitySeries = (typeof ACTIVITY_SERIES)[number];
 
 export async function weeklyActivity(scope: OutcomeScope) {
   const rows = await rowsOf<{ series: ActivitySeries; week: number; count: number }>(weeklyActivityQuery(scope));

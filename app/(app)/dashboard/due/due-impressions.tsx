@@ -1,24 +1,22 @@
 import { ButtonLink } from '@/components/ui/button';
-import type { ImpressionMissing } from '@/db/queries/due/impressions';
-import type { DueList as List } from '@/db/queries/due/shared';
 import { THANK_YOU_DAYS } from '@/lib/dashboard/due-rules';
-import { timeFromNow } from '../time-from-now';
-import { DismissButton } from './due-action';
-import { ApplicationTitle, DueList, DueRow, type ShowMore } from './due-list';
+import { DueRowButtons } from './due-actions';
+import { ApplicationTitle, DueList, DueRow, type ListView } from './due-list';
+
+export type ImpressionRow = { interviewId: string; applicationId: string; position: string; company: string; when: string };
 
 /**
  * Interviews that took place without their "What impressed you most?": the
  * one line the thank-you needs. Each is that question, with a link straight
  * to a form for it alone.
  */
-export function ImpressionsList({ list, now, showMore }: { list: List<ImpressionMissing>; now: Date; showMore: ShowMore }) {
+export function ImpressionsList({ list }: { list: ListView<ImpressionRow> }) {
   return (
     <DueList
       name="impressions"
-      showMore={showMore}
+      list={list}
       title="What impressed you most?"
       description="One line in your own words, and the thank-you for the interview is ready to send."
-      total={list.total}
       rowIds={list.rows.map((r) => r.interviewId)}
       empty={`Nothing to answer: every interview in the last ${THANK_YOU_DAYS} days has its line.`}
     >
@@ -28,11 +26,11 @@ export function ImpressionsList({ list, now, showMore }: { list: List<Impression
           <DueRow
             key={row.interviewId}
             title={<ApplicationTitle application={row} />}
-            meta={<p>Interview {timeFromNow(row.scheduledAt, now)}.</p>}
-            actions={<DismissButton kind="impression" subjectId={row.interviewId} about={about} />}
+            meta={<p>{`Interview ${row.when}.`}</p>}
+            actions={<DueRowButtons list="impressions" subject={row.interviewId} about={about} />}
           >
             <ButtonLink href={`/applications/${row.applicationId}/interviews/${row.interviewId}/impression`}>
-              Answer<span className="sr-only"> what impressed you most at the {about}</span>
+              Answer<span className="sr-only">{` what impressed you most at the ${about}`}</span>
             </ButtonLink>
           </DueRow>
         );

@@ -31,12 +31,13 @@ export function DueListHeading({ id, title, count, rows }: { id: string; title: 
 
   return (
     <>
-      <h3 id={id} ref={heading} tabIndex={-1} className="text-base font-semibold text-stone-900 focus:outline-none">
-        {title}{' '}
-        <span className="ml-1 rounded-full bg-stone-200 px-2 py-0.5 text-xs font-semibold text-stone-800">
+      {/* Looks: `.due-list h3` in app/globals.css. */}
+      <h3 id={id} ref={heading} tabIndex={-1}>
+        {`${title} `}
+        <span>
           {/* Lists count up to the cap: past it, the number is "at least". */}
           {count >= DUE_COUNT_CAP ? `${DUE_COUNT_CAP}+` : count}
-          <span className="sr-only"> {count === 1 ? 'item' : 'items'}</span>
+          <span className="sr-only">{count === 1 ? ' item' : ' items'}</span>
         </span>
       </h3>
       <p role="status" aria-live="polite" className="sr-only">

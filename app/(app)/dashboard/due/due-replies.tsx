@@ -12,11 +12,11 @@ export function RepliesList({ replies, receiving }: { replies: ReplyView[]; rece
   // Without a receiving domain no reply can come back: an empty list would only promise one.
   if (!receiving && replies.length === 0) return null;
   return (
-    <section aria-labelledby="due-replies" className="space-y-2 lg:col-span-2">
+    <section aria-labelledby="due-replies" className="due-list lg:col-span-2">
       <DueListHeading id="due-replies" title="Replies" count={replies.length} rows={replies.map((r) => r.id)} />
-      <p className="text-sm text-stone-600">Answers to your letters. One click takes the suggested step; nothing changes until you choose.</p>
+      <p>Answers to your letters. One click takes the suggested step; nothing changes until you choose.</p>
       {replies.length > 0 ? (
-        <ul className="space-y-3">
+        <ul>
           {replies.map((reply) => (
             <li key={reply.id}>
               <ReplyCard reply={reply} context={<ReplyContext reply={reply} />} actions={<ReplyButtons reply={reply} />} />
@@ -24,7 +24,7 @@ export function RepliesList({ replies, receiving }: { replies: ReplyView[]; rece
           ))}
         </ul>
       ) : (
-        <p className="rounded-md border border-dashed border-stone-300 bg-white px-4 py-3 text-sm text-stone-700">
+        <p className="due-empty">
           No replies waiting. When someone answers one of your letters, it shows here with a suggested next step.
         </p>
       )}

@@ -1,13 +1,10 @@
 import { waitingReplies } from '@/db/queries/replies';
 import { env } from '@/env';
 import { DUE_COUNT_CAP } from '@/lib/dashboard/due-rules';
-import { LettersNeedingAttentionList, QuietApplicationsList } from './due-attention';
-import { FollowUpsList } from './due-follow-ups';
-import { ImpressionsList } from './due-impressions';
-import type { ShowMore } from './due-list';
-import { PlanFollowUpsList } from './due-plan-follow-ups';
+import { DueRowActionsForm } from './due-actions';
+import { DueLists } from './due-lists';
 import { RepliesList } from './due-replies';
-import { RejectionThanksList, ThankYouOwedList } from './due-thank-yous';
+import { dueView, type ShowMore } from './due-view';
 import { whatIsDueNow } from './load-due';
 
 /**
@@ -34,16 +31,12 @@ export async function WhatIsDue({ userId, now, showMore }: { userId: string; now
           {total === 0 ? 'Nothing is due today.' : `${total}${atLeast} ${total === 1 ? 'thing' : 'things'} to do, the most pressing first.`}
         </p>
       </div>
-      <div className="grid gap-8 lg:grid-cols-2">
-        <RepliesList replies={replies} receiving={receiving} />
-        <ImpressionsList list={due.impressions} now={now} showMore={showMore} />
-        <ThankYouOwedList list={due.thankYou} now={now} showMore={showMore} />
-        <RejectionThanksList list={due.rejectionThanks} now={now} showMore={showMore} />
-        <PlanFollowUpsList list={due.plans} now={now} showMore={showMore} />
-        <FollowUpsList list={due.followUps} now={now} showMore={showMore} />
-        <LettersNeedingAttentionList list={due.letters} now={now} showMore={showMore} />
-        <QuietApplicationsList list={due.quiet} now={now} showMore={showMore} />
-      </div>
+      <DueRowActionsForm>
+        <div className="grid gap-8 lg:grid-cols-2">
+          <RepliesList replies={replies} receiving={receiving} />
+          <DueLists view={dueView(due, now, showMore)} />
+        </div>
+      </DueRowActionsForm>
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import { ACTIVITY_SERIES, type ActivitySeries, type WeeklyActivity } from '@/db/queries/outcomes/activity';
+import type { WeeklyActivity } from '@/db/queries/outcomes/activity';
+import { ACTIVITY_SERIES, type ActivitySeries } from '@/lib/dashboard/outcome-rules';
 import { ChartFigure } from './charts/chart-figure';
 import { WeeklyChart, type WeeklySeries } from './charts/weekly-chart';
 import { formatWeek } from './format';

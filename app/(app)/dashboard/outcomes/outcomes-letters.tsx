@@ -5,7 +5,7 @@ import { plural } from '@/lib/words';
 import { type Bar, BarChart } from './charts/bar-chart';
 import { formatCount, rateText } from './format';
 import { OutcomeCard } from './outcome-card';
-import { RepliesByOccasion, REPLY_RULE, repliedText } from './outcomes-replies';
+import { type OccasionLabels, RepliesByOccasion, REPLY_RULE, repliedText } from './outcomes-replies';
 
 /** The figures in the order a letter reaches them, named as on a letter's own status. */
 const FIGURES = [
@@ -17,7 +17,17 @@ const FIGURES = [
   { key: 'complained', label: STATUS_LABELS.complained.label, short: 'Spam', tone: 'bad' },
 ] as const satisfies readonly { key: keyof LetterCounts; label: string; short: string; tone: Bar['tone'] }[];
 
-export function LettersOutcomes({ letters, period, className }: { letters: LetterOutcomes; period: Period; className?: string }) {
+export function LettersOutcomes({
+  letters,
+  period,
+  occasionLabels,
+  className,
+}: {
+  letters: LetterOutcomes;
+  period: Period;
+  occasionLabels: OccasionLabels;
+  className?: string;
+}) {
   const { total, byTemplate } = letters;
   const unsent = total.written - total.sent;
   return (
@@ -28,9 +38,7 @@ export function LettersOutcomes({ letters, period, className }: { letters: Lette
       className={className}
     >
       {total.written === 0 ? (
-        <p className="text-sm text-stone-700">
-          No letters {periodPhrase(period)}. What happens to each letter you send will be counted here.
-        </p>
+        <p className="text-sm text-stone-700">{`No letters ${periodPhrase(period)}. What happens to each letter you send will be counted here.`}</p>
       ) : (
         <div className="grid gap-6 lg:grid-cols-2">
           <BarChart
@@ -39,29 +47,29 @@ export function LettersOutcomes({ letters, period, className }: { letters: Lette
             bars={FIGURES.map((f) => ({ label: f.label, value: total[f.key], tone: f.tone }))}
           />
           <div className="space-y-4">
-            <dl className="grid gap-3 text-sm">
+            <dl className="outcome-rates">
               <div>
-                <dt className="text-stone-600">Delivered / sent</dt>
-                <dd className="font-medium text-stone-900">{rateText(total.delivered, total.sent)}</dd>
+                <dt>Delivered / sent</dt>
+                <dd>{rateText(total.delivered, total.sent)}</dd>
               </div>
               <div>
-                <dt className="text-stone-600">Opened / delivered (may be automatic)</dt>
-                <dd className="font-medium text-stone-900">{rateText(total.opened, total.delivered)}</dd>
+                <dt>Opened / delivered (may be automatic)</dt>
+                <dd>{rateText(total.opened, total.delivered)}</dd>
               </div>
               <div>
-                <dt className="text-stone-600">Replied / sent</dt>
-                <dd className="font-medium text-stone-900">{repliedText(total)}</dd>
+                <dt>Replied / sent</dt>
+                <dd>{repliedText(total)}</dd>
               </div>
             </dl>
-            <RepliesByOccasion occasions={letters.byOccasion} />
+            <RepliesByOccasion occasions={letters.byOccasion} labels={occasionLabels} />
             <div className="space-y-1 text-xs text-stone-600">
               <p>
                 Each letter counts at the furthest point it reached: an opened letter was also delivered and sent, and one marked as spam
                 had been delivered. {STATUS_LABELS.opened.hint}
               </p>
               <p>{REPLY_RULE}</p>
-              {total.local > 0 && <p>{formatCount(total.local)} of the delivered went to the local outbox and never left this computer.</p>}
-              {unsent > 0 && <p>{formatCount(unsent)} more were not sent: still waiting, failed, suppressed or awaiting your decision.</p>}
+              {total.local > 0 && <p>{`${formatCount(total.local)} of the delivered went to the local outbox and never left this computer.`}</p>}
+              {unsent > 0 && <p>{`${formatCount(unsent)} more were not sent: still waiting, failed, suppressed or awaiting your decision.`}</p>}
             </div>
           </div>
           <TemplateTable rows={byTemplate} />
@@ -74,23 +82,14 @@ export function LettersOutcomes({ letters, period, className }: { letters: Lette
 function TemplateTable({ rows }: { rows: LetterOutcomes['byTemplate'] }) {
   return (
     // Scrolls sideways on a phone; focusable so a keyboard can scroll it too.
-    <div
-      role="region"
-      aria-labelledby="letters-by-template"
-      tabIndex={0}
-      className="relative overflow-x-auto rounded-md border border-stone-200 lg:col-span-2"
-    >
-      <table className="w-full border-collapse text-left text-sm">
-        <caption id="letters-by-template" className="px-3 pt-2 text-left text-sm font-semibold text-stone-900">
-          By template
-        </caption>
-        <thead className="border-b border-stone-200 text-stone-700">
+    <div role="region" aria-labelledby="letters-by-template" tabIndex={0} className="outcome-table lg:col-span-2">
+      <table>
+        <caption id="letters-by-template">By template</caption>
+        <thead>
           <tr>
-            <th scope="col" className="min-w-36 p-2 pl-3 font-semibold">
-              Template
-            </th>
+            <th scope="col">Template</th>
             {FIGURES.map((f) => (
-              <th key={f.key} scope="col" className="p-2 text-right font-semibold">
+              <th key={f.key} scope="col">
                 {f.short}
                 {f.key === 'opened' && (
                   <>
@@ -100,30 +99,22 @@ function TemplateTable({ rows }: { rows: LetterOutcomes['byTemplate'] }) {
                 )}
               </th>
             ))}
-            <th scope="col" className="p-2 pr-3 text-right font-semibold">
-              Replied
-            </th>
+            <th scope="col">Replied</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-stone-100">
+        <tbody>
           {rows.map((row) => (
             <tr key={row.template}>
-              <th scope="row" className="p-2 pl-3 font-normal text-stone-900">
-                {row.template}
-              </th>
+              <th scope="row">{row.template}</th>
               {FIGURES.map((f) => (
-                <td key={f.key} className="p-2 text-right tabular-nums">
-                  {formatCount(row[f.key])}
-                </td>
+                <td key={f.key}>{formatCount(row[f.key])}</td>
               ))}
-              <td className="whitespace-nowrap p-2 pr-3 text-right tabular-nums">{repliedText(row)}</td>
+              <td>{repliedText(row)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p aria-hidden="true" className="px-3 pb-2 text-xs text-stone-600">
-        * may be automatic.
-      </p>
+      <p aria-hidden="true">* may be automatic.</p>
     </div>
   );
 }

@@ -79,38 +79,30 @@ function Comparison({
   outcome: string;
 }) {
   return (
-    <div>
-      <h4 className="text-sm font-semibold text-stone-900">{heading}</h4>
-      <div className="mt-2 grid gap-3 sm:grid-cols-2">
+    <div className="outcome-shares">
+      <h4>{heading}</h4>
+      <div>
         {groups.map((group) => (
           <ShareCard key={group.title} group={group} unit={unit} outcome={outcome} />
         ))}
       </div>
-      <p className="mt-2 text-xs text-stone-600">{rule}</p>
+      <p>{rule}</p>
     </div>
   );
 }
 
 function ShareCard({ group: { title, share }, unit, outcome }: { group: Group; unit: [string, string]; outcome: string }) {
   const noun = share.total === 1 ? unit[0] : unit[1];
+  const enough = enoughData(share.total);
   return (
-    <div className="rounded-md border border-stone-200 p-3">
-      <p className="text-sm font-medium text-stone-800">{title}</p>
-      {enoughData(share.total) ? (
-        <>
-          <p className="mt-1 text-2xl font-semibold tabular-nums text-stone-900">{percentOf(share.hits, share.total)}%</p>
-          <p className="text-sm text-stone-700">
-            {formatCount(share.hits)} of {formatCount(share.total)} {noun} {outcome}.
-          </p>
-        </>
-      ) : (
-        <>
-          <p className="mt-1 text-lg font-semibold text-stone-900">Not enough data yet</p>
-          <p className="text-sm text-stone-700">
-            {formatCount(share.total)} {noun} so far; a share needs at least {MIN_GROUP}.
-          </p>
-        </>
-      )}
+    <div>
+      <p>{title}</p>
+      {enough ? <p className="outcome-share">{`${percentOf(share.hits, share.total)}%`}</p> : <p className="outcome-share-none">Not enough data yet</p>}
+      <p>
+        {enough
+          ? `${formatCount(share.hits)} of ${formatCount(share.total)} ${noun} ${outcome}.`
+          : `${formatCount(share.total)} ${noun} so far; a share needs at least ${MIN_GROUP}.`}
+      </p>
     </div>
   );
 }

@@ -35,13 +35,13 @@ export function PipelineOutcomes({ stages, funnel, period }: { stages: Map<Appli
         <p className="font-semibold text-stone-900">Median time from applying to the first interview</p>
         {enoughData(funnel.timed) && funnel.medianDaysToInterview !== null ? (
           <p className="mt-1 text-stone-800">
-            <span className="text-2xl font-semibold tabular-nums text-stone-900">{formatMedian(funnel.medianDaysToInterview)}</span> days,
-            over {formatCount(funnel.timed)} applications with an interview.
+            <span className="text-2xl font-semibold tabular-nums text-stone-900">{formatMedian(funnel.medianDaysToInterview)}</span>
+            {` days, over ${formatCount(funnel.timed)} applications with an interview.`}
           </p>
         ) : (
           <p className="mt-1 text-stone-800">
-            <strong>Not enough data yet:</strong> {formatCount(funnel.timed)} of these applications have an interview; the median needs at
-            least {MIN_GROUP}.
+            <strong>Not enough data yet:</strong>
+            {` ${formatCount(funnel.timed)} of these applications have an interview; the median needs at least ${MIN_GROUP}.`}
           </p>
         )}
         <p className="mt-1 text-xs text-stone-600">From the applied-on date (else the day it moved to Applied) to its first interview.</p>

@@ -1,5 +1,5 @@
 import type { LetterCounts, LetterOutcomes } from '@/db/queries/outcomes/letters';
-import { letterKindLabel } from '@/lib/letters/builtins';
+import type { LetterKind } from '@/lib/letters/kinds';
 import { rateText } from './format';
 
 /**
@@ -12,16 +12,19 @@ export const repliedText = ({ replied, sent }: Pick<LetterCounts, 'replied' | 's
 export const REPLY_RULE =
   'A letter counts as replied once someone answered it, however many times they wrote; automatic replies (an out-of-office) and mail you sent yourself are not counted.';
 
+/** Each occasion's name, as its built-in template is called. */
+export type OccasionLabels = Record<LetterKind, string>;
+
 /** The reply rate of each occasion, in the order the occasions are offered, those with nothing sent included. */
-export function RepliesByOccasion({ occasions }: { occasions: LetterOutcomes['byOccasion'] }) {
+export function RepliesByOccasion({ occasions, labels }: { occasions: LetterOutcomes['byOccasion']; labels: OccasionLabels }) {
   return (
     <div>
       <h4 className="text-sm font-semibold text-stone-900">Replied, by occasion</h4>
-      <dl className="mt-2 grid gap-1.5 text-sm">
+      <dl className="outcome-occasions">
         {occasions.map((occasion) => (
-          <div key={occasion.kind} className="flex flex-wrap justify-between gap-x-3">
-            <dt className="text-stone-600">{letterKindLabel(occasion.kind)}</dt>
-            <dd className="font-medium tabular-nums text-stone-900">{repliedText(occasion)}</dd>
+          <div key={occasion.kind}>
+            <dt>{labels[occasion.kind]}</dt>
+            <dd>{repliedText(occasion)}</dd>
           </div>
         ))}
       </dl>

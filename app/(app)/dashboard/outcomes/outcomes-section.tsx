@@ -1,11 +1,14 @@
 import { parsePeriod, periodPhrase } from '@/lib/dashboard/period';
+import { letterKindLabel } from '@/lib/letters/builtins';
+import { LETTER_KINDS } from '@/lib/letters/kinds';
 import { timeFromNow } from '../time-from-now';
 import { outcomesNow } from './load-outcomes';
-import { ActivityOutcomes } from './outcomes-activity';
-import { LettersOutcomes } from './outcomes-letters';
-import { PayoffOutcomes } from './outcomes-payoff';
-import { PipelineOutcomes } from './outcomes-pipeline';
+import { OutcomeCards } from './outcome-cards';
+import type { OccasionLabels } from './outcomes-replies';
 import { PeriodPicker } from './period-picker';
+
+// Named here, on the server: the built-in templates they come from need not travel to the browser.
+const OCCASION_LABELS = Object.fromEntries(LETTER_KINDS.map((kind) => [kind, letterKindLabel(kind)])) as OccasionLabels;
 
 /**
  * The dashboard's second half: what came of what the person did, over the
@@ -27,25 +30,15 @@ export async function Outcomes({ userId, period: raw }: { userId: string; period
             Outcomes
           </h2>
           <p className="mt-1 text-sm text-stone-600">
-            What came of your letters and applications {periodPhrase(period)}
             {/* A kept snapshot says how old it is; one counted for this view does not need to. */}
-            {now.getTime() - computedAt.getTime() >= 60_000 ? `, counted ${timeFromNow(computedAt, now)}` : ''}.
+            {`What came of your letters and applications ${periodPhrase(period)}${
+              now.getTime() - computedAt.getTime() >= 60_000 ? `, counted ${timeFromNow(computedAt, now)}` : ''
+            }.`}
           </p>
         </div>
         <PeriodPicker current={period} />
       </div>
-      <div className="mt-4 grid gap-4 lg:grid-cols-2">
-        <LettersOutcomes letters={outcomes.letters} period={period} className="lg:col-span-2" />
-        <PipelineOutcomes stages={outcomes.stages} funnel={outcomes.funnel} period={period} />
-        <ActivityOutcomes weeks={outcomes.activity} />
-        <PayoffOutcomes
-          interviews={outcomes.payoff.interviews}
-          rejections={outcomes.payoff.rejections}
-          replies={outcomes.payoff.replies}
-          period={period}
-          className="lg:col-span-2"
-        />
-      </div>
+      <OutcomeCards outcomes={outcomes} period={period} occasionLabels={OCCASION_LABELS} />
     </section>
   );
 }

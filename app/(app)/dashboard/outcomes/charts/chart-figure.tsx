@@ -9,12 +9,10 @@ export type ChartTable = { caption: string; columns: string[]; rows: (string | n
  */
 export function ChartFigure({ title, note, table, children }: { title: string; note?: ReactNode; table: ChartTable; children: ReactNode }) {
   return (
-    <figure className="min-w-0">
-      <figcaption className="text-sm font-semibold text-stone-900">{title}</figcaption>
-      {note && <p className="mt-0.5 text-xs text-stone-600">{note}</p>}
-      <div aria-hidden="true" className="mt-3">
-        {children}
-      </div>
+    <figure className="outcome-chart">
+      <figcaption>{title}</figcaption>
+      {note ? <p>{note}</p> : null}
+      <div aria-hidden="true">{children}</div>
       {/* The wrapper is what is visually hidden: a table cannot shrink to 1px, and would widen the page. */}
       <div className="sr-only">
         <table>

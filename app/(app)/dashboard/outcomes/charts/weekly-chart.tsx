@@ -29,32 +29,25 @@ export function WeeklyChart<K extends string>({
 }) {
   const width = weeks.length * BAR;
   return (
-    <div className="space-y-3">
+    <div className="outcome-weekly">
       {series.map(({ key, label, fill }) => {
         const values = weeks.map((w) => w[key]);
         const most = Math.max(0, ...values);
         const total = values.reduce((sum, v) => sum + v, 0);
         return (
           <div key={key}>
-            <p className="flex flex-wrap justify-between gap-x-3 text-sm">
-              <span className="font-medium text-stone-800">{label}</span>
-              <span className="text-xs text-stone-600">
-                {`${formatCount(total)} in ${weeks.length} weeks${most > 0 ? `, at most ${formatCount(most)} a week` : ''}`}
-              </span>
+            <p>
+              <b>{label}</b>
+              <span>{`${formatCount(total)} in ${weeks.length} weeks${most > 0 ? `, at most ${formatCount(most)} a week` : ''}`}</span>
             </p>
-            <svg
-              viewBox={`0 0 ${width} ${HEIGHT}`}
-              preserveAspectRatio="none"
-              className="mt-1 h-10 w-full border-b border-stone-300"
-              focusable="false"
-            >
+            <svg viewBox={`0 0 ${width} ${HEIGHT}`} preserveAspectRatio="none" focusable="false">
               <path d={barsPath(values, most)} className={fill} />
             </svg>
           </div>
         );
       })}
       {weeks.length > 0 && (
-        <p className="flex justify-between text-xs text-stone-600">
+        <p>
           <span>{`Week of ${formatWeek(weeks[0].week)}`}</span>
           <span>{`This week (${formatWeek(weeks[weeks.length - 1].week)})`}</span>
         </p>
