@@ -30,9 +30,10 @@
  *
  *   npm run build && npx tsx --tsconfig bench/tsconfig.json bench/growth.ts
  *
- * BENCH_SIZES=1k,10k,100k chooses the sizes (plain numbers too);
- * BENCH_RESEED=0 keeps the accounts already seeded, brought up to the latest
- * migration. The databases are afterword_growth_<size>_bench on the local
+ * BENCH_SIZES=1k,10k,100k chooses the sizes (plain numbers too). Each
+ * size's database is dropped and created again before it is seeded;
+ * BENCH_RESEED=0 keeps the accounts already seeded instead, brought up to
+ * the latest migration. The databases are afterword_growth_<size>_bench on the local
  * Postgres (BENCH_DATABASE_BASE: another URL whose database name is the
  * prefix); BENCH_PORT is the first size's port (3960, then 3961…).
  * Seeding takes about 10 s, 1.5 min and 13 min here.
@@ -40,7 +41,7 @@
 import postgres from 'postgres';
 import { dashboardScale, seedDashboardAccount } from './seed-dashboard';
 import { BENCH_EMAIL, BENCH_SESSION, migrateBenchDatabase } from './seed-large-account';
-import { ensureDatabase, measurePages, pageWeights, percentile, requireWrk, type WrkResult, withProductionServer } from './server';
+import { ensureDatabase, freshDatabase, measurePages, pageWeights, percentile, requireWrk, type WrkResult, withProductionServer } from './server';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3960);
 const WRITES = Number(process.env.BENCH_WRITES ?? 30);
@@ -171,15 +172,16 @@ async function dashboardAfterWrites(base: string, size: Size, single: Map<string
 async function prepareSize(applications: number): Promise<Size> {
   const url = databaseUrl(applications);
   console.log(`\n== ${label(applications)} applications: ${url} ==`);
-  await ensureDatabase(url);
   let seededSeconds: number | undefined;
   if (process.env.BENCH_RESEED !== '0') {
     const started = Date.now();
+    await freshDatabase(url);
     const log = (step: string) => console.log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: ${step}`);
     await seedDashboardAccount(url, log, dashboardScale(applications));
     seededSeconds = (Date.now() - started) / 1000;
     console.log(`Seeded in ${seededSeconds.toFixed(0)} s.`);
   } else {
+    await ensureDatabase(url);
     await migrateBenchDatabase(url);
   }
   const { userId, applicationId, letterId } = await benchRows(url);

@@ -26,8 +26,7 @@ import { openSync, writeFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { LETTER_TAG } from '@/lib/letters/resend-event';
 import { type ReceivedEmail, startResendServer } from '../tests/resend-server/server';
-import { migrateBenchDatabase } from './seed-large-account';
-import { percentile, waitForHealth } from './server';
+import { freshDatabase, percentile, waitForHealth } from './server';
 
 const LETTERS = Number(process.env.BENCH_LETTERS ?? 300);
 const SIGNINS_PER_SECOND = Number(process.env.BENCH_SIGNINS_PER_SECOND ?? 1);
@@ -46,16 +45,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const log = (line: string) => console.log(`[${elapsed()}] ${line}`);
-
-async function freshDatabase(url: string) {
-  const name = new URL(url).pathname.slice(1);
-  if (!name.includes('bench')) throw new Error(`The database is dropped and created again, so its name must contain "bench" (got ${name}).`);
-  const admin = postgres(new URL('/postgres', url).toString(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-  await migrateBenchDatabase(url);
-}
 
 /**
  * People of INTERVIEWS_PER_PERSON interviews each (the last one fewer), each
