@@ -6,7 +6,7 @@ import { DueListHeading } from './due-list-heading';
 /**
  * One list of What is due as the page gets it (due-view.ts): how many rows
  * there are in all, the few shown, whether it is opened up to show more, and
- * the link that opens or closes it.
+ * the link that opens or closes it (empty where the list shows neither).
  */
 export type ListView<Row> = { total: number; rows: Row[]; open: boolean; toggle: string };
 

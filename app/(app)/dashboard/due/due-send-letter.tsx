@@ -15,7 +15,9 @@ export type DueSendLetterProps = Omit<SendLetterProps, 'action' | 'cancelAction'
  * The compose link is built here from the row's occasion too.
  */
 export function DueSendLetter(props: DueSendLetterProps) {
-  return <SendLetter {...props} action={sendLetterAction} cancelAction={cancelLetterAction} composeHref={composeHref(props)} />;
+  // An interview's thank-you is opened by its interview alone.
+  const compose = composeHref(props.interviewId ? { occasion: props.occasion, interviewId: props.interviewId } : props);
+  return <SendLetter {...props} action={sendLetterAction} cancelAction={cancelLetterAction} composeHref={compose} />;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { LocalTime } from '@/components/time/local-time';
-import { REJECTION_THANKS_DAYS, THANK_YOU_DAYS } from '@/lib/dashboard/due-rules';
+import { REJECTION_THANKS_DAYS, THANK_YOU_DAYS, THANK_YOU_HOURS_ADVISED } from '@/lib/dashboard/due-rules';
 import { DueRowButtons } from './due-actions';
 import { ApplicationTitle, DueList, DueRow, type ListView } from './due-list';
 import { LetterOrProblems, type RowLetter } from './due-send-letter';
@@ -13,9 +13,16 @@ export type ThankYouRow = {
   /** "2 days ago", from the server's now. */
   when: string;
   at: string;
-  advice: string;
+  /** Hours left of the day a thank-you is best sent in; none or fewer once it has passed. */
+  hoursLeft: number;
   letter: RowLetter | null;
 };
+
+/** How the clock stands on a thank-you: the advice is to send it within a day. */
+function advice(left: number) {
+  if (left > 0) return `Best sent within ${THANK_YOU_HOURS_ADVISED} hours: about ${left} ${left === 1 ? 'hour' : 'hours'} left.`;
+  return `Best sent within ${THANK_YOU_HOURS_ADVISED} hours, but a day or two later it is still welcome.`;
+}
 
 export type RejectionThanksRow = { applicationId: string; position: string; company: string; when: string; letter: RowLetter | null };
 
@@ -41,7 +48,7 @@ export function ThankYouOwedList({ list }: { list: ListView<ThankYouRow> }) {
                   {`Interview ${row.when}: `}
                   <LocalTime iso={row.at} />.
                 </p>
-                <p>{row.advice}</p>
+                <p>{advice(row.hoursLeft)}</p>
               </>
             }
             actions={<DueRowButtons list="thank-you" subject={row.interviewId} about={about} />}

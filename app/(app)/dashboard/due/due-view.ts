@@ -22,13 +22,6 @@ function offer(ready: Readiness | null, recipients: (people: LetterPerson[]) => 
   return { recipients: recipients(ready.people), manyPeople: choice && ready.people.length > 1, requestId: crypto.randomUUID() };
 }
 
-/** How the clock stands on a thank-you: the advice is to send it within a day. */
-function advice(scheduledAt: Date, now: Date) {
-  const left = THANK_YOU_HOURS_ADVISED - hoursSince(scheduledAt, now);
-  if (left > 0) return `Best sent within ${THANK_YOU_HOURS_ADVISED} hours: about ${left} ${left === 1 ? 'hour' : 'hours'} left.`;
-  return `Best sent within ${THANK_YOU_HOURS_ADVISED} hours, but a day or two later it is still welcome.`;
-}
-
 /** Why a plan's row is here, from when its plan began. */
 function why(row: DuePlanStep, now: Date) {
   const since = row.facts.startedAt ? timeFromNow(row.facts.startedAt, now) : null;
@@ -51,7 +44,9 @@ function why(row: DuePlanStep, now: Date) {
 export function dueView(due: WhatIsDue, now: Date, showMore: ShowMore) {
   const list = <Row, Out>(name: DueListKey, { rows, total }: { rows: Row[]; total: number }, row: (r: Row, i: number) => Out): ListView<Out> => {
     const open = showMore.open === name;
-    return { total, rows: rows.map(row), open, toggle: showMore.href(name, !open) };
+    // The link to show more (or fewer) only where the list shows it.
+    const toggle = open || total > rows.length ? showMore.href(name, !open) : '';
+    return { total, rows: rows.map(row), open, toggle };
   };
   const ago = (at: Date) => timeFromNow(at, now);
   return {
@@ -69,7 +64,7 @@ export function dueView(due: WhatIsDue, now: Date, showMore: ShowMore) {
       company: r.company,
       when: ago(r.scheduledAt),
       at: r.scheduledAt.toISOString(),
-      advice: advice(r.scheduledAt, now),
+      hoursLeft: THANK_YOU_HOURS_ADVISED - hoursSince(r.scheduledAt, now),
       letter: offer(
         due.thankYou.ready[i],
         (people) => {

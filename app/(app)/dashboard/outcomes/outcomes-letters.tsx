@@ -1,9 +1,10 @@
-import type { LetterCounts, LetterOutcomes } from '@/db/queries/outcomes/letters';
+import type { LetterCounts } from '@/db/queries/outcomes/letters';
 import { type Period, periodPhrase } from '@/lib/dashboard/period';
 import { STATUS_LABELS } from '@/lib/letters/status';
 import { plural } from '@/lib/words';
 import { type Bar, BarChart } from './charts/bar-chart';
 import { formatCount, rateText } from './format';
+import type { ShownLetters } from './outcome-cards';
 import { OutcomeCard } from './outcome-card';
 import { type OccasionLabels, RepliesByOccasion, REPLY_RULE, repliedText } from './outcomes-replies';
 
@@ -23,7 +24,7 @@ export function LettersOutcomes({
   occasionLabels,
   className,
 }: {
-  letters: LetterOutcomes;
+  letters: ShownLetters;
   period: Period;
   occasionLabels: OccasionLabels;
   className?: string;
@@ -79,7 +80,7 @@ export function LettersOutcomes({
   );
 }
 
-function TemplateTable({ rows }: { rows: LetterOutcomes['byTemplate'] }) {
+function TemplateTable({ rows }: { rows: ShownLetters['byTemplate'] }) {
   return (
     // Scrolls sideways on a phone; focusable so a keyboard can scroll it too.
     <div role="region" aria-labelledby="letters-by-template" tabIndex={0} className="outcome-table lg:col-span-2">

@@ -1,6 +1,7 @@
-import type { LetterCounts, LetterOutcomes } from '@/db/queries/outcomes/letters';
+import type { LetterCounts } from '@/db/queries/outcomes/letters';
 import type { LetterKind } from '@/lib/letters/kinds';
 import { rateText } from './format';
+import type { ShownLetters } from './outcome-cards';
 
 /**
  * "3 of 12, 25%" of the letters that went out; with none sent there is
@@ -16,7 +17,7 @@ export const REPLY_RULE =
 export type OccasionLabels = Record<LetterKind, string>;
 
 /** The reply rate of each occasion, in the order the occasions are offered, those with nothing sent included. */
-export function RepliesByOccasion({ occasions, labels }: { occasions: LetterOutcomes['byOccasion']; labels: OccasionLabels }) {
+export function RepliesByOccasion({ occasions, labels }: { occasions: ShownLetters['byOccasion']; labels: OccasionLabels }) {
   return (
     <div>
       <h4 className="text-sm font-semibold text-stone-900">Replied, by occasion</h4>

@@ -2,13 +2,32 @@ import { parsePeriod, periodPhrase } from '@/lib/dashboard/period';
 import { letterKindLabel } from '@/lib/letters/builtins';
 import { LETTER_KINDS } from '@/lib/letters/kinds';
 import { timeFromNow } from '../time-from-now';
+import type { LetterOutcomes } from '@/db/queries/outcomes/letters';
 import { outcomesNow } from './load-outcomes';
-import { OutcomeCards } from './outcome-cards';
+import { OutcomeCards, type ShownLetters } from './outcome-cards';
 import type { OccasionLabels } from './outcomes-replies';
 import { PeriodPicker } from './period-picker';
 
 // Named here, on the server: the built-in templates they come from need not travel to the browser.
 const OCCASION_LABELS = Object.fromEntries(LETTER_KINDS.map((kind) => [kind, letterKindLabel(kind)])) as OccasionLabels;
+
+/** A snapshot's letter figures cut to what the blocks read: the browser gets nothing more. */
+function shownLetters({ total, byTemplate, byOccasion }: LetterOutcomes): ShownLetters {
+  return {
+    total,
+    byTemplate: byTemplate.map(({ template, sent, delivered, opened, clicked, bounced, complained, replied }) => ({
+      template,
+      sent,
+      delivered,
+      opened,
+      clicked,
+      bounced,
+      complained,
+      replied,
+    })),
+    byOccasion: byOccasion.map(({ kind, sent, replied }) => ({ kind, sent, replied })),
+  };
+}
 
 /**
  * The dashboard's second half: what came of what the person did, over the
@@ -38,7 +57,7 @@ export async function Outcomes({ userId, period: raw }: { userId: string; period
         </div>
         <PeriodPicker current={period} />
       </div>
-      <OutcomeCards outcomes={outcomes} period={period} occasionLabels={OCCASION_LABELS} />
+      <OutcomeCards outcomes={{ ...outcomes, letters: shownLetters(outcomes.letters) }} period={period} occasionLabels={OCCASION_LABELS} />
     </section>
   );
 }
