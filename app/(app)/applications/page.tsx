@@ -71,7 +71,8 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           </Link>
         )}
       </p>
-      <Board columns={columns} now={new Date()} showArchived={show.archived} />
+      {/* Keyed by the view: cards loaded with "Show more" belong to the view they were loaded in. */}
+      <Board key={showHref(show)} columns={columns} now={new Date()} showArchived={show.archived} />
     </>
   );
 }
