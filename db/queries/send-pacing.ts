@@ -32,6 +32,14 @@ export async function takeSendSlot(name = 'resend', maxWaitMs?: number): Promise
   return row ? { slotAt: new Date(row.slot_at), waitMs: Math.ceil(Number(row.wait_ms)) } : null;
 }
 
+/** How long until a limit's next free slot, in milliseconds (0 when it is free now or the limit has heard nothing). */
+export async function nextSendSlotIn(name = 'resend'): Promise<number> {
+  const [row] = await rowsOf<{ wait_ms: number | string }>(sql`
+    select greatest(0, extract(epoch from (next_at - clock_timestamp())) * 1000) as wait_ms
+    from send_pacing where name = ${name}`);
+  return row ? Math.ceil(Number(row.wait_ms)) : 0;
+}
+
 /** What a response said, for every process: a new spacing, and nothing sent before now + holdMs. */
 export async function changeSendPacing(change: PacingChange, name = 'resend'): Promise<void> {
   if (change.spacingMs === undefined && change.holdMs === undefined) return;

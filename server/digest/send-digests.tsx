@@ -25,6 +25,7 @@ import { unsubscribeHeaders, unsubscribeUrl } from '@/lib/digest/unsubscribe';
 import { errorReason } from '@/lib/error-reason';
 import { DAY_MS } from '@/lib/time/days';
 import { renderEmail } from '@/server/mail/render-email';
+import { pacer } from '@/server/mail/pacer';
 import { sendMail } from '@/server/mail/send-mail';
 import { composeDigest } from './compose-digest';
 
@@ -109,6 +110,8 @@ export async function sendDigest(userId: string, day: string, options: Options &
   if (!decided) return digestItemCount(content) === 0 ? 'nothing_due' : 'taken';
 
   const { html, text } = await renderEmail(<DigestEmail {...decided.props} />);
+  // A digest counts against Resend's limit like a letter: it takes a slot nobody waiting needs.
+  await pacer.wait();
   const result = await sendMail({
     to: [profile.email],
     subject: `Your letters for ${decided.props.dayLabel}: ${decided.items} due`,

@@ -1,40 +1,58 @@
 import 'server-only';
-import { changeSendPacing, clearSendPacing, takeSendSlot } from '@/db/queries/send-pacing';
-import { pacingChange } from '@/lib/mail/pacing';
+import { changeSendPacing, clearSendPacing, nextSendSlotIn, takeSendSlot } from '@/db/queries/send-pacing';
+import { env } from '@/env';
+import { BULK_LOOKAHEAD_MS, pacingChange } from '@/lib/mail/pacing';
 
 /**
  * Resend's rate limit is per account, shared by every process that sends:
- * the pace is kept in Postgres (`send_pacing`), not in memory, so two web
- * processes and a worker together stay under it, and a 429 any of them
- * hears slows them all. See lib/mail/pacing.ts for the spacing itself.
+ * the pace is kept in Postgres (`send_pacing`, one row for the account), not
+ * in memory, so two web processes and a worker together stay under it, and a
+ * 429 any of them hears slows them all. See lib/mail/pacing.ts for the
+ * spacing, and for why mail nobody waits for never books ahead.
+ *
+ * The local outbox has no limit: in that mode nothing waits.
  */
-const PERSON_WAITING_PACE = 'resend-person-waiting';
+const ACCOUNT_PACE = 'resend';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const limited = () => env().mailMode === 'resend';
 
 export const pacer = {
   /**
-   * Takes the next free slot and says how long to wait for it, in
-   * milliseconds; with `maxWaitMs`, null instead of a slot further off
-   * (which then stays free for another sender).
+   * For a click waiting on its answer: takes the next free slot and says how
+   * long to wait for it, in milliseconds; null instead of a slot further
+   * off than `maxWaitMs` (which then stays free for another sender).
    */
-  async reserve(maxWaitMs?: number): Promise<number | null> {
-    return (await takeSendSlot('resend', maxWaitMs))?.waitMs ?? null;
-  },
-
-  /** Takes a slot and waits for it. */
-  async wait(): Promise<void> {
-    const ms = (await this.reserve()) ?? 0;
-    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+  async reserve(maxWaitMs: number): Promise<number | null> {
+    if (!limited()) return 0;
+    return (await takeSendSlot(ACCOUNT_PACE, maxWaitMs))?.waitMs ?? null;
   },
 
   /**
-   * Mail a person waits for on the page (a sign-in link) goes in the share
-   * letters leave free, one request a second, spaced on a row of its own so
-   * two such mails never land in one second beside a letter. A slot more than
-   * `maxWaitMs` off is not taken: the mail goes at once and waits out a 429.
+   * For mail nobody waits for (a letter from the queue, a digest): a slot
+   * only when it is at most BULK_LOOKAHEAD_MS off, else a sleep until it
+   * is and another try, so any number of such senders in any process leave
+   * the slots beyond free for a person waiting.
+   */
+  async wait(): Promise<void> {
+    if (!limited()) return;
+    for (;;) {
+      const slot = await takeSendSlot(ACCOUNT_PACE, BULK_LOOKAHEAD_MS);
+      if (slot) return void (await sleep(slot.waitMs));
+      await sleep(Math.max(10, (await nextSendSlotIn(ACCOUNT_PACE)) - BULK_LOOKAHEAD_MS));
+    }
+  },
+
+  /**
+   * For mail a person waits for on the page (a sign-in link): books the next
+   * slot, ahead of any letter, and waits for it. A slot more than
+   * `maxWaitMs` off (a long 429 heard) is not taken: the mail goes at once
+   * and waits out a 429 of its own.
    */
   async waitForPersonSlot(maxWaitMs: number): Promise<void> {
-    const ms = (await takeSendSlot(PERSON_WAITING_PACE, maxWaitMs))?.waitMs ?? 0;
-    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+    if (!limited()) return;
+    const slot = await takeSendSlot(ACCOUNT_PACE, maxWaitMs);
+    if (slot && slot.waitMs > 0) await sleep(slot.waitMs);
   },
 
   /** Learns from one response's headers, and a 429's wait, for every process. */

@@ -64,8 +64,8 @@ const WAITING_PERSON_MAX_SECONDS = 2;
 
 /**
  * For mail a person waits for on the page (a sign-in link, a confirmation
- * link): it goes in the share of the rate limit letters leave free (waiting
- * at most two seconds for it), and a 429 that asks for at most two seconds
+ * link): it books the next slot of the pace every sender shares, ahead of
+ * any letter (waiting at most two seconds for it), and a 429 that asks for at most two seconds
  * is waited out, up to twice, under the same idempotency key, instead of
  * showing an error page. The 429 is told to the pace every process shares,
  * so queued letters step back for it.
@@ -73,7 +73,7 @@ const WAITING_PERSON_MAX_SECONDS = 2;
 export async function sendMailWhileWaiting(input: OutgoingMail): Promise<MailResult> {
   for (let attempt = 1; ; attempt += 1) {
     // Each try takes its own slot, so mails refused together do not all come back at the same instant.
-    if (env().mailMode === 'resend') await pacer.waitForPersonSlot(WAITING_PERSON_MAX_SECONDS * 1000);
+    await pacer.waitForPersonSlot(WAITING_PERSON_MAX_SECONDS * 1000);
     const result = await sendMail(input);
     if (result.ok || result.outcome !== 'rate_limited') return result;
     await pacer.observe(result.headers, result.retryAfterSeconds);

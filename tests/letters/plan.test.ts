@@ -103,10 +103,11 @@ describe('status', () => {
 });
 
 describe('pacing', () => {
-  it('spaces sends to the reported limit, keeps one a second free, and waits out a spent window or a 429', () => {
+  it('spaces sends to the reported limit with 8% to spare, ignores what is left of the window, and waits out a 429', () => {
     expect(pacingChange({})).toEqual({});
-    expect(pacingChange({ 'ratelimit-limit': '5', 'ratelimit-remaining': '4', 'ratelimit-reset': '1' })).toEqual({ spacingMs: 250 });
-    expect(pacingChange({ 'ratelimit-limit': '2', 'ratelimit-remaining': '1', 'ratelimit-reset': '1' })).toEqual({ spacingMs: 1000, holdMs: 1000 });
+    expect(pacingChange({ 'ratelimit-limit': '5', 'ratelimit-remaining': '4', 'ratelimit-reset': '1' })).toEqual({ spacingMs: 216 });
+    // Our own sends spent the window: the slots already space them, so no hold.
+    expect(pacingChange({ 'ratelimit-limit': '2', 'ratelimit-remaining': '0', 'ratelimit-reset': '1' })).toEqual({ spacingMs: 540 });
     expect(pacingChange({ 'ratelimit-limit': '5' }, 3)).toEqual({ holdMs: 3000 });
   });
 });
