@@ -337,7 +337,7 @@ Scale-out: 2 web processes (RUN_WORKER=0) + 1 worker, one Postgres, Resend look-
   letters lost (written, never accepted)         ${lost}
   send requests / answered 429                   ${run.requests} / ${run.limited.length} (${pct(run.limited.length, run.requests)}; ${limitedBy('letter')} letters, ${limitedBy('sign-in')} sign-in, ${limitedBy('other')} other, e.g. the digest)
   letters' window (first to last accepted)       ${seconds.toFixed(1)} s
-  letters per second (their share is 1/s)        ${(letters.length / seconds).toFixed(2)} (${pct(letters.length / seconds, 1)} of 1/s)
+  letters per second (sign-in mail goes first)   ${(letters.length / seconds).toFixed(2)}
   all accepted mail in that window vs 2/s        ${(inWindow / seconds).toFixed(2)}/s (${pct(inWindow / seconds, RATE_PER_SECOND)} of the limit)
   sign-in requests: ${[...outcomes].map(([k, v]) => `${v} ${k}`).join(', ')}
   sign-in mail received / wait p50 / p95 / max   ${waits.length} / ${percentile(waits, 50)} ms / ${percentile(waits, 95)} ms / ${Math.max(...waits)} ms
