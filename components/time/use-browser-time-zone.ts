@@ -3,7 +3,9 @@
 import { useSyncExternalStore } from 'react';
 
 const subscribe = () => () => {};
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+let zone: string | undefined;
+// Asked once and kept: React reads the snapshot on every render of every time shown, and making the formatter that answers is slow.
+const browserZone = () => (zone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 const noZoneOnServer = () => null;
 
 /**

@@ -5,11 +5,35 @@
  * the browser alike.
  */
 
+/**
+ * Formatters made once per zone and kept. Making an Intl.DateTimeFormat loads
+ * the zone's rules and is slow (on a phone, milliseconds each), and every time
+ * shown made two, checking the zone and formatting: on a letter's page that was
+ * the largest part of the browser's own script work while the page came to life.
+ * What is kept is bounded: past a few hundred entries (more than the zones a
+ * runtime knows) it starts afresh, so odd zone names typed into a form cannot
+ * grow it without end.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const KEPT_FORMATTERS = 1_000;
+
+function formatter(kind: string, zone: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  const key = `${kind} ${zone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    if (formatters.size >= KEPT_FORMATTERS) formatters.clear();
+    format = make();
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** True for an IANA zone this runtime knows (e.g. "Europe/Berlin", "UTC"). */
 export function isValidTimeZone(zone: string): boolean {
   if (!zone || zone.length > 64) return false;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    // Throws for a zone it does not know; a known one is kept for the next check.
+    formatter('zone', zone, () => new Intl.DateTimeFormat('en-US', { timeZone: zone }));
     return true;
   } catch {
     return false;
@@ -25,7 +49,8 @@ export function timeZoneChoices(include?: string | null): string[] {
 }
 
 const partsFormat = (zone: string) =>
-  new Intl.DateTimeFormat('en-US', {
+  formatter('parts', zone, () =>
+    new Intl.DateTimeFormat('en-US', {
     timeZone: zone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -34,7 +59,8 @@ const partsFormat = (zone: string) =>
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
-  });
+    }),
+  );
 
 function wallParts(instant: number, zone: string) {
   const parts = partsFormat(zone).formatToParts(new Date(instant));
@@ -78,21 +104,24 @@ export function instantToWallTime(instant: Date, zone: string): string {
 
 /** "Sat, Mar 14, 2026, 2:30 PM GMT+1": the interview's time as it was on the invitation. */
 export function formatDateTimeInZone(instant: Date, zone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone: isValidTimeZone(zone) ? zone : 'UTC',
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(instant);
+  const shown = isValidTimeZone(zone) ? zone : 'UTC';
+  return formatter('shown', shown, () =>
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: shown,
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }),
+  ).format(instant);
 }
 
 /** "Mar 14, 2026" for a calendar date stored as YYYY-MM-DD. */
 export function formatCalendarDate(date: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' }).format(
+  return formatter('date', 'UTC', () => new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' })).format(
     new Date(`${date}T00:00:00Z`),
   );
 }
