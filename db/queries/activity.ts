@@ -19,22 +19,38 @@ export type ActivityInput = {
  * "no activity for three weeks" stays a cheap indexed question.
  */
 export async function recordActivity(tx: Executor, userId: string, input: ActivityInput) {
-  const occurredAt = input.occurredAt ?? new Date();
-  await tx.insert(activities).values({
+  const { timeline, touch } = activityWrites(tx, userId, input.applicationId ?? null, [input]);
+  await timeline;
+  if (touch) await touch;
+}
+
+/**
+ * What recordActivity writes, built but not run, for a caller that folds it
+ * into one statement with the change it records (as data-modifying CTEs):
+ * the timeline rows, each about `applicationId`, and that application's
+ * touch (none without one).
+ */
+export function activityWrites(tx: Executor, userId: string, applicationId: string | null, inputs: Omit<ActivityInput, 'applicationId'>[]) {
+  const now = new Date();
+  const rows = inputs.map((input) => ({
     userId,
     kind: input.kind,
-    applicationId: input.applicationId ?? null,
+    applicationId,
     contactId: input.contactId ?? null,
     interviewId: input.interviewId ?? null,
     detail: input.detail ?? {},
-    occurredAt,
-  });
-  if (input.applicationId) {
-    await tx
-      .update(applications)
-      .set({ lastActivityAt: occurredAt })
-      .where(and(eq(applications.userId, userId), eq(applications.id, input.applicationId)));
-  }
+    occurredAt: input.occurredAt ?? now,
+  }));
+  const latest = new Date(Math.max(...rows.map((row) => row.occurredAt.getTime())));
+  return {
+    timeline: tx.insert(activities).values(rows),
+    touch: applicationId
+      ? tx
+          .update(applications)
+          .set({ lastActivityAt: latest })
+          .where(and(eq(applications.userId, userId), eq(applications.id, applicationId)))
+      : null,
+  };
 }
 
 /** An application's timeline, newest first. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
 import {
@@ -17,33 +17,29 @@ import type { LetterKind } from '@/lib/letters/kinds';
 import type { Occasion } from '@/lib/letters/occasion';
 import { applicationPlanFacts } from './follow-up-plan-facts';
 
-async function loadMe(tx: Executor, userId: string) {
-  const [me] = await tx
-    .select({
-      name: users.name,
-      signature: users.signature,
-      email: users.email,
-      replyTo: users.replyTo,
-      dailyRecipientCap: users.dailyRecipientCap,
-      timeZone: users.timeZone,
-    })
-    .from(users)
-    .where(eq(users.id, userId));
-  return me ?? null;
-}
+/** The person's own facts a letter is signed and sent with. */
+const meColumns = {
+  name: users.name,
+  signature: users.signature,
+  email: users.email,
+  replyTo: users.replyTo,
+  dailyRecipientCap: users.dailyRecipientCap,
+  timeZone: users.timeZone,
+};
 
-async function loadApplication(tx: Executor, userId: string, applicationId: string) {
-  const [row] = await tx
-    .select({ id: applications.id, position: applications.position, stage: applications.stage, company: companies.name })
-    .from(applications)
-    .innerJoin(companies, and(eq(companies.id, applications.companyId), eq(companies.userId, userId)))
-    .where(and(eq(applications.userId, userId), eq(applications.id, applicationId)));
-  return row ?? null;
-}
+const applicationColumns = { position: applications.position, stage: applications.stage, company: companies.name };
 
-/** The people, primary first then by name, with whether each address is flagged. */
-async function loadPeople(tx: Executor, userId: string, applicationId: string, contactIds: string[]): Promise<LetterPerson[]> {
-  if (contactIds.length === 0) return [];
+/** Joins the application's company and the person's own row: inner, so nothing comes back when either is missing or not theirs. */
+const companyOf = (userId: string) => and(eq(companies.id, applications.companyId), eq(companies.userId, userId));
+const isThePerson = (userId: string) => eq(users.id, userId);
+
+/**
+ * The people, primary first then by name, with whether each address is
+ * flagged: the contacts named, or those a subquery names, with whether each
+ * is primary on the application (its id, or a subquery giving it).
+ */
+async function loadPeople(tx: Executor, userId: string, applicationId: string | SQL, whose: string[] | SQL): Promise<LetterPerson[]> {
+  if (Array.isArray(whose) && whose.length === 0) return [];
   const rows = await tx
     .select({
       contactId: contacts.id,
@@ -65,7 +61,7 @@ async function loadPeople(tx: Executor, userId: string, applicationId: string, c
       flaggedAddresses,
       and(eq(flaggedAddresses.userId, userId), eq(flaggedAddresses.email, sql`lower(${contacts.email})`)),
     )
-    .where(and(eq(contacts.userId, userId), inArray(contacts.id, contactIds)))
+    .where(and(eq(contacts.userId, userId), Array.isArray(whose) ? inArray(contacts.id, whose) : whose))
     .orderBy(desc(sql`coalesce(${applicationContacts.isPrimary}, false)`), asc(contacts.name));
   return rows;
 }
@@ -82,44 +78,37 @@ const interviewColumns = {
  * The thank-you after one interview: to the application's primary contact,
  * with everyone met at the interview. Null when the interview is not this
  * person's, exactly as when it does not exist.
+ *
+ * Two statements at once, neither waiting on the other: the facts, and the
+ * people, who find the interview's application by a subquery of their own.
  */
 export async function interviewLetterContext(userId: string, interviewId: string, tx: Executor = db): Promise<LetterContext | null> {
-  const [interview] = await tx
-    .select({ ...interviewColumns, applicationId: interviews.applicationId })
+  const applicationOf = sql`(${tx
+    .select({ id: interviews.applicationId })
     .from(interviews)
-    .where(and(eq(interviews.userId, userId), eq(interviews.id, interviewId)));
-  if (!interview) return null;
-  const [application, me, attendees, primary] = await Promise.all([
-    loadApplication(tx, userId, interview.applicationId),
-    loadMe(tx, userId),
+    .where(and(eq(interviews.userId, userId), eq(interviews.id, interviewId)))})`;
+  const met = tx
+    .select({ contactId: interviewAttendees.contactId })
+    .from(interviewAttendees)
+    .where(and(eq(interviewAttendees.userId, userId), eq(interviewAttendees.interviewId, interviewId)));
+  const primary = tx
+    .select({ contactId: applicationContacts.contactId })
+    .from(applicationContacts)
+    .where(
+      and(eq(applicationContacts.userId, userId), eq(applicationContacts.applicationId, applicationOf), eq(applicationContacts.isPrimary, true)),
+    );
+  const [[facts], people] = await Promise.all([
     tx
-      .select({ contactId: interviewAttendees.contactId })
-      .from(interviewAttendees)
-      .where(and(eq(interviewAttendees.userId, userId), eq(interviewAttendees.interviewId, interviewId))),
-    tx
-      .select({ contactId: applicationContacts.contactId })
-      .from(applicationContacts)
-      .where(
-        and(
-          eq(applicationContacts.userId, userId),
-          eq(applicationContacts.applicationId, interview.applicationId),
-          eq(applicationContacts.isPrimary, true),
-        ),
-      ),
+      .select({ interview: interviewColumns, applicationId: interviews.applicationId, application: applicationColumns, me: meColumns })
+      .from(interviews)
+      .innerJoin(applications, and(eq(applications.id, interviews.applicationId), eq(applications.userId, userId)))
+      .innerJoin(companies, companyOf(userId))
+      .innerJoin(users, isThePerson(userId))
+      .where(and(eq(interviews.userId, userId), eq(interviews.id, interviewId))),
+    loadPeople(tx, userId, applicationOf, or(inArray(contacts.id, met), inArray(contacts.id, primary))!),
   ]);
-  if (!application || !me) return null;
-  const ids = [...new Set([...primary.map((p) => p.contactId), ...attendees.map((a) => a.contactId)])];
-  const { applicationId, ...interviewFacts } = interview;
-  return {
-    kind: 'interview_thanks',
-    applicationId,
-    stage: application.stage,
-    company: application.company,
-    position: application.position,
-    interview: interviewFacts,
-    people: await loadPeople(tx, userId, applicationId, ids),
-    me,
-  };
+  if (!facts) return null;
+  return { kind: 'interview_thanks', applicationId: facts.applicationId, ...facts.application, interview: facts.interview, people, me: facts.me };
 }
 
 /**
@@ -127,6 +116,7 @@ export async function interviewLetterContext(userId: string, interviewId: string
  * any of its interviews, or a follow-up to one contact (`null`: nobody is
  * named yet, so the plan says who is missing). The latest interview
  * supplies the interview facts, and the latest impression written.
+ * Three statements at once: the facts, the latest interviews, the people.
  */
 export async function applicationLetterContext(
   userId: string,
@@ -135,36 +125,37 @@ export async function applicationLetterContext(
   contactId?: string | null,
   tx: Executor = db,
 ): Promise<LetterContext | null> {
-  const [application, me, latest, met] = await Promise.all([
-    loadApplication(tx, userId, applicationId),
-    loadMe(tx, userId),
+  const met = tx
+    .select({ contactId: interviewAttendees.contactId })
+    .from(interviewAttendees)
+    .innerJoin(interviews, and(eq(interviews.id, interviewAttendees.interviewId), eq(interviews.userId, userId)))
+    .where(and(eq(interviewAttendees.userId, userId), eq(interviews.applicationId, applicationId)));
+  const [[facts], latest, people] = await Promise.all([
+    tx
+      .select({ application: applicationColumns, me: meColumns })
+      .from(applications)
+      .innerJoin(companies, companyOf(userId))
+      .innerJoin(users, isThePerson(userId))
+      .where(and(eq(applications.userId, userId), eq(applications.id, applicationId))),
     tx
       .select(interviewColumns)
       .from(interviews)
       .where(and(eq(interviews.userId, userId), eq(interviews.applicationId, applicationId)))
       .orderBy(desc(interviews.scheduledAt))
       .limit(20),
-    tx
-      .selectDistinct({ contactId: interviewAttendees.contactId })
-      .from(interviewAttendees)
-      .innerJoin(interviews, and(eq(interviews.id, interviewAttendees.interviewId), eq(interviews.userId, userId)))
-      .where(and(eq(interviewAttendees.userId, userId), eq(interviews.applicationId, applicationId))),
+    loadPeople(tx, userId, applicationId, contactId === undefined ? inArray(contacts.id, met) : contactId ? [contactId] : []),
   ]);
-  if (!application || !me) return null;
+  if (!facts) return null;
+  if (contactId && people.length === 0) return null;
   const interview = latest[0] ?? null;
   const impression = latest.find((i) => i.impression?.trim())?.impression ?? null;
-  const ids = contactId === undefined ? met.map((m) => m.contactId) : contactId ? [contactId] : [];
-  const people = await loadPeople(tx, userId, applicationId, ids);
-  if (contactId && people.length === 0) return null;
   return {
     kind,
     applicationId,
-    stage: application.stage,
-    company: application.company,
-    position: application.position,
+    ...facts.application,
     interview: interview ? { ...interview, impression } : null,
     people,
-    me,
+    me: facts.me,
   };
 }
 

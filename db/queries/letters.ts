@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
+import { type ActivityInput, activityWrites } from './activity';
 import { flaggedAddresses, letterRecipients, letters, sendingLedger, users, WAITING_TO_LEAVE } from '@/db/schema';
 import type { LetterRecipientRole } from '@/lib/letters/kinds';
 import type { LetterStatus } from '@/lib/letters/status';
@@ -28,23 +29,45 @@ export async function lockSender(
   return me ?? null;
 }
 
-/** How many recipients the person's letters have had since `since`, by the sending ledger, which nothing they delete changes. */
-export async function recipientsSince(tx: Executor, userId: string, since: Date): Promise<number> {
-  const [{ count }] = await tx
-    .select({ count: sql<number>`coalesce(sum(${sendingLedger.recipients}), 0)::int` })
-    .from(sendingLedger)
-    .where(and(eq(sendingLedger.userId, userId), gt(sendingLedger.createdAt, since)));
-  return count;
-}
+/** One letter of a click as it is written, with its recipients and, unless it is a test, its timeline entry. */
+export type LetterToWrite = { letter: NewLetter; recipients: NewRecipient[]; timeline: Omit<ActivityInput, 'applicationId'> | null };
 
 /**
- * Writes one letter, `queued` or `scheduled`, with its recipients, and counts them in the
- * sending ledger. A recipient's dedupe key that exists already refuses the whole letter.
+ * Writes the letters of one click, `queued` or `scheduled`, in one
+ * statement: the letters, their recipients, a row each in the sending
+ * ledger, their timeline entries and the application's touch. Returns how
+ * many recipients the person's letters had since `since` before these, by
+ * the sending ledger, which nothing they delete changes: every part of one
+ * statement reads the same snapshot, so the count never includes the rows it
+ * writes. Call it after lockSender in the same transaction, so that snapshot
+ * already sees every ledger row of the person's other clicks; a count that
+ * passes the cap is refused by rolling the transaction back. A recipient's
+ * dedupe key that exists already refuses the whole statement.
  */
-export async function insertLetter(tx: Executor, userId: string, letter: NewLetter, recipients: NewRecipient[]): Promise<void> {
-  await tx.insert(letters).values({ ...letter, userId });
-  await tx.insert(letterRecipients).values(recipients.map((r) => ({ ...r, userId, letterId: letter.id })));
-  await tx.insert(sendingLedger).values({ userId, recipients: recipients.length });
+export async function writeLetters(tx: Executor, userId: string, applicationId: string, written: LetterToWrite[], since: Date): Promise<number> {
+  const timeline = written.flatMap((w) => w.timeline ?? []);
+  // A test letter to oneself is on no timeline, and touches no application.
+  const activity = timeline.length > 0 ? activityWrites(tx, userId, applicationId, timeline) : null;
+  const writes = [
+    tx.$with('written_letters').as(tx.insert(letters).values(written.map((w) => ({ ...w.letter, userId })))),
+    tx.$with('written_recipients').as(
+      tx.insert(letterRecipients).values(written.flatMap((w) => w.recipients.map((r) => ({ ...r, userId, letterId: w.letter.id })))),
+    ),
+    tx.$with('written_ledger').as(tx.insert(sendingLedger).values(written.map((w) => ({ userId, recipients: w.recipients.length })))),
+    ...(activity ? [tx.$with('written_timeline').as(activity.timeline)] : []),
+    ...(activity?.touch ? [tx.$with('touched_application').as(activity.touch)] : []),
+  ];
+  const [{ count }] = await tx
+    .with(...writes)
+    .select({
+      count: sql<number>`(${tx
+        .select({ sum: sql`coalesce(sum(${sendingLedger.recipients}), 0)::int` })
+        .from(sendingLedger)
+        .where(and(eq(sendingLedger.userId, userId), gt(sendingLedger.createdAt, since)))})`,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  return count;
 }
 
 /** The letters already written under any of these dedupe keys, each with its To address. */

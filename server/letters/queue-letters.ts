@@ -1,9 +1,8 @@
 import 'server-only';
 import { db } from '@/db';
 import type { Executor } from '@/db/executor';
-import { recordActivity } from '@/db/queries/activity';
 import { refreshLastLetters } from '@/db/queries/last-letter';
-import { insertLetter, lettersByDedupeKeys, lockSender, recipientsSince } from '@/db/queries/letters';
+import { type LetterToWrite, lettersByDedupeKeys, lockSender, writeLetters } from '@/db/queries/letters';
 import { dailyRecipientCap, NEW_ACCOUNT_DAYS } from '@/lib/letters/limits';
 import { isUniqueViolation, NOT_FOUND, UserError } from '@/lib/errors';
 import type { LetterContext, LetterPerson } from '@/lib/letters/context';
@@ -14,6 +13,7 @@ import type { LetterStatus } from '@/lib/letters/status';
 import type { FollowUpPlanKind } from '@/lib/follow-ups/plans';
 import { outgoingMail } from '@/lib/mail/outgoing';
 import { daysBefore } from '@/lib/time/days';
+import { runningLetterQueue, wakeSenderAtWith } from '@/server/queue/worker';
 import { type RenderedLetter, renderLetter } from './render-letter';
 
 /** What one click asks for. */
@@ -129,30 +129,22 @@ export async function queueLetters(userId: string, request: LetterRequest): Prom
   const groupId = crypto.randomUUID();
   const keys = prepared.written.flatMap((w) => w.recipients.flatMap((r) => dedupeKey(request, r) ?? []));
 
+  // Before the transaction: a queue still starting is waited for without holding the person's lock.
+  const queue = await runningLetterQueue();
+
   try {
     const queued = await db.transaction(async (tx) => {
       // One sender per person at a time: the cap below is counted under this lock.
       const account = await lockSender(tx, userId);
       if (account === null) throw new UserError(NOT_FOUND.account);
       await request.inTransaction?.(tx);
-      const cap = dailyRecipientCap(account);
-      const count = await recipientsSince(tx, userId, daysBefore(new Date(), 1));
-      const adding = prepared.written.reduce((n, w) => n + w.recipients.length, 0);
-      if (count + adding > cap) {
-        const left = Math.max(0, cap - count);
-        const limit = cap < account.cap ? `${cap} recipients in 24 hours while your account is new (its first ${NEW_ACCOUNT_DAYS} days)` : `${cap} recipients in 24 hours`;
-        throw new UserError(`That would pass your limit of ${limit} (${left} left, this needs ${adding}). Nothing was sent; try again later.`);
-      }
 
       // Every letter waits for its time: the one asked for, or the undo window. Only with the window off does it leave now.
       const leavesAt = request.sendAt ?? (account.undoSeconds > 0 ? new Date(Date.now() + account.undoSeconds * 1000) : null);
-      const result: QueuedLetter[] = [];
-      for (const { draft, rendered, recipients } of prepared.written) {
+      const toWrite: LetterToWrite[] = prepared.written.map(({ draft, rendered, recipients }) => {
         const id = crypto.randomUUID();
-        await insertLetter(
-          tx,
-          userId,
-          {
+        return {
+          letter: {
             id,
             kind: context.kind,
             templateId: request.template.id,
@@ -177,31 +169,45 @@ export async function queueLetters(userId: string, request: LetterRequest): Prom
             plan: request.plan?.kind ?? null,
             planStep: request.plan?.step ?? null,
           },
-          recipients.map((r) => ({
+          recipients: recipients.map((r) => ({
             role: r.role,
             contactId: r.person?.contactId ?? null,
             name: r.name,
             email: r.email,
             dedupeKey: dedupeKey(request, r),
           })),
-        );
-        if (!request.test) {
-          await recordActivity(tx, userId, {
-            kind: 'letter_sent',
-            applicationId: context.applicationId,
-            interviewId: context.kind === 'interview_thanks' ? (context.interview?.id ?? null) : null,
-            contactId: draft.to.contactId,
-            detail: { letterId: id, letterKind: context.kind, subject: rendered.subject, to: draft.to.name, cc: draft.cc.length },
-          });
-        }
-        result.push({ id, to: recipients[0].email, status: leavesAt ? 'scheduled' : 'queued', scheduledFor: leavesAt });
+          // A test letter to oneself is on no timeline.
+          timeline: request.test
+            ? null
+            : {
+                kind: 'letter_sent',
+                interviewId: context.kind === 'interview_thanks' ? (context.interview?.id ?? null) : null,
+                contactId: draft.to.contactId,
+                detail: { letterId: id, letterKind: context.kind, subject: rendered.subject, to: draft.to.name, cc: draft.cc.length },
+              },
+        };
+      });
+
+      // Written first and counted in the same statement; passing the cap rolls it all back.
+      const cap = dailyRecipientCap(account);
+      const count = await writeLetters(tx, userId, context.applicationId, toWrite, daysBefore(new Date(), 1));
+      const adding = toWrite.reduce((n, w) => n + w.recipients.length, 0);
+      if (count + adding > cap) {
+        const left = Math.max(0, cap - count);
+        const limit = cap < account.cap ? `${cap} recipients in 24 hours while your account is new (its first ${NEW_ACCOUNT_DAYS} days)` : `${cap} recipients in 24 hours`;
+        throw new UserError(`That would pass your limit of ${limit} (${left} left, this needs ${adding}). Nothing was sent; try again later.`);
       }
+
       // Once for the whole click, after every letter is written: a test letter to oneself counts for no one.
       if (!request.test) {
         const people = prepared.written.flatMap((w) => w.recipients.flatMap((r) => r.person?.contactId ?? []));
         await refreshLastLetters(tx, userId, { contactIds: [...new Set(people)] });
       }
-      return result;
+      // The wake-up at its time commits with the letter, or neither does.
+      if (leavesAt && queue) {
+        for (const { letter } of toWrite) await wakeSenderAtWith(queue, tx, letter.id, leavesAt);
+      }
+      return toWrite.map(({ letter, recipients }) => ({ id: letter.id, to: recipients[0].email, status: letter.status, scheduledFor: leavesAt }));
     });
     return { ok: true, letters: queued, alreadySent: false };
   } catch (error) {

@@ -77,10 +77,8 @@ export async function sendLetters(userId: string, request: LetterRequest): Promi
   const ids = queued.letters.map((l) => l.id);
 
   if (!queued.alreadySent) {
+    // A scheduled letter's wake-up was queued with it, in queueLetters' transaction.
     const left: string[] = [];
-    for (const letter of queued.letters) {
-      if (letter.scheduledFor) await wakeSenderAt(letter.id, letter.scheduledFor);
-    }
     for (const { id } of queued.letters.filter((l) => !l.scheduledFor)) {
       // A slot further off than the click will wait is left for the queue's sender to take.
       const wait = await pacer.reserve(INLINE_WAIT_LIMIT_MS);

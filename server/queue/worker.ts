@@ -1,6 +1,8 @@
 import 'server-only';
-import { fromPglite, PgBoss } from 'pg-boss';
+import { sql } from 'drizzle-orm';
+import { type DrizzleTransactionLike, fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
 import { getDatabase } from '@/db';
+import type { Executor } from '@/db/executor';
 import { dueLetterIds, isReadyToSend } from '@/db/queries/letter-queue';
 import { noteWorkerAlive } from '@/db/queries/deployment';
 import { dueReceivedEmailIds } from '@/db/queries/received-emails';
@@ -195,10 +197,39 @@ export async function wakeSenderAt(letterId: string, at: Date) {
   if (!boss) return;
   try {
     const running = await boss;
-    await running.send(SEND_QUEUE, { letterId } satisfies SendJob, { startAfter: at, singletonKey: `${letterId}@${at.getTime()}` });
+    await running.send(SEND_QUEUE, { letterId } satisfies SendJob, wakeUpAt(letterId, at));
   } catch (error) {
     console.error('[letters] could not schedule the sender; the sweep will send this letter at its time:', errorReason(error));
   }
+}
+
+/** A scheduled letter's wake-up: at its time, and one per letter and time. */
+const wakeUpAt = (letterId: string, at: Date) => ({ startAfter: at, singletonKey: `${letterId}@${at.getTime()}` });
+
+/**
+ * The letter queue of this process once it has started, for a click about
+ * to write letters: null when none runs here or it could not start (the
+ * sweep then wakes the sender at each letter's time). Awaited before the
+ * click's transaction, so a queue still starting never holds the person's lock.
+ */
+export async function runningLetterQueue(): Promise<PgBoss | null> {
+  const boss = holder.__afterwordBoss;
+  if (!boss) return null;
+  // Why it could not start is reported where it was started.
+  return boss.catch(() => null);
+}
+
+/**
+ * wakeSenderAt, in the transaction that writes the letter: the letter and
+ * its wake-up commit together or not at all, so no crash between them
+ * leaves the letter to the sweep, and a click rolled back leaves no job. It
+ * is one more statement on the transaction's own connection, instead of a
+ * round trip on the queue's after the commit.
+ */
+export async function wakeSenderAtWith(boss: PgBoss, tx: Executor, letterId: string, at: Date) {
+  // The app's Database types execute() for any driver; ours answer as the adapter reads (postgres.js rows, PGlite { rows }).
+  const db = fromDrizzle(tx as unknown as DrizzleTransactionLike, sql);
+  await boss.send(SEND_QUEUE, { letterId } satisfies SendJob, { ...wakeUpAt(letterId, at), db });
 }
 
 /** Wakes the reader of a received email; if the queue is not running here, a worker's sweep reads it within seconds. */

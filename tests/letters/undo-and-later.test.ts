@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { lettersNeedingAttention } from '@/db/queries/due/attention';
 import { dueLetterIds } from '@/db/queries/letter-queue';
 import { letterOutcomes } from '@/db/queries/outcomes/letters';
+import { rowsOf } from '@/db/rows';
 import { activities, applications, flaggedAddresses, letterRecipients, letters, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/user';
 import { cancelLetter } from '@/server/letters/cancel-letter';
@@ -153,6 +154,44 @@ describe('the undo window', () => {
     expect(sentLetter.status).toBe('sent');
     expect(mail.server.emails()).toHaveLength(1);
     expect(mail.server.emails()[0].idempotencyKey).toBe(letter.idempotencyKey);
+  });
+});
+
+describe('the wake-up at the end of the window', () => {
+  // The queue's tables are not emptied between tests: each test looks at the jobs it made.
+  const wakeUps = () =>
+    rowsOf<{ letterId: string; startAfter: number; singletonKey: string }>(
+      sql`select data->>'letterId' as "letterId", (extract(epoch from start_after) * 1000)::float8 as "startAfter", singleton_key as "singletonKey"
+          from pgboss.job where name = 'letter-send' order by created_on, id`,
+    );
+
+  it('is queued with the letter: one job, at its time, keyed by letter and time', async () => {
+    await startLetterWorker();
+    await send();
+    const letter = await onlyLetter();
+
+    const at = letter.scheduledFor!.getTime();
+    expect((await wakeUps()).filter((job) => job.letterId === letter.id)).toEqual([{ letterId: letter.id, startAfter: at, singletonKey: `${letter.id}@${at}` }]);
+  });
+
+  it('commits with the letter or not at all: a click whose commit fails leaves neither', async () => {
+    await startLetterWorker();
+    const before = await wakeUps();
+    // Checked only at commit, after the letter and its wake-up were both written on the click's connection.
+    await db.execute(sql.raw(`create function refuse_at_commit() returns trigger language plpgsql as $$
+      begin raise exception 'refused at commit'; end $$`));
+    await db.execute(
+      sql.raw('create constraint trigger refuse_at_commit after insert on letters deferrable initially deferred for each row execute function refuse_at_commit()'),
+    );
+    try {
+      expect(await send()).toMatchObject({ ok: false });
+    } finally {
+      await db.execute(sql.raw('drop trigger refuse_at_commit on letters'));
+      await db.execute(sql.raw('drop function refuse_at_commit()'));
+    }
+
+    expect(await lettersOf(seeded.ada)).toEqual([]);
+    expect(await wakeUps()).toEqual(before);
   });
 });
 

@@ -178,6 +178,20 @@ describe('the daily recipient cap', () => {
     );
   });
 
+  it('holds for two clicks at the same moment: the second counts the first’s recipients, under the person’s lock', async () => {
+    await ageAccount(30);
+    await db.update(users).set({ dailyRecipientCap: 4 }).where(eq(users.id, seeded.ada.id));
+    const other = await anotherInterview();
+
+    // Three recipients each, room for one: whichever writes second must see the first's ledger row.
+    const outcomes = await Promise.allSettled([queueThanks(seeded), queueThanks(other)]);
+
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { message: expect.stringContaining('limit of 4 recipients') } });
+    expect(await db.select().from(letters)).toHaveLength(1);
+    expect(await db.select({ recipients: sendingLedger.recipients }).from(sendingLedger)).toEqual([{ recipients: 3 }]);
+  });
+
   it('is 20 for an account in its first 7 days, then the account’s own', async () => {
     expect([NEW_ACCOUNT_DAILY_RECIPIENT_CAP, NEW_ACCOUNT_DAYS, DAILY_RECIPIENT_CAP]).toEqual([20, 7, 50]);
     await db.insert(sendingLedger).values({ userId: seeded.ada.id, recipients: 18 });
