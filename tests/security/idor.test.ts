@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { prerender } from 'react-dom/static';
 import ts from 'typescript';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -551,7 +551,13 @@ type Page = (props: { params: Promise<Fields>; searchParams: Promise<Fields> }) 
 async function renderPage(file: string, visit: Visit) {
   const page = (await load(file)).default as Page;
   const element = await page({ params: Promise.resolve(visit.params ?? {}), searchParams: Promise.resolve(visit.searchParams ?? {}) });
-  return { html: renderToStaticMarkup(element) };
+  // Rendered to the end, every streamed section included, as a browser receives it; a
+  // throw anywhere in the tree (notFound, another person's id) fails the render as a whole.
+  let thrownInTree: unknown = null;
+  const { prelude } = await prerender(element, { onError: (error) => void (thrownInTree ??= error) });
+  const html = await new Response(prelude).text();
+  if (thrownInTree) throw thrownInTree;
+  return { html };
 }
 
 const formValues = (fields: Fields) => [...Object.keys(fields), ...Object.values(fields)];
