@@ -8,43 +8,55 @@ import { activities, applicationContacts, companies, contacts, interviewAttendee
 export const CONTACTS_PER_PAGE = 50;
 
 /**
- * The person's contacts whose name, email, title or company contains the text. Two sets of ids,
+ * The person's contacts whose name, email, title or company contains the text, as two sets,
  * not one OR across the company join: an OR that reaches into another table is checked row by
  * row, while each set here is read by trigram index (the contacts' three columns together, by
  * ORing their indexes; the companies by theirs, then their contacts by (user_id, company_id)).
  */
-function searchFilter(userId: string, q: string): SQL | undefined {
-  if (!q) return undefined;
+function matchingContacts(userId: string, q: string) {
+  const fields = { id: contacts.id, name: contacts.name };
   const byContact = db
-    .select({ id: contacts.id })
+    .select(fields)
     .from(contacts)
     .where(and(eq(contacts.userId, userId), or(contains(contacts.name, q), contains(contacts.email, q), contains(contacts.title, q))));
   const byCompany = db
-    .select({ id: contacts.id })
+    .select(fields)
     .from(companies)
     .innerJoin(contacts, and(eq(contacts.userId, userId), eq(contacts.companyId, companies.id)))
     .where(and(eq(companies.userId, userId), contains(companies.name, q)));
-  return inArray(contacts.id, byContact.unionAll(byCompany));
+  // UNION: a contact can match by name and by company, and is one row of the list.
+  return byContact.union(byCompany);
+}
+
+/** Narrows a query of contacts to those matching the text (all of them without text). */
+function searchFilter(userId: string, q: string): SQL | undefined {
+  if (!q) return undefined;
+  const matching = matchingContacts(userId, q).as('matching');
+  return inArray(contacts.id, db.select({ id: matching.id }).from(matching));
 }
 
 /**
  * One page of a person's contacts, by name, with how many applications each
  * is linked to and when they last had anything to do with them. The counts
  * are correlated subqueries on indexed columns, run for the 50 rows shown
- * only; the page itself walks the (user_id, name) index.
+ * only; without text the page itself walks the (user_id, name) index.
  */
 export async function listContacts(userId: string, options: { q?: string; page?: number } = {}) {
   const q = options.q?.trim() ?? '';
   const page = Math.max(1, Math.floor(options.page ?? 1));
-  const where = and(eq(contacts.userId, userId), searchFilter(userId, q));
+  // The contacts to page through, with the names they are ordered by. Without text, the person's own
+  // rows, walked on the (user_id, name) index. With text, the two matching sets, deduplicated: the
+  // page and the count read the matches themselves, not every match looked up again by id.
+  const candidates = (q ? matchingContacts(userId, q) : db.select({ id: contacts.id, name: contacts.name }).from(contacts).where(eq(contacts.userId, userId))).as(
+    'candidates',
+  );
 
-  // The page's ids are found first, on the (user_id, name) index; the counts below then run for
-  // those 50 rows only. Computed in the same query, they would run for every row OFFSET skips.
+  // The page's ids are found first; the counts below then run for those 50 rows only.
+  // Computed in the same query, they would run for every row OFFSET skips.
   const pageOfContacts = db
-    .select({ id: contacts.id, name: contacts.name })
-    .from(contacts)
-    .where(where)
-    .orderBy(asc(contacts.name), asc(contacts.id))
+    .select({ id: candidates.id, name: candidates.name })
+    .from(candidates)
+    .orderBy(asc(candidates.name), asc(candidates.id))
     .limit(CONTACTS_PER_PAGE)
     .offset((page - 1) * CONTACTS_PER_PAGE)
     .as('page');
@@ -77,7 +89,7 @@ export async function listContacts(userId: string, options: { q?: string; page?:
     .innerJoin(contacts, and(eq(contacts.userId, userId), eq(contacts.id, pageOfContacts.id)))
     .leftJoin(companies, eq(companies.id, contacts.companyId))
     .orderBy(asc(pageOfContacts.name), asc(pageOfContacts.id));
-  const countQuery = db.select({ total: count() }).from(contacts).where(where);
+  const countQuery = db.select({ total: count() }).from(candidates);
 
   const [rows, [{ total }]] = await Promise.all([rowsQuery, countQuery]);
   return { rows, total, page, pages: Math.max(1, Math.ceil(total / CONTACTS_PER_PAGE)) };

@@ -43,6 +43,15 @@ describe('listContacts', () => {
     expect((await listContacts(people.ada.id, { q: 'nasa' })).total).toBe(1);
   });
 
+  it('lists a contact who matches by name and by company once, and counts them once', async () => {
+    await seedContact(people.ada.id, { name: 'Nora Atlas', company: 'Atlas Labs' });
+    await seedContact(people.ada.id, { name: 'Omar Reyes', company: 'Atlas Labs' });
+
+    const found = await listContacts(people.ada.id, { q: 'atlas' });
+    expect(found.rows.map((r) => r.name)).toEqual(['Nora Atlas', 'Omar Reyes']);
+    expect(found.total).toBe(2);
+  });
+
   it('pages by 50 with one count for all pages', async () => {
     await db.insert(contacts).values(
       Array.from({ length: 120 }, (_, i) => ({ userId: people.ada.id, name: `Person ${String(i).padStart(3, '0')}` })),
