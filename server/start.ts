@@ -5,7 +5,7 @@ import { env, EnvError } from '@/env';
 import { errorFrames, errorReason } from '@/lib/error-reason';
 import { isDatabaseUnreachable } from '@/lib/errors';
 import { UNSUBSCRIBE_KEY_PURPOSE } from '@/lib/digest/unsubscribe';
-import { startLetterWorker } from '@/server/queue/worker';
+import { startLetterQueueForSending, startLetterWorker } from '@/server/queue/worker';
 import { derivedKey } from '@/server/security/secret';
 
 const state = globalThis as unknown as { __afterwordStarted?: boolean };
@@ -31,9 +31,11 @@ export async function startServer(role: 'web' | 'worker') {
     const runsQueue = role === 'worker' || config.RUN_WORKER !== '0';
     // The digest's links are signed with a key derived from AUTH_SECRET, handed to the queue that sends it.
     if (runsQueue) await startLetterWorker({ unsubscribeKey: () => derivedKey(UNSUBSCRIBE_KEY_PURPOSE) });
+    // Without it, the queue only to send wake-ups: a scheduled letter leaves at its time, not at a worker's next sweep.
+    else await startLetterQueueForSending();
     state.__afterwordStarted = true;
     console.info(
-      `[afterword] ${role}${runsQueue ? ' with the queue' : ', the queue runs elsewhere'}: ${handle.kind} database ready in ${
+      `[afterword] ${role}${runsQueue ? ' with the queue' : ', the queue runs elsewhere (this one sends its wake-ups)'}: ${handle.kind} database ready in ${
         Date.now() - started
       } ms; mail goes to ${config.mailMode === 'resend' ? 'Resend' : `the local outbox at ${config.appUrl}/outbox`}`,
     );

@@ -69,11 +69,25 @@ function keepSweeping(boss: PgBoss, startedAt: Date) {
   holder.__afterwordSweep.unref();
 }
 
-function createBoss(): PgBoss {
+/** Sending only: no maintenance and no schedules in this process (a worker elsewhere keeps both). */
+const SEND_ONLY = { supervise: false, schedule: false };
+
+function createBoss(sendOnly = false): PgBoss {
   const handle = getDatabase();
-  if (handle.pglite) return new PgBoss({ db: fromPglite(handle.pglite), backend: 'pglite' });
+  const only = sendOnly ? SEND_ONLY : {};
+  if (handle.pglite) return new PgBoss({ db: fromPglite(handle.pglite), backend: 'pglite', ...only });
   if (!handle.url) throw new Error('The letter queue needs the database URL or the embedded database.');
-  return new PgBoss({ connectionString: handle.url, max: 3, application_name: 'afterword-letters' });
+  return new PgBoss({ connectionString: handle.url, max: sendOnly ? 2 : 3, application_name: 'afterword-letters', ...only });
+}
+
+// 'short': at most one waiting job per letter or email (singletonKey). Retries are the letter's own
+// (deliverLetter); a job that throws is a bug, retried a few times, then logged.
+const WAKE_UP_QUEUE_OPTIONS = { policy: 'short', retryLimit: 3, retryDelay: 30, retryBackoff: true } as const;
+
+/** The queues a web process sends wake-ups to; created by whichever process starts first. */
+async function createWakeUpQueues(boss: PgBoss) {
+  await boss.createQueue(SEND_QUEUE, WAKE_UP_QUEUE_OPTIONS);
+  await boss.createQueue(REPLY_QUEUE, WAKE_UP_QUEUE_OPTIONS);
 }
 
 async function sendOne(boss: PgBoss, letterId: string) {
@@ -116,16 +130,13 @@ async function start(options: WorkerOptions): Promise<PgBoss> {
   const boss = createBoss();
   boss.on('error', (error) => console.error('[letters] queue error:', errorReason(error)));
   await boss.start();
-  // 'short': at most one waiting job per letter (singletonKey). Retries are the letter's own
-  // (deliverLetter); a job that throws is a bug, retried a few times, then logged.
-  await boss.createQueue(SEND_QUEUE, { policy: 'short', retryLimit: 3, retryDelay: 30, retryBackoff: true });
+  await createWakeUpQueues(boss);
   // One letter at a time per process, so the pacer can space them to Resend's limit.
   await boss.work<SendJob>(SEND_QUEUE, { pollingIntervalSeconds: 1, localConcurrency: 1 }, async (jobs) => {
     for (const job of jobs) await sendOne(boss, job.data.letterId);
   });
   await boss.unschedule(RETIRED_SWEEP_QUEUE);
   if (await boss.getQueue(RETIRED_SWEEP_QUEUE)) await boss.deleteQueue(RETIRED_SWEEP_QUEUE);
-  await boss.createQueue(REPLY_QUEUE, { policy: 'short', retryLimit: 3, retryDelay: 30, retryBackoff: true });
   await boss.work<ReplyJob>(REPLY_QUEUE, { pollingIntervalSeconds: 1 }, async (jobs) => {
     for (const job of jobs) await readOne(boss, job.data.emailId);
   });
@@ -168,6 +179,27 @@ async function runFollowUps() {
 /** Starts the letter queue in this process (once). */
 export function startLetterWorker(options: WorkerOptions = {}): Promise<PgBoss> {
   holder.__afterwordBoss ??= start(options).catch((error) => {
+    holder.__afterwordBoss = undefined;
+    throw error;
+  });
+  return holder.__afterwordBoss;
+}
+
+/**
+ * For a web process started with RUN_WORKER=0: the queue, to send wake-ups
+ * only. It runs no job, no sweep, no maintenance and no schedule (a worker
+ * does), but its clicks still write each scheduled letter's wake-up with the
+ * letter, and hand on what they could not send, so a letter leaves at its
+ * time instead of at a worker's next sweep (up to SWEEP_EVERY_MS late).
+ */
+export function startLetterQueueForSending(): Promise<PgBoss> {
+  holder.__afterwordBoss ??= (async () => {
+    const boss = createBoss(true);
+    boss.on('error', (error) => console.error('[letters] queue error:', errorReason(error)));
+    await boss.start();
+    await createWakeUpQueues(boss);
+    return boss;
+  })().catch((error) => {
     holder.__afterwordBoss = undefined;
     throw error;
   });

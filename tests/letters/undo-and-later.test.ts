@@ -11,7 +11,7 @@ import { cancelLetter } from '@/server/letters/cancel-letter';
 import { deliverLetter } from '@/server/letters/deliver-letter';
 import { rescheduleLetter, rewriteLetter } from '@/server/letters/reschedule-letter';
 import { resetPacer } from '@/server/mail/pacer';
-import { startLetterWorker, stopLetterWorker } from '@/server/queue/worker';
+import { startLetterQueueForSending, startLetterWorker, stopLetterWorker } from '@/server/queue/worker';
 import { useResendTestServer } from '../helpers/mail-mode';
 import { setupTestDatabase } from '../support/database';
 import { form, interviewThanksForm, lettersOf, makeDue, type Seeded, seedInterviewWithThree } from './support';
@@ -165,8 +165,12 @@ describe('the wake-up at the end of the window', () => {
           from pgboss.job where name = 'letter-send' order by created_on, id`,
     );
 
-  it('is queued with the letter: one job, at its time, keyed by letter and time', async () => {
-    await startLetterWorker();
+  // A web process with RUN_WORKER=0 starts the queue to send wake-ups only: its clicks are not left to a worker's sweep.
+  it.each([
+    ['the queue runs here', startLetterWorker],
+    ['the queue runs elsewhere (RUN_WORKER=0)', startLetterQueueForSending],
+  ])('is queued with the letter when %s: one job, at its time, keyed by letter and time', async (_, startQueue) => {
+    await startQueue();
     await send();
     const letter = await onlyLetter();
 
