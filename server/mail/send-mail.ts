@@ -65,9 +65,9 @@ const WAITING_PERSON_MAX_SECONDS = 2;
 /**
  * For mail a person waits for on the page (a sign-in link, a confirmation
  * link): it books the next slot of the pace every sender shares, ahead of
- * any letter (waiting at most two seconds for it), and a 429 that asks for at most two seconds
- * is waited out, up to twice, under the same idempotency key, instead of
- * showing an error page. The 429 is told to the pace every process shares,
+ * any letter from the queue (waiting at most two seconds for it), and a 429
+ * that asks for at most two seconds is waited out, up to twice, under the
+ * same idempotency key, instead of showing an error page. The 429 is told to the pace every process shares,
  * so queued letters step back for it.
  */
 export async function sendMailWhileWaiting(input: OutgoingMail): Promise<MailResult> {
