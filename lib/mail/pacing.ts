@@ -8,7 +8,7 @@
  */
 
 /** Resend's default, until a response says otherwise. */
-export const DEFAULT_LIMIT_PER_SECOND = 2;
+const DEFAULT_LIMIT_PER_SECOND = 2;
 
 /**
  * Slots a little wider than the limit allows: a request that leaves a few

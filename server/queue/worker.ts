@@ -75,9 +75,12 @@ const SEND_ONLY = { supervise: false, schedule: false };
 function createBoss(sendOnly = false): PgBoss {
   const handle = getDatabase();
   const only = sendOnly ? SEND_ONLY : {};
-  if (handle.pglite) return new PgBoss({ db: fromPglite(handle.pglite), backend: 'pglite', ...only });
-  if (!handle.url) throw new Error('The letter queue needs the database URL or the embedded database.');
-  return new PgBoss({ connectionString: handle.url, max: sendOnly ? 2 : 3, application_name: 'afterword-letters', ...only });
+  if (!handle.pglite && !handle.url) throw new Error('The letter queue needs the database URL or the embedded database.');
+  const boss = handle.pglite
+    ? new PgBoss({ db: fromPglite(handle.pglite), backend: 'pglite', ...only })
+    : new PgBoss({ connectionString: handle.url!, max: sendOnly ? 2 : 3, application_name: 'afterword-letters', ...only });
+  boss.on('error', (error) => console.error('[letters] queue error:', errorReason(error)));
+  return boss;
 }
 
 // 'short': at most one waiting job per letter or email (singletonKey). Retries are the letter's own
@@ -128,7 +131,6 @@ async function readOne(boss: PgBoss, emailId: string) {
 
 async function start(options: WorkerOptions): Promise<PgBoss> {
   const boss = createBoss();
-  boss.on('error', (error) => console.error('[letters] queue error:', errorReason(error)));
   await boss.start();
   await createWakeUpQueues(boss);
   // One letter at a time per process, so the pacer can space them to Resend's limit.
@@ -178,7 +180,12 @@ async function runFollowUps() {
 
 /** Starts the letter queue in this process (once). */
 export function startLetterWorker(options: WorkerOptions = {}): Promise<PgBoss> {
-  holder.__afterwordBoss ??= start(options).catch((error) => {
+  return startOnce(() => start(options));
+}
+
+/** One queue per process, whichever kind starts first; a failed start may be tried again. */
+function startOnce(starting: () => Promise<PgBoss>): Promise<PgBoss> {
+  holder.__afterwordBoss ??= starting().catch((error) => {
     holder.__afterwordBoss = undefined;
     throw error;
   });
@@ -193,17 +200,12 @@ export function startLetterWorker(options: WorkerOptions = {}): Promise<PgBoss> 
  * time instead of at a worker's next sweep (up to SWEEP_EVERY_MS late).
  */
 export function startLetterQueueForSending(): Promise<PgBoss> {
-  holder.__afterwordBoss ??= (async () => {
+  return startOnce(async () => {
     const boss = createBoss(true);
-    boss.on('error', (error) => console.error('[letters] queue error:', errorReason(error)));
     await boss.start();
     await createWakeUpQueues(boss);
     return boss;
-  })().catch((error) => {
-    holder.__afterwordBoss = undefined;
-    throw error;
   });
-  return holder.__afterwordBoss;
 }
 
 /** Wakes the sender for letters just written; if the queue is not running here, the sweep finds them. */
